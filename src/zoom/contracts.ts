@@ -1,3 +1,5 @@
+import { AppError } from '../errors.js';
+
 /**
  * The contract between the Zoom layer (src/zoom, src/crypto) and the core services (src/services).
  * Both sides code against these types; keep them small and stable.
@@ -65,4 +67,71 @@ export interface ZoomMeeting {
   startUrl: string;
   password?: string | undefined;
   autoStartMeetingSummary: boolean;
+}
+
+/** A failure talking to Zoom, with a stable code. `details` never holds a token. */
+export class ZoomError extends AppError<ZoomErrorCode> {
+  constructor(
+    code: ZoomErrorCode,
+    message: string,
+    details: { status?: number; zoomCode?: number; endpoint?: string; email?: string } = {},
+    options?: { cause?: unknown },
+  ) {
+    super(code, message, details, options);
+  }
+}
+
+/**
+ * A credential as stored in MongoDB: both tokens encrypted by src/crypto (the ciphertext string
+ * carries its key id). Embedded as the `credential` field of org_connections and
+ * personal_connections documents.
+ */
+export interface StoredCredential {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: Date;
+  scope: string;
+  apiUrl?: string | undefined;
+}
+
+/**
+ * Where one credential lives. The core implements it for its connection documents (every filter
+ * carries the workspace key); the Zoom layer uses it for single-flight refresh (DESIGN §3.5).
+ */
+export interface CredentialStore {
+  /** The credential as stored now, or null when the connection is gone or no longer usable. */
+  read(): Promise<StoredCredential | null>;
+  /** One atomic update: take the refresh lease if free or expired. Returns the credential as stored when claimed, null when someone else holds it. */
+  claimRefreshLease(holder: string, until: Date): Promise<StoredCredential | null>;
+  /** One atomic update: store both new tokens and drop the lease, only while `holder` still holds it. */
+  saveRefreshed(holder: string, next: StoredCredential): Promise<boolean>;
+  releaseRefreshLease(holder: string): Promise<void>;
+}
+
+export interface CredentialRef {
+  app: ZoomAppKind;
+  store: CredentialStore;
+}
+
+export type AuthorizationResult =
+  | { ok: true; tokens: ZoomTokenSet; user: ZoomUser }
+  /** Org app only: the Zoom user is not an active Owner/Admin. Nothing stored, token already revoked. */
+  | { ok: false; reason: 'not_admin'; email: string; roleName: string; status: string };
+
+/** Everything the core needs from Zoom. Implemented by `createZoomGateway` in src/zoom/index.ts. */
+export interface ZoomGateway {
+  authorizeUrl(app: ZoomAppKind, params: { state: string; codeChallenge: string }): string;
+  /** Exchange the code (with the PKCE verifier), then GET /users/me; for the org app, verify the admin role. */
+  completeAuthorization(
+    app: ZoomAppKind,
+    params: { code: string; codeVerifier: string },
+  ): Promise<AuthorizationResult>;
+  /** Encrypt a token set for storage. */
+  seal(tokens: ZoomTokenSet): StoredCredential;
+  /** Revoke at Zoom; best effort (an already-dead token is not an error). */
+  revoke(app: ZoomAppKind, credential: StoredCredential): Promise<void>;
+  /** The calls below get a valid access token from `ref` (refreshing single-flight when near expiry; on 401/124 one refresh and one retry, then ZoomError 'needs_reconnect'). */
+  getMe(ref: CredentialRef): Promise<ZoomUser>;
+  getUser(ref: CredentialRef, idOrEmail: string): Promise<ZoomUser>;
+  createMeeting(ref: CredentialRef, userIdOrEmail: string, input: CreateMeetingInput): Promise<ZoomMeeting>;
 }
