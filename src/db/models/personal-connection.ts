@@ -1,0 +1,36 @@
+import { type Connection, type Model, Schema } from 'mongoose';
+import { type CredentialDoc, credentialSchema } from './credential.js';
+
+export type PersonalStatus = 'active' | 'needs_reconnect';
+
+export interface PersonalConnectionDoc {
+  workspaceId: string;
+  slackUserId: string;
+  status: PersonalStatus;
+  zoomUserId: string;
+  zoomEmail: string;
+  zoomAccountId: string;
+  connectedAt: Date;
+  statusReason?: string | undefined;
+  statusChangedAt: Date;
+  credential?: CredentialDoc | undefined;
+}
+
+const schema = new Schema<PersonalConnectionDoc>({
+  workspaceId: { type: String, required: true },
+  slackUserId: { type: String, required: true },
+  status: { type: String, required: true, enum: ['active', 'needs_reconnect'] },
+  zoomUserId: { type: String, required: true },
+  zoomEmail: { type: String, required: true },
+  zoomAccountId: { type: String, default: '' },
+  connectedAt: { type: Date, required: true },
+  statusReason: String,
+  statusChangedAt: { type: Date, required: true },
+  credential: { type: credentialSchema, default: undefined },
+});
+schema.index({ workspaceId: 1, slackUserId: 1 }, { unique: true });
+schema.index({ zoomUserId: 1 });
+
+export function personalConnectionModel(connection: Connection): Model<PersonalConnectionDoc> {
+  return connection.model<PersonalConnectionDoc>('PersonalConnection', schema, 'personal_connections');
+}
