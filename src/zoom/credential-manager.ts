@@ -1,0 +1,179 @@
+/**
+ * Single-flight token refresh across processes and instances (DESIGN §3.5).
+ *
+ * Refresh tokens rotate: two instances refreshing with the same refresh token would make the
+ * second one fail and might kill the grant. So a refresh happens only under a lease stored on the
+ * document that holds the credential: claim (one atomic update) → re-check with what the claim
+ * returned → refresh → store both tokens and drop the lease (one atomic update). Callers that do not
+ * get the lease poll the store until the new token shows up (or the lease expires and they can
+ * take over). On `invalid_grant` the store is re-read first: another instance may have rotated the
+ * token under us, in which case its result is used instead of declaring the grant dead.
+ */
+import { randomBytes } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import pino from 'pino';
+import type { TokenCipher } from '../crypto/token-cipher.js';
+import { type CredentialRef, type StoredCredential, ZoomError, type ZoomTokenSet } from './contracts.js';
+import type { ZoomOAuthClient } from './oauth-client.js';
+
+export interface AccessGrant {
+  accessToken: string;
+  apiUrl?: string | undefined;
+}
+
+export interface CredentialManagerOptions {
+  oauth: { refresh(refreshToken: string, app: CredentialRef['app']): Promise<ZoomTokenSet> };
+  cipher: TokenCipher;
+  instanceId: string;
+  logger?: pino.Logger;
+  clock?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  /** Refresh when the access token expires within this margin (DESIGN §3.5: 60 s). */
+  refreshMarginMs?: number;
+  /** How long a claimed lease lasts; must exceed the token request timeout. */
+  leaseMs?: number;
+  /** How long a caller waits for another holder's refresh before giving up. */
+  waitTimeoutMs?: number;
+}
+
+export interface CredentialManager {
+  /** A usable access token, refreshed single-flight when it expires within the margin. */
+  getAccessToken(ref: CredentialRef): Promise<AccessGrant>;
+  /** After Zoom rejected `staleAccessToken` (401/124): a different token, refreshing if nobody has yet. */
+  refreshAfterRejection(ref: CredentialRef, staleAccessToken: string): Promise<AccessGrant>;
+  seal(tokens: ZoomTokenSet): StoredCredential;
+}
+
+/** Adapts per-app OAuth clients to the manager's `oauth` dependency. */
+export function refresherFor(clients: Record<CredentialRef['app'], Pick<ZoomOAuthClient, 'refresh'>>) {
+  return { refresh: (refreshToken: string, app: CredentialRef['app']) => clients[app].refresh(refreshToken) };
+}
+
+export function createCredentialManager(options: CredentialManagerOptions): CredentialManager {
+  const logger = (options.logger ?? pino({ level: 'silent' })).child({ module: 'zoom-credentials' });
+  const clock = options.clock ?? (() => new Date());
+  const sleep = options.sleep ?? ((ms: number) => delay(ms));
+  const margin = options.refreshMarginMs ?? 60_000;
+  const leaseMs = options.leaseMs ?? 20_000;
+  const waitTimeoutMs = options.waitTimeoutMs ?? 30_000;
+  const { cipher } = options;
+
+  function seal(tokens: ZoomTokenSet): StoredCredential {
+    return {
+      accessToken: cipher.encrypt(tokens.accessToken),
+      refreshToken: cipher.encrypt(tokens.refreshToken),
+      expiresAt: tokens.expiresAt,
+      scope: tokens.scope,
+      ...(tokens.apiUrl === undefined ? {} : { apiUrl: tokens.apiUrl }),
+    };
+  }
+
+  function open(credential: StoredCredential): AccessGrant & { refreshToken: string } {
+    return {
+      accessToken: cipher.decrypt(credential.accessToken),
+      refreshToken: cipher.decrypt(credential.refreshToken),
+      apiUrl: credential.apiUrl,
+    };
+  }
+
+  async function read(ref: CredentialRef): Promise<StoredCredential> {
+    const credential = await ref.store.read();
+    if (credential === null) {
+      throw new ZoomError('needs_reconnect', 'The Zoom connection is gone or no longer usable');
+    }
+    return credential;
+  }
+
+  /**
+   * The one loop behind both entry points. `stale(credential)` says whether the stored credential
+   * still needs a refresh; it is evaluated on every read, so a refresh by someone else ends the wait.
+   */
+  async function ensureFresh(
+    ref: CredentialRef,
+    stale: (credential: StoredCredential) => boolean,
+  ): Promise<AccessGrant> {
+    const deadline = clock().getTime() + waitTimeoutMs;
+    // Unique per call: two callers in the same process must not share a lease.
+    const holder = `${options.instanceId}:${randomBytes(6).toString('hex')}`;
+    let pause = 25;
+    for (;;) {
+      const current = await read(ref);
+      if (!stale(current)) return open(current);
+
+      const claimed = await ref.store.claimRefreshLease(holder, new Date(clock().getTime() + leaseMs));
+      if (claimed !== null) {
+        if (!stale(claimed)) {
+          await ref.store.releaseRefreshLease(holder);
+          return open(claimed);
+        }
+        const outcome = await refreshHolding(ref, holder, claimed);
+        if (outcome !== 'retry') return outcome;
+        continue;
+      }
+
+      if (clock().getTime() >= deadline) {
+        throw new ZoomError(
+          'server_error',
+          'Timed out waiting for another instance to refresh the Zoom token',
+        );
+      }
+      await sleep(pause);
+      pause = Math.min(pause * 2, 500);
+    }
+  }
+
+  /** Runs the refresh while holding the lease; always leaves the lease released. */
+  async function refreshHolding(
+    ref: CredentialRef,
+    holder: string,
+    claimed: StoredCredential,
+  ): Promise<AccessGrant | 'retry'> {
+    const usedRefreshToken = cipher.decrypt(claimed.refreshToken);
+    let saved = false;
+    try {
+      let tokens: ZoomTokenSet;
+      try {
+        tokens = await options.oauth.refresh(usedRefreshToken, ref.app);
+      } catch (error) {
+        if (!(error instanceof ZoomError) || error.code !== 'invalid_grant') throw error;
+        // Re-read before concluding: another instance may have rotated the token after our claim
+        // (e.g. its lease had expired while it was still working).
+        const now = await ref.store.read();
+        if (now !== null && cipher.decrypt(now.refreshToken) !== usedRefreshToken) {
+          logger.info({ app: ref.app }, 'refresh token was rotated elsewhere; using the stored one');
+          return 'retry';
+        }
+        logger.warn({ app: ref.app }, 'zoom refresh token rejected; connection needs reconnect');
+        throw new ZoomError(
+          'needs_reconnect',
+          'Zoom rejected the refresh token; the connection must be authorized again',
+          {},
+          {
+            cause: error,
+          },
+        );
+      }
+      const next = seal(tokens);
+      saved = await ref.store.saveRefreshed(holder, next);
+      if (!saved) {
+        // Our lease expired and was taken: our tokens are valid now but the stored ones may not be.
+        logger.error({ app: ref.app }, 'refreshed zoom tokens could not be stored: lease lost');
+      } else {
+        logger.debug({ app: ref.app, expiresAt: tokens.expiresAt }, 'zoom token refreshed');
+      }
+      return { accessToken: tokens.accessToken, apiUrl: tokens.apiUrl };
+    } finally {
+      if (!saved) await ref.store.releaseRefreshLease(holder).catch(() => undefined);
+    }
+  }
+
+  return {
+    seal,
+    getAccessToken(ref) {
+      return ensureFresh(ref, (credential) => credential.expiresAt.getTime() - clock().getTime() <= margin);
+    },
+    refreshAfterRejection(ref, staleAccessToken) {
+      return ensureFresh(ref, (credential) => cipher.decrypt(credential.accessToken) === staleAccessToken);
+    },
+  };
+}

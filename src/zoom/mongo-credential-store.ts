@@ -1,0 +1,108 @@
+/**
+ * A `CredentialStore` over one field of one MongoDB document (the core embeds `credential` in its
+ * org/personal connection documents). Every write is a single atomic update on that document, so
+ * the lease works across processes and instances without transactions (DESIGN §3.5, §4.1).
+ */
+import mongoose, { type Model } from 'mongoose';
+import { z } from 'zod';
+import type { CredentialStore, StoredCredential } from './contracts.js';
+
+/** Embed as `credential: { type: storedCredentialSchema, default: null }` in a connection schema. */
+export const storedCredentialSchema = new mongoose.Schema(
+  {
+    accessToken: { type: String, required: true },
+    refreshToken: { type: String, required: true },
+    expiresAt: { type: Date, required: true },
+    scope: { type: String, default: '' },
+    apiUrl: { type: String },
+    // The single-flight refresh lease lives next to the tokens it guards.
+    refreshLease: {
+      type: new mongoose.Schema(
+        { holder: { type: String, required: true }, until: { type: Date, required: true } },
+        {
+          _id: false,
+        },
+      ),
+      default: null,
+    },
+  },
+  { _id: false },
+);
+
+const storedShape = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  expiresAt: z.coerce.date(),
+  scope: z.string().default(''),
+  apiUrl: z.string().nullish(),
+});
+
+export interface MongoCredentialStoreOptions<T> {
+  model: Model<T>;
+  /** Selects exactly one document; must carry the workspace key (DESIGN §4.1). */
+  filter: Record<string, unknown>;
+  /** Field holding the credential; default `credential`. */
+  path?: string;
+  clock?: () => Date;
+}
+
+function pick(doc: unknown, path: string): StoredCredential | null {
+  let value: unknown = doc;
+  for (const segment of path.split('.')) {
+    if (typeof value !== 'object' || value === null) return null;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  const parsed = storedShape.safeParse(value);
+  if (!parsed.success) return null;
+  const { apiUrl, ...rest } = parsed.data;
+  return apiUrl ? { ...rest, apiUrl } : rest;
+}
+
+export function createMongoCredentialStore<T>(options: MongoCredentialStoreOptions<T>): CredentialStore {
+  const path = options.path ?? 'credential';
+  const clock = options.clock ?? (() => new Date());
+  // The raw driver collection: the updates below are plain MongoDB, no document casting needed,
+  // and the core's model keeps whatever schema it wants around the credential.
+  const collection = () => options.model.collection;
+  const lease = `${path}.refreshLease`;
+  const filter = (): Record<string, unknown> => ({ ...options.filter });
+
+  return {
+    async read() {
+      const doc = await collection().findOne(filter(), { projection: { [path]: 1 } });
+      return pick(doc, path);
+    },
+    async claimRefreshLease(holder, until) {
+      const now = clock();
+      const doc = await collection().findOneAndUpdate(
+        {
+          ...filter(),
+          [`${path}.refreshToken`]: { $type: 'string' },
+          $or: [{ [lease]: null }, { [`${lease}.until`]: { $lte: now } }, { [`${lease}.holder`]: holder }],
+        },
+        { $set: { [lease]: { holder, until } } },
+        { returnDocument: 'after', projection: { [path]: 1 } },
+      );
+      return pick(doc, path);
+    },
+    async saveRefreshed(holder, next) {
+      const result = await collection().updateOne(
+        { ...filter(), [`${lease}.holder`]: holder },
+        {
+          $set: {
+            [`${path}.accessToken`]: next.accessToken,
+            [`${path}.refreshToken`]: next.refreshToken,
+            [`${path}.expiresAt`]: next.expiresAt,
+            [`${path}.scope`]: next.scope,
+            [`${path}.apiUrl`]: next.apiUrl ?? null,
+            [lease]: null,
+          },
+        },
+      );
+      return result.modifiedCount === 1 || result.matchedCount === 1;
+    },
+    async releaseRefreshLease(holder) {
+      await collection().updateOne({ ...filter(), [`${lease}.holder`]: holder }, { $set: { [lease]: null } });
+    },
+  };
+}
