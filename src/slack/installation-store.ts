@@ -1,0 +1,125 @@
+/**
+ * Bolt's InstallationStore in MongoDB (multi-workspace mode). Tokens inside the installation are
+ * encrypted before storing. Enterprise Grid org-wide installs are keyed by the enterprise id.
+ * The stored installation is re-validated with zod when read back (it crossed a boundary).
+ */
+import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
+import type { Model } from 'mongoose';
+import { z } from 'zod';
+import type { SlackInstallationDoc } from '../db/models/index.js';
+import type { Logger } from '../logger.js';
+
+export interface SecretBox {
+  encrypt(plain: string): string;
+  decrypt(sealed: string): string;
+}
+
+/** The installation key: one workspace, or one enterprise for an org-wide install. */
+export function installationKey(query: {
+  isEnterpriseInstall?: boolean | undefined;
+  enterpriseId?: string | undefined;
+  teamId?: string | undefined;
+}): { workspaceId: string; enterpriseId: string | null } {
+  if (query.isEnterpriseInstall && query.enterpriseId) {
+    return { workspaceId: query.enterpriseId, enterpriseId: query.enterpriseId };
+  }
+  if (!query.teamId) throw new Error('installation query without a team id');
+  return { workspaceId: query.teamId, enterpriseId: query.enterpriseId ?? null };
+}
+
+const tokenFields = ['token', 'refreshToken'] as const;
+
+const storedInstallation = z
+  .object({
+    team: z.object({ id: z.string(), name: z.string().optional() }).optional(),
+    enterprise: z.object({ id: z.string(), name: z.string().optional() }).optional(),
+    user: z.object({
+      id: z.string(),
+      token: z.string().optional(),
+      refreshToken: z.string().optional(),
+      expiresAt: z.number().optional(),
+      scopes: z.array(z.string()).optional(),
+    }),
+    bot: z
+      .object({
+        id: z.string(),
+        userId: z.string(),
+        token: z.string(),
+        refreshToken: z.string().optional(),
+        expiresAt: z.number().optional(),
+        scopes: z.array(z.string()),
+      })
+      .optional(),
+    appId: z.string().optional(),
+    isEnterpriseInstall: z.boolean().optional(),
+    tokenType: z.literal('bot').optional(),
+    authVersion: z.enum(['v1', 'v2']).optional(),
+    enterpriseUrl: z.string().optional(),
+  })
+  .loose();
+
+export function createMongoInstallationStore(deps: {
+  installations: Model<SlackInstallationDoc>;
+  box: SecretBox;
+  logger: Logger;
+  clock?: () => Date;
+}): InstallationStore & { deleteByWorkspace(workspaceId: string): Promise<void> } {
+  const clock = deps.clock ?? (() => new Date());
+  const seal = (part: Record<string, unknown> | undefined, transform: (s: string) => string) => {
+    if (!part) return part;
+    const copy: Record<string, unknown> = { ...part };
+    for (const field of tokenFields) {
+      const value = copy[field];
+      if (typeof value === 'string' && value !== '') copy[field] = transform(value);
+    }
+    return copy;
+  };
+
+  return {
+    async storeInstallation(installation: Installation) {
+      const key = installationKey({
+        isEnterpriseInstall: installation.isEnterpriseInstall,
+        enterpriseId: installation.enterprise?.id,
+        teamId: installation.team?.id,
+      });
+      const sealed = {
+        ...installation,
+        user: seal(installation.user as unknown as Record<string, unknown>, deps.box.encrypt),
+        bot: seal(installation.bot as unknown as Record<string, unknown> | undefined, deps.box.encrypt),
+      };
+      const now = clock();
+      await deps.installations.updateOne(
+        key,
+        {
+          $set: {
+            installation: JSON.parse(JSON.stringify(sealed)),
+            updatedAt: now,
+            isEnterpriseInstall: !!installation.isEnterpriseInstall,
+          },
+          $setOnInsert: { installedAt: now },
+        },
+        { upsert: true },
+      );
+      deps.logger.info({ workspaceId: key.workspaceId }, 'Slack installation stored');
+    },
+
+    async fetchInstallation(query: InstallationQuery<boolean>) {
+      const doc = await deps.installations.findOne(installationKey(query)).lean();
+      if (!doc) throw new Error(`No installation for ${query.isEnterpriseInstall ? 'enterprise' : 'team'}`);
+      const parsed = storedInstallation.parse(doc.installation);
+      return {
+        ...parsed,
+        user: seal(parsed.user, deps.box.decrypt),
+        bot: seal(parsed.bot, deps.box.decrypt),
+      } as unknown as Installation;
+    },
+
+    async deleteInstallation(query: InstallationQuery<boolean>) {
+      await deps.installations.deleteOne(installationKey(query));
+    },
+
+    async deleteByWorkspace(workspaceId: string) {
+      await deps.installations.deleteMany({ workspaceId });
+    },
+  };
+}
