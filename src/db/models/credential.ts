@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { storedCredentialSchema } from '../../zoom/mongo-credential-store.js';
 
 /** `StoredCredential` (src/zoom/contracts.ts) with its refresh lease kept next to the tokens. */
 export interface CredentialDoc {
@@ -6,18 +6,9 @@ export interface CredentialDoc {
   refreshToken: string;
   expiresAt: Date;
   scope: string;
-  apiUrl?: string | undefined;
-  refreshLease?: { holder: string; until: Date } | undefined;
+  apiUrl?: string | null | undefined;
+  refreshLease?: { holder: string; until: Date } | null | undefined;
 }
 
-export const credentialSchema = new Schema<CredentialDoc>(
-  {
-    accessToken: { type: String, required: true },
-    refreshToken: { type: String, required: true },
-    expiresAt: { type: Date, required: true },
-    scope: { type: String, default: '' },
-    apiUrl: { type: String },
-    refreshLease: { type: new Schema({ holder: String, until: Date }, { _id: false }), default: undefined },
-  },
-  { _id: false },
-);
+/** The Zoom layer's sub-schema, so its credential store and our documents agree on the shape. */
+export const credentialSchema = storedCredentialSchema;

@@ -18,6 +18,7 @@ export interface OrgConnectionDoc {
   statusChangedAt: Date;
   /** +1 on every completion, so stale failures of an older credential cannot touch a newer one. */
   generation: number;
+  disconnectedBy?: string | undefined;
   credential?: CredentialDoc | undefined;
 }
 
@@ -34,6 +35,7 @@ const schema = new Schema<OrgConnectionDoc>({
   statusReason: String,
   statusChangedAt: { type: Date, required: true },
   generation: { type: Number, default: 0 },
+  disconnectedBy: String,
   credential: { type: credentialSchema, default: undefined },
 });
 schema.index({ workspaceId: 1 }, { unique: true });

@@ -1,0 +1,165 @@
+import pino from 'pino';
+import type { Models } from '../db/models/index.js';
+import type { MemberDoc } from '../db/models/member.js';
+import { isSlackAdmin } from '../domain/permissions.js';
+import { checkUserId, checkWorkspaceId } from './guard.js';
+import type { CommonDeps, SlackDirectory, SlackProfile } from './ports.js';
+
+/** At most this old, a stored admin flag is trusted (DESIGN §2.1). */
+export const ADMIN_CACHE_MS = 5 * 60 * 1000;
+
+export interface MemberView {
+  slackUserId: string;
+  name: string;
+  realName: string;
+  email: string | null;
+  isAdmin: boolean;
+  deleted: boolean;
+  locale: string | null;
+  tz: string | null;
+  optedOut: boolean;
+  personalStatus: MemberDoc['personalStatus'];
+  zoomMatch: MemberDoc['zoomMatch'];
+}
+
+export interface DirectoryService {
+  /** Pages through `users.list` and upserts every human member. */
+  syncFromSlack(workspaceId: string): Promise<{ members: number; pages: number }>;
+  /** `team_join` / `user_change`: the event carries a fresh profile. */
+  applyUser(workspaceId: string, profile: SlackProfile): Promise<void>;
+  /** Admin check, from the member document when checked within 5 minutes, else from `users.info`. */
+  isAdmin(workspaceId: string, userId: string): Promise<boolean>;
+  getMember(workspaceId: string, userId: string): Promise<MemberView | null>;
+  /** Records that the member used the app (cheap; no read). */
+  touch(workspaceId: string, userId: string): Promise<void>;
+}
+
+/** The directory fields a Slack profile sets; the denormalised connection fields stay untouched. */
+export function profileFields(profile: SlackProfile, now: Date): Partial<MemberDoc> {
+  const display = profile.displayName || profile.realName || profile.name;
+  const fields: Partial<MemberDoc> = {
+    name: profile.name,
+    realName: profile.realName ?? '',
+    sortName: display.toLowerCase(),
+    isAdmin: profile.isAdmin,
+    isOwner: profile.isOwner,
+    isPrimaryOwner: profile.isPrimaryOwner,
+    enterpriseAdmin: profile.enterpriseUser?.isAdmin ?? false,
+    enterpriseOwner: profile.enterpriseUser?.isOwner ?? false,
+    deleted: profile.deleted,
+    adminCheckedAt: now,
+    updatedAt: now,
+  };
+  if (profile.email !== undefined) fields.email = profile.email.toLowerCase();
+  if (profile.locale !== undefined) fields.locale = profile.locale;
+  if (profile.tz !== undefined) fields.tz = profile.tz;
+  return fields;
+}
+
+export const NEW_MEMBER_DEFAULTS = { optedOut: false, personalStatus: 'none', zoomMatch: 'unknown' } as const;
+
+export function createDirectoryService(
+  deps: CommonDeps & { models: Models; slack: SlackDirectory },
+): DirectoryService {
+  const { models, slack } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const logger = (deps.logger ?? pino({ level: 'silent' })).child({ module: 'directory' });
+
+  function upsertOp(workspaceId: string, profile: SlackProfile, now: Date) {
+    const fields = profileFields(profile, now);
+    return {
+      updateOne: {
+        filter: { workspaceId, slackUserId: profile.id },
+        update: {
+          $set: fields,
+          $setOnInsert: { workspaceId, slackUserId: profile.id, ...NEW_MEMBER_DEFAULTS },
+        },
+        upsert: true,
+      },
+    };
+  }
+
+  function isHuman(profile: SlackProfile): boolean {
+    return profile.isBot !== true && profile.id !== 'USLACKBOT';
+  }
+
+  return {
+    async syncFromSlack(workspaceId) {
+      checkWorkspaceId(workspaceId);
+      let cursor: string | undefined;
+      let members = 0;
+      let pages = 0;
+      do {
+        const page = await slack.listUsers(workspaceId, cursor);
+        pages += 1;
+        const now = clock();
+        const ops = page.users.filter(isHuman).map((p) => upsertOp(workspaceId, p, now));
+        if (ops.length > 0) await models.members.bulkWrite(ops, { ordered: false });
+        members += ops.length;
+        cursor = page.nextCursor || undefined;
+      } while (cursor !== undefined);
+      logger.info({ workspaceId, members, pages }, 'directory synced');
+      return { members, pages };
+    },
+
+    async applyUser(workspaceId, profile) {
+      checkWorkspaceId(workspaceId);
+      checkUserId(profile.id);
+      if (!isHuman(profile)) return;
+      await models.members.bulkWrite([upsertOp(workspaceId, profile, clock())]);
+    },
+
+    async isAdmin(workspaceId, userId) {
+      checkWorkspaceId(workspaceId);
+      checkUserId(userId);
+      const now = clock();
+      const member = await models.members
+        .findOne(
+          { workspaceId, slackUserId: userId },
+          {
+            isAdmin: 1,
+            isOwner: 1,
+            isPrimaryOwner: 1,
+            enterpriseAdmin: 1,
+            enterpriseOwner: 1,
+            deleted: 1,
+            adminCheckedAt: 1,
+          },
+        )
+        .lean();
+      if (member?.adminCheckedAt && now.getTime() - member.adminCheckedAt.getTime() < ADMIN_CACHE_MS) {
+        return isSlackAdmin(member);
+      }
+      const profile = await slack.userInfo(workspaceId, userId);
+      if (profile === null) return false;
+      await models.members.bulkWrite([upsertOp(workspaceId, profile, now)]);
+      return isSlackAdmin(profileFields(profile, now));
+    },
+
+    async getMember(workspaceId, userId) {
+      checkWorkspaceId(workspaceId);
+      checkUserId(userId);
+      const m = await models.members.findOne({ workspaceId, slackUserId: userId }).lean();
+      if (!m) return null;
+      return {
+        slackUserId: m.slackUserId,
+        name: m.name,
+        realName: m.realName,
+        email: m.email ?? null,
+        isAdmin: isSlackAdmin(m),
+        deleted: m.deleted,
+        locale: m.locale ?? null,
+        tz: m.tz ?? null,
+        optedOut: m.optedOut,
+        personalStatus: m.personalStatus,
+        zoomMatch: m.zoomMatch,
+      };
+    },
+
+    async touch(workspaceId, userId) {
+      checkWorkspaceId(workspaceId);
+      checkUserId(userId);
+      await models.members.updateOne({ workspaceId, slackUserId: userId }, { $set: { lastSeenAt: clock() } });
+    },
+  };
+}

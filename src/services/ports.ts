@@ -1,0 +1,44 @@
+import type { Logger } from 'pino';
+import type { ZoomGateway } from '../zoom/contracts.js';
+
+/** A Slack user as the core needs it. The Slack layer maps `users.info` / `users.list` to this. */
+export interface SlackProfile {
+  id: string;
+  name: string;
+  realName?: string | undefined;
+  displayName?: string | undefined;
+  email?: string | undefined;
+  deleted: boolean;
+  isBot?: boolean | undefined;
+  isAdmin: boolean;
+  isOwner: boolean;
+  isPrimaryOwner: boolean;
+  /** Enterprise Grid: `enterprise_user.is_admin` / `is_owner`. */
+  enterpriseUser?: { isAdmin: boolean; isOwner: boolean } | undefined;
+  locale?: string | undefined;
+  tz?: string | undefined;
+}
+
+/** Read access to a workspace's Slack directory; implemented by the Slack layer with WebClient. */
+export interface SlackDirectory {
+  userInfo(workspaceId: string, userId: string): Promise<SlackProfile | null>;
+  listUsers(
+    workspaceId: string,
+    cursor?: string,
+  ): Promise<{ users: SlackProfile[]; nextCursor?: string | undefined }>;
+}
+
+/** Encrypts small secrets at rest (the PKCE verifier, the link token). src/crypto's TokenCipher fits. */
+export interface SecretCipher {
+  encrypt(plain: string): string;
+  decrypt(sealed: string): string;
+}
+
+export type Clock = () => Date;
+
+export interface CommonDeps {
+  clock?: Clock | undefined;
+  logger?: Logger | undefined;
+}
+
+export type { ZoomGateway };
