@@ -1,0 +1,237 @@
+// One collection: documents keyed by their canonical `_id` (the map doubles as the `_id_` index,
+// and its insertion order is the natural order), plus secondary indexes. Documents are never
+// mutated in place: writers build a new version and swap it in, so references handed to cursors
+// stay consistent snapshots.
+import { type Document, ObjectId, UUID } from 'bson';
+import { MongoServerError } from './errors.js';
+import { defaultIndexName, duplicateKeyError, Index, type IndexSpec } from './indexes.js';
+import { isPlainObject, keyOf } from './values.js';
+
+const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
+/** Above this many `$in` combinations an index lookup is not worth it. */
+const MAX_LOOKUP_KEYS = 1000;
+
+export class Collection {
+  readonly docs = new Map<string, Document>();
+  readonly indexes = new Map<string, Index>();
+  readonly uuid = new UUID();
+
+  constructor(
+    readonly db: string,
+    readonly name: string,
+    readonly options: Document = {},
+  ) {}
+
+  get ns(): string {
+    return `${this.db}.${this.name}`;
+  }
+
+  indexSpecs(): IndexSpec[] {
+    return [ID_INDEX, ...[...this.indexes.values()].map((i) => i.spec)];
+  }
+
+  get(id: string): Document | undefined {
+    return this.docs.get(id);
+  }
+
+  /** Inserts a new document (adding `_id` first when missing); throws E11000 on any unique clash. */
+  insert(input: Document): Document {
+    const doc = withIdFirst(input);
+    const id = keyOf(doc._id);
+    if (this.docs.has(id)) throw duplicateKeyError(this.ns, ID_INDEX, [doc._id]);
+    this.checkUnique(id, doc);
+    this.docs.set(id, doc);
+    for (const index of this.indexes.values()) index.add(id, doc);
+    return doc;
+  }
+
+  /** Replaces the stored version of `id` by `next` (same `_id`), enforcing unique indexes. */
+  replace(id: string, next: Document): Document {
+    const prev = this.docs.get(id);
+    if (!prev) throw new MongoServerError('InternalError', 'document vanished during update');
+    if (keyOf(next._id) !== id) {
+      throw new MongoServerError(
+        'ImmutableField',
+        "Performing an update on the path '_id' would modify the immutable field '_id'",
+      );
+    }
+    const doc = withIdFirst(next);
+    this.checkUnique(id, doc);
+    for (const index of this.indexes.values()) {
+      index.remove(id, prev);
+      index.add(id, doc);
+    }
+    this.docs.set(id, doc);
+    return doc;
+  }
+
+  remove(id: string): boolean {
+    const prev = this.docs.get(id);
+    if (!prev) return false;
+    for (const index of this.indexes.values()) index.remove(id, prev);
+    this.docs.delete(id);
+    return true;
+  }
+
+  private checkUnique(id: string, doc: Document): void {
+    for (const index of this.indexes.values()) index.checkUnique(id, doc, this.ns, (o) => this.docs.get(o));
+  }
+
+  /**
+   * Creates an index; returns false when an identical one exists. Existing documents are checked
+   * against a new unique constraint before the index becomes visible.
+   */
+  createIndex(raw: Document): boolean {
+    const key = raw.key;
+    if (!isPlainObject(key) || Object.keys(key).length === 0) {
+      throw new MongoServerError('CannotCreateIndex', 'Index keys cannot be empty.');
+    }
+    const name = typeof raw.name === 'string' ? raw.name : defaultIndexName(key);
+    const { v: _v, key: _k, name: _n, ...rest } = raw;
+    const spec: IndexSpec = { v: 2, key, name, ...rest };
+    const sameKey = keyOf(key);
+    // The _id index always exists and cannot be redefined.
+    if (sameKey === keyOf(ID_INDEX.key) || name === '_id_') return false;
+    const existing = this.indexes.get(name);
+    if (existing) {
+      if (keyOf(existing.spec.key) !== sameKey) {
+        throw new MongoServerError(
+          'IndexKeySpecsConflict',
+          `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(existing.spec)}`,
+        );
+      }
+      if (sameOptions(existing.spec, spec)) return false;
+      throw new MongoServerError(
+        'IndexOptionsConflict',
+        `An equivalent index already exists with the same name but different options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(existing.spec)}`,
+      );
+    }
+    for (const other of this.indexes.values()) {
+      // Same key pattern under another name: only allowed when the partial filters differ.
+      const samePartial =
+        keyOf(other.spec.partialFilterExpression ?? null) === keyOf(spec.partialFilterExpression ?? null);
+      if (keyOf(other.spec.key) === sameKey && samePartial) {
+        throw new MongoServerError(
+          'IndexOptionsConflict',
+          `Index already exists with a different name: ${other.spec.name}`,
+        );
+      }
+    }
+    const index = new Index(spec);
+    for (const [id, doc] of this.docs) {
+      index.checkUnique(id, doc, this.ns, (o) => this.docs.get(o));
+      index.add(id, doc);
+    }
+    this.indexes.set(name, index);
+    return true;
+  }
+
+  /**
+   * Documents that may match `filter`, narrowed with the best index for its equality / `$in`
+   * predicates (mingo still evaluates the full filter on each candidate).
+   */
+  candidates(filter: Document): Iterable<Document> {
+    const constraints = equalityConstraints(filter);
+    if (constraints.size === 0) return this.docs.values();
+    const ids = constraints.get('_id');
+    if (ids && ids.length <= MAX_LOOKUP_KEYS) {
+      const out: Document[] = [];
+      const seen = new Set<string>();
+      for (const v of ids) {
+        const key = keyOf(v);
+        const doc = this.docs.get(key);
+        if (doc && !seen.has(key)) {
+          seen.add(key);
+          out.push(doc);
+        }
+      }
+      return out;
+    }
+    const plan = this.bestIndex(constraints);
+    if (!plan) return this.docs.values();
+    const [index, keys] = plan;
+    const seen = new Set<string>();
+    const out: Document[] = [];
+    for (const key of keys) {
+      const bucket = index.lookup(key.length, key.join('\u0000'));
+      if (!bucket) continue;
+      for (const id of bucket) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const doc = this.docs.get(id);
+        if (doc) out.push(doc);
+      }
+    }
+    return out;
+  }
+
+  private bestIndex(constraints: Map<string, unknown[]>): [Index, string[][]] | undefined {
+    let best: [Index, string[][]] | undefined;
+    for (const index of this.indexes.values()) {
+      if (!index.lookupCapable) continue;
+      let combos: string[][] = [[]];
+      for (const field of index.fields) {
+        const values = constraints.get(field);
+        if (!values) break;
+        const next: string[][] = [];
+        for (const c of combos) for (const v of values) next.push([...c, keyOf(v)]);
+        if (next.length > MAX_LOOKUP_KEYS) break;
+        combos = next;
+      }
+      const depth = combos[0]?.length ?? 0;
+      if (depth === 0) continue;
+      const bestDepth = best?.[1][0]?.length ?? 0;
+      if (!best || depth > bestDepth || (depth === bestDepth && combos.length < best[1].length)) {
+        best = [index, combos];
+      }
+    }
+    return best;
+  }
+}
+
+function sameOptions(a: IndexSpec, b: IndexSpec): boolean {
+  const pick = (s: IndexSpec) =>
+    keyOf({
+      unique: s.unique === true,
+      sparse: s.sparse === true,
+      partial: s.partialFilterExpression ?? null,
+      ttl: s.expireAfterSeconds ?? null,
+    });
+  return pick(a) === pick(b);
+}
+
+function withIdFirst(doc: Document): Document {
+  if (!('_id' in doc)) return { _id: new ObjectId(), ...doc };
+  if (Object.keys(doc)[0] === '_id') return doc;
+  const { _id, ...rest } = doc;
+  return { _id, ...rest };
+}
+
+/** Scalars an index can look up exactly (null is excluded: it also matches missing subfields). */
+function indexable(v: unknown): boolean {
+  if (v === null || v === undefined || v instanceof RegExp || Array.isArray(v)) return false;
+  return !isPlainObject(v);
+}
+
+/** Field → candidate values implied by top-level equality, `$eq`, `$in` and `$and` clauses. */
+export function equalityConstraints(
+  filter: Document,
+  out = new Map<string, unknown[]>(),
+): Map<string, unknown[]> {
+  for (const [field, cond] of Object.entries(filter)) {
+    if (field === '$and' && Array.isArray(cond)) {
+      for (const sub of cond) if (isPlainObject(sub)) equalityConstraints(sub, out);
+      continue;
+    }
+    if (field.startsWith('$') || out.has(field)) continue;
+    if (isPlainObject(cond)) {
+      const ops = Object.keys(cond);
+      if (ops.length === 0 || !ops.every((o) => o.startsWith('$'))) continue;
+      if ('$eq' in cond && indexable(cond.$eq)) out.set(field, [cond.$eq]);
+      else if (Array.isArray(cond.$in) && cond.$in.every(indexable)) out.set(field, cond.$in);
+    } else if (indexable(cond)) {
+      out.set(field, [cond]);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,195 @@
+// Catalog commands: create, drop, dropDatabase, listDatabases, listCollections, createIndexes,
+// listIndexes, dropIndexes.
+import { BSON, type Document } from 'bson';
+import { z } from 'zod';
+import { compileFilter } from '../engine.js';
+import { MongoServerError } from '../errors.js';
+import { keyOf } from '../values.js';
+import { type CommandHandler, parseCommand, zCollectionName, zDocument, zNumber } from './context.js';
+
+const createSchema = z.looseObject({ create: zCollectionName });
+const dropSchema = z.looseObject({ drop: zCollectionName });
+const listCollectionsSchema = z.looseObject({
+  filter: zDocument.optional(),
+  nameOnly: z.boolean().optional(),
+  cursor: z.looseObject({ batchSize: zNumber.optional() }).optional(),
+});
+const listDatabasesSchema = z.looseObject({ filter: zDocument.optional(), nameOnly: z.boolean().optional() });
+const createIndexesSchema = z.looseObject({
+  createIndexes: zCollectionName,
+  indexes: z.array(z.looseObject({ key: zDocument, name: z.string().optional() })).min(1),
+});
+const listIndexesSchema = z.looseObject({
+  listIndexes: zCollectionName,
+  cursor: z.looseObject({ batchSize: zNumber.optional() }).optional(),
+});
+const dropIndexesSchema = z.looseObject({
+  dropIndexes: zCollectionName,
+  index: z.union([z.string(), zDocument, z.array(z.string())]),
+});
+
+// Options `create` accepts and keeps (reported back by listCollections).
+const CREATE_OPTIONS = [
+  'capped',
+  'size',
+  'max',
+  'validator',
+  'validationLevel',
+  'validationAction',
+  'collation',
+  'timeseries',
+  'expireAfterSeconds',
+  'clusteredIndex',
+  'changeStreamPreAndPostImages',
+];
+
+const create: CommandHandler = (cmd, ctx) => {
+  const { create: name } = parseCommand(createSchema, cmd);
+  const options: Document = {};
+  for (const key of CREATE_OPTIONS) if (key in cmd) options[key] = cmd[key];
+  const existing = ctx.store.get(ctx.db, name);
+  if (existing) {
+    // MongoDB 7 accepts re-creating a collection with identical options.
+    if (keyOf(existing.options) === keyOf(options)) return { ok: 1 };
+    throw new MongoServerError('NamespaceExists', `Collection ${ctx.db}.${name} already exists.`);
+  }
+  ctx.store.getOrCreate(ctx.db, name, options);
+  ctx.changed();
+  return { ok: 1 };
+};
+
+const drop: CommandHandler = (cmd, ctx) => {
+  const { drop: name } = parseCommand(dropSchema, cmd);
+  const coll = ctx.store.get(ctx.db, name);
+  // MongoDB 7 answers ok for a missing collection.
+  if (!coll) return { ok: 1 };
+  const nIndexesWas = coll.indexSpecs().length;
+  ctx.store.drop(ctx.db, name);
+  ctx.changed();
+  return { nIndexesWas, ns: coll.ns, ok: 1 };
+};
+
+const dropDatabase: CommandHandler = (_cmd, ctx) => {
+  ctx.store.dropDatabase(ctx.db);
+  ctx.changed();
+  return { ok: 1 };
+};
+
+const listDatabases: CommandHandler = (cmd, ctx) => {
+  const args = parseCommand(listDatabasesSchema, cmd);
+  const filter = args.filter ? compileFilter(args.filter) : undefined;
+  const databases: Document[] = [];
+  let totalSize = 0;
+  for (const [name, colls] of ctx.store.databases) {
+    let sizeOnDisk = 0;
+    for (const coll of colls.values())
+      for (const doc of coll.docs.values()) sizeOnDisk += BSON.calculateObjectSize(doc);
+    const entry = args.nameOnly ? { name } : { name, sizeOnDisk, empty: sizeOnDisk === 0 };
+    if (filter && !filter.test(entry)) continue;
+    totalSize += sizeOnDisk;
+    databases.push(entry);
+  }
+  if (args.nameOnly) return { databases: databases.map((d) => ({ name: d.name })), ok: 1 };
+  return { databases, totalSize, totalSizeMb: Math.floor(totalSize / 1_048_576), ok: 1 };
+};
+
+const listCollections: CommandHandler = (cmd, ctx) => {
+  const args = parseCommand(listCollectionsSchema, cmd);
+  const filter = args.filter ? compileFilter(args.filter) : undefined;
+  const entries: Document[] = [];
+  for (const coll of ctx.store.collections(ctx.db)) {
+    const entry: Document = args.nameOnly
+      ? { name: coll.name, type: 'collection' }
+      : {
+          name: coll.name,
+          type: 'collection',
+          options: coll.options,
+          info: { readOnly: false, uuid: coll.uuid },
+          idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
+        };
+    if (filter && !filter.test(entry)) continue;
+    entries.push(entry);
+  }
+  return {
+    cursor: ctx.cursors.firstBatch(`${ctx.db}.$cmd.listCollections`, entries, args.cursor?.batchSize),
+    ok: 1,
+  };
+};
+
+const createIndexes: CommandHandler = (cmd, ctx) => {
+  const args = parseCommand(createIndexesSchema, cmd);
+  const createdCollectionAutomatically = ctx.store.get(ctx.db, args.createIndexes) === undefined;
+  const coll = ctx.store.getOrCreate(ctx.db, args.createIndexes);
+  const numIndexesBefore = coll.indexSpecs().length;
+  let created = 0;
+  try {
+    for (const spec of args.indexes) if (coll.createIndex(spec)) created += 1;
+  } finally {
+    ctx.changed();
+  }
+  const reply: Document = {
+    numIndexesBefore,
+    numIndexesAfter: coll.indexSpecs().length,
+    createdCollectionAutomatically,
+    ok: 1,
+  };
+  if (created === 0) reply.note = 'all indexes already exist';
+  return reply;
+};
+
+const listIndexes: CommandHandler = (cmd, ctx) => {
+  const args = parseCommand(listIndexesSchema, cmd);
+  const coll = ctx.store.get(ctx.db, args.listIndexes);
+  if (!coll)
+    throw new MongoServerError('NamespaceNotFound', `ns does not exist: ${ctx.db}.${args.listIndexes}`);
+  return {
+    cursor: ctx.cursors.firstBatch(
+      `${ctx.db}.$cmd.listIndexes.${args.listIndexes}`,
+      coll.indexSpecs(),
+      args.cursor?.batchSize,
+    ),
+    ok: 1,
+  };
+};
+
+const dropIndexes: CommandHandler = (cmd, ctx) => {
+  const args = parseCommand(dropIndexesSchema, cmd);
+  const coll = ctx.store.get(ctx.db, args.dropIndexes);
+  if (!coll) throw new MongoServerError('NamespaceNotFound', `ns not found ${ctx.db}.${args.dropIndexes}`);
+  const nIndexesWas = coll.indexSpecs().length;
+  let names: string[];
+  if (args.index === '*') {
+    names = [...coll.indexes.keys()];
+  } else if (typeof args.index === 'string') {
+    names = [args.index];
+  } else if (Array.isArray(args.index)) {
+    names = args.index;
+  } else {
+    const wanted = keyOf(args.index);
+    const found = [...coll.indexes.values()].find((i) => keyOf(i.spec.key) === wanted);
+    if (!found) {
+      if (wanted === keyOf({ _id: 1 })) throw new MongoServerError('InvalidOptions', 'cannot drop _id index');
+      throw new MongoServerError('IndexNotFound', `can't find index with key: ${JSON.stringify(args.index)}`);
+    }
+    names = [found.spec.name];
+  }
+  for (const name of names) {
+    if (name === '_id_') throw new MongoServerError('InvalidOptions', 'cannot drop _id index');
+    if (!coll.indexes.has(name))
+      throw new MongoServerError('IndexNotFound', `index not found with name [${name}]`);
+  }
+  for (const name of names) coll.indexes.delete(name);
+  ctx.changed();
+  return { nIndexesWas, ok: 1 };
+};
+
+export const adminCommands: Record<string, CommandHandler> = {
+  create,
+  drop,
+  dropDatabase,
+  listDatabases,
+  listCollections,
+  createIndexes,
+  listIndexes,
+  dropIndexes,
+};

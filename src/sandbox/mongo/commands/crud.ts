@@ -1,0 +1,364 @@
+// Data commands: insert, update, delete, findAndModify, find, getMore, killCursors, count,
+// distinct, aggregate. Each handler runs synchronously from start to end, which is what makes
+// every command atomic with respect to other clients.
+import type { Document } from 'bson';
+import { z } from 'zod';
+import type { Collection } from '../collection.js';
+import {
+  aggregateDocuments,
+  applyUpdate,
+  findDocuments,
+  isReplacement,
+  project,
+  upsertSeed,
+  validateUpdate,
+} from '../engine.js';
+import { MongoServerError, toServerError } from '../errors.js';
+import { isPlainObject, keyOf, valuesAtPath } from '../values.js';
+import {
+  type CommandContext,
+  type CommandHandler,
+  parseCommand,
+  zCollectionName,
+  zDocument,
+  zNumber,
+} from './context.js';
+
+const insertSchema = z.looseObject({
+  insert: zCollectionName,
+  documents: z.array(zDocument),
+  ordered: z.boolean().optional(),
+});
+
+const updateSchema = z.looseObject({
+  update: zCollectionName,
+  updates: z.array(
+    z.looseObject({
+      q: zDocument,
+      u: z.union([zDocument, z.array(zDocument)]),
+      upsert: z.boolean().optional(),
+      multi: z.boolean().optional(),
+      arrayFilters: z.array(zDocument).optional(),
+      collation: zDocument.optional(),
+      sort: zDocument.optional(),
+    }),
+  ),
+  ordered: z.boolean().optional(),
+});
+
+const deleteSchema = z.looseObject({
+  delete: zCollectionName,
+  deletes: z.array(z.looseObject({ q: zDocument, limit: zNumber, collation: zDocument.optional() })),
+  ordered: z.boolean().optional(),
+});
+
+const findAndModifySchema = z.looseObject({
+  query: zDocument.optional(),
+  sort: zDocument.optional(),
+  remove: z.boolean().optional(),
+  update: z.union([zDocument, z.array(zDocument)]).optional(),
+  new: z.boolean().optional(),
+  fields: zDocument.optional(),
+  upsert: z.boolean().optional(),
+  arrayFilters: z.array(zDocument).optional(),
+  collation: zDocument.optional(),
+});
+
+const findSchema = z.looseObject({
+  find: zCollectionName,
+  filter: zDocument.optional(),
+  sort: zDocument.optional(),
+  projection: zDocument.optional(),
+  skip: zNumber.optional(),
+  limit: zNumber.optional(),
+  batchSize: zNumber.optional(),
+  singleBatch: z.boolean().optional(),
+  collation: zDocument.optional(),
+});
+
+const getMoreSchema = z.looseObject({
+  getMore: z.unknown(),
+  collection: zCollectionName,
+  batchSize: zNumber.optional(),
+});
+
+const killCursorsSchema = z.looseObject({ killCursors: zCollectionName, cursors: z.array(z.unknown()) });
+
+const countSchema = z.looseObject({
+  count: zCollectionName,
+  query: zDocument.optional(),
+  limit: zNumber.optional(),
+  skip: zNumber.optional(),
+  collation: zDocument.optional(),
+});
+
+const distinctSchema = z.looseObject({
+  distinct: zCollectionName,
+  key: z.string(),
+  query: zDocument.optional(),
+  collation: zDocument.optional(),
+});
+
+const aggregateSchema = z.looseObject({
+  aggregate: z.union([zCollectionName, z.literal(1)]),
+  pipeline: z.array(zDocument),
+  cursor: z.looseObject({ batchSize: zNumber.optional() }).optional(),
+  explain: z.boolean().optional(),
+  collation: zDocument.optional(),
+});
+
+function writeReply(base: Document, writeErrors: Document[]): Document {
+  return writeErrors.length > 0 ? { ...base, writeErrors, ok: 1 } : { ...base, ok: 1 };
+}
+
+const insert: CommandHandler = (cmd, ctx) => {
+  const { insert: name, documents, ordered = true } = parseCommand(insertSchema, cmd);
+  const coll = ctx.store.getOrCreate(ctx.db, name);
+  let n = 0;
+  const writeErrors: Document[] = [];
+  documents.forEach((doc, index) => {
+    if (ordered && writeErrors.length > 0) return;
+    try {
+      coll.insert(doc);
+      n += 1;
+    } catch (err) {
+      writeErrors.push(toServerError(err).toWriteError(index));
+    }
+  });
+  ctx.changed();
+  return writeReply({ n }, writeErrors);
+};
+
+const update: CommandHandler = (cmd, ctx) => {
+  const { update: name, updates, ordered = true } = parseCommand(updateSchema, cmd);
+  let n = 0;
+  let nModified = 0;
+  const upserted: Document[] = [];
+  const writeErrors: Document[] = [];
+  for (const [index, op] of updates.entries()) {
+    try {
+      const spec = validateUpdate(op.u);
+      if (op.multi && isReplacement(spec)) {
+        throw new MongoServerError(
+          'FailedToParse',
+          'multi update is not supported for replacement-style update',
+        );
+      }
+      const coll = ctx.store.get(ctx.db, name);
+      const matches = findDocuments(coll, {
+        filter: op.q,
+        limit: op.multi ? 0 : 1,
+        sort: op.sort,
+        collation: op.collation,
+      });
+      if (matches.length === 0 && op.upsert) {
+        const seed = upsertSeed(op.q, spec);
+        const doc = applyUpdate(seed, spec, { filter: op.q, arrayFilters: op.arrayFilters, inserting: true });
+        const inserted = ctx.store.getOrCreate(ctx.db, name).insert(doc);
+        upserted.push({ index, _id: inserted._id });
+        n += 1;
+        continue;
+      }
+      for (const match of matches) {
+        n += 1;
+        const next = applyUpdate(match, spec, {
+          filter: op.q,
+          arrayFilters: op.arrayFilters,
+          inserting: false,
+        });
+        if (coll && keyOf(next) !== keyOf(match)) {
+          coll.replace(keyOf(match._id), next);
+          nModified += 1;
+        }
+      }
+    } catch (err) {
+      writeErrors.push(toServerError(err).toWriteError(index));
+      if (ordered) break;
+    }
+  }
+  ctx.changed();
+  const base: Document = { n, nModified };
+  if (upserted.length > 0) base.upserted = upserted;
+  return writeReply(base, writeErrors);
+};
+
+const del: CommandHandler = (cmd, ctx) => {
+  const { delete: name, deletes, ordered = true } = parseCommand(deleteSchema, cmd);
+  let n = 0;
+  const writeErrors: Document[] = [];
+  for (const [index, op] of deletes.entries()) {
+    try {
+      const coll = ctx.store.get(ctx.db, name);
+      const matches = findDocuments(coll, {
+        filter: op.q,
+        limit: op.limit === 1 ? 1 : 0,
+        collation: op.collation,
+      });
+      for (const match of matches) if (coll?.remove(keyOf(match._id))) n += 1;
+    } catch (err) {
+      writeErrors.push(toServerError(err).toWriteError(index));
+      if (ordered) break;
+    }
+  }
+  ctx.changed();
+  return writeReply({ n }, writeErrors);
+};
+
+const findAndModify: CommandHandler = (cmd, ctx) => {
+  const name = cmd.findAndModify ?? cmd.findandmodify;
+  if (typeof name !== 'string' || name.length === 0) {
+    throw new MongoServerError('InvalidNamespace', 'Invalid namespace specified');
+  }
+  const args = parseCommand(findAndModifySchema, cmd);
+  const filter = args.query ?? {};
+  if (args.remove && args.update !== undefined) {
+    throw new MongoServerError('FailedToParse', 'Cannot specify both an update and remove=true');
+  }
+  if (!args.remove && args.update === undefined) {
+    throw new MongoServerError('FailedToParse', 'Either an update or remove=true must be specified');
+  }
+  if (args.remove && args.upsert) {
+    throw new MongoServerError('FailedToParse', 'Cannot specify both upsert=true and remove=true');
+  }
+  const coll = ctx.store.get(ctx.db, name);
+  const [match] = findDocuments(coll, { filter, sort: args.sort, limit: 1, collation: args.collation });
+  const reply = (lastErrorObject: Document, value: Document | null): Document => {
+    const shown =
+      value && args.fields && Object.keys(args.fields).length > 0 ? project([value], args.fields)[0] : value;
+    return { lastErrorObject, value: shown ?? null, ok: 1 };
+  };
+  if (args.remove) {
+    if (!match || !coll) return reply({ n: 0 }, null);
+    coll.remove(keyOf(match._id));
+    ctx.changed();
+    return reply({ n: 1 }, match);
+  }
+  const spec = validateUpdate(args.update);
+  if (match && coll) {
+    const next = applyUpdate(match, spec, { filter, arrayFilters: args.arrayFilters, inserting: false });
+    const stored = keyOf(next) === keyOf(match) ? match : coll.replace(keyOf(match._id), next);
+    ctx.changed();
+    return reply({ n: 1, updatedExisting: true }, args.new ? stored : match);
+  }
+  if (!args.upsert) return reply({ n: 0, updatedExisting: false }, null);
+  const seed = upsertSeed(filter, spec);
+  const doc = applyUpdate(seed, spec, { filter, arrayFilters: args.arrayFilters, inserting: true });
+  const inserted = ctx.store.getOrCreate(ctx.db, name).insert(doc);
+  ctx.changed();
+  return reply({ n: 1, updatedExisting: false, upserted: inserted._id }, args.new ? inserted : null);
+};
+
+const find: CommandHandler = (cmd, ctx) => {
+  const args = parseCommand(findSchema, cmd);
+  const limit = args.limit ?? 0;
+  const docs = findDocuments(ctx.store.get(ctx.db, args.find), {
+    filter: args.filter,
+    sort: args.sort,
+    projection: args.projection,
+    skip: args.skip,
+    limit: Math.abs(limit),
+    collation: args.collation,
+  });
+  const ns = `${ctx.db}.${args.find}`;
+  return {
+    cursor: ctx.cursors.firstBatch(ns, docs, args.batchSize, args.singleBatch === true || limit < 0),
+    ok: 1,
+  };
+};
+
+const getMore: CommandHandler = (cmd, ctx) => {
+  const args = parseCommand(getMoreSchema, cmd);
+  return { cursor: ctx.cursors.getMore(args.getMore, `${ctx.db}.${args.collection}`, args.batchSize), ok: 1 };
+};
+
+const killCursors: CommandHandler = (cmd, ctx) => {
+  const args = parseCommand(killCursorsSchema, cmd);
+  const { killed, notFound } = ctx.cursors.kill(args.cursors);
+  return { cursorsKilled: killed, cursorsNotFound: notFound, cursorsAlive: [], cursorsUnknown: [], ok: 1 };
+};
+
+const count: CommandHandler = (cmd, ctx) => {
+  const args = parseCommand(countSchema, cmd);
+  const coll = ctx.store.get(ctx.db, args.count);
+  const filter = args.query ?? {};
+  let n: number;
+  if (!coll) n = 0;
+  else if (Object.keys(filter).length === 0) n = coll.docs.size;
+  else n = findDocuments(coll, { filter, collation: args.collation }).length;
+  const skip = Math.max(0, args.skip ?? 0);
+  n = Math.max(0, n - skip);
+  const limit = Math.abs(args.limit ?? 0);
+  if (limit > 0) n = Math.min(n, limit);
+  return { n, ok: 1 };
+};
+
+const distinct: CommandHandler = (cmd, ctx) => {
+  const args = parseCommand(distinctSchema, cmd);
+  const docs = findDocuments(ctx.store.get(ctx.db, args.distinct), {
+    filter: args.query,
+    collation: args.collation,
+  });
+  const seen = new Map<string, unknown>();
+  for (const doc of docs) {
+    for (const v of valuesAtPath(doc, args.key)) {
+      if (v === undefined) continue;
+      const key = keyOf(v);
+      if (!seen.has(key)) seen.set(key, v);
+    }
+  }
+  return { values: [...seen.values()], ok: 1 };
+};
+
+function resolver(ctx: CommandContext): (name: string) => Document[] {
+  return (name) => [...(ctx.store.get(ctx.db, name)?.docs.values() ?? [])];
+}
+
+const aggregate: CommandHandler = (cmd, ctx) => {
+  const args = parseCommand(aggregateSchema, cmd);
+  if (args.aggregate === 1) {
+    throw new MongoServerError(
+      'InvalidNamespace',
+      'collection-less aggregation is not supported by the emulator',
+    );
+  }
+  if (args.explain)
+    throw new MongoServerError('IllegalOperation', 'explain is not supported by the emulator');
+  const pipeline = args.pipeline;
+  const last = pipeline[pipeline.length - 1];
+  if (pipeline.some((s) => '$merge' in s)) {
+    throw new MongoServerError('IllegalOperation', '$merge is not supported by the emulator');
+  }
+  const coll = ctx.store.get(ctx.db, args.aggregate);
+  const ns = `${ctx.db}.${args.aggregate}`;
+  if (last && '$out' in last) {
+    const target =
+      typeof last.$out === 'string' ? last.$out : isPlainObject(last.$out) ? last.$out.coll : undefined;
+    if (typeof target !== 'string')
+      throw new MongoServerError('FailedToParse', '$out requires a collection name');
+    const docs = aggregateDocuments(coll, pipeline.slice(0, -1), resolver(ctx), args.collation);
+    replaceContents(ctx.store.getOrCreate(ctx.db, target), docs);
+    ctx.changed();
+    return { cursor: ctx.cursors.firstBatch(ns, [], args.cursor?.batchSize), ok: 1 };
+  }
+  const docs = aggregateDocuments(coll, pipeline, resolver(ctx), args.collation);
+  return { cursor: ctx.cursors.firstBatch(ns, docs, args.cursor?.batchSize), ok: 1 };
+};
+
+function replaceContents(coll: Collection, docs: Document[]): void {
+  for (const id of [...coll.docs.keys()]) coll.remove(id);
+  for (const doc of docs) coll.insert(doc);
+}
+
+export const crudCommands: Record<string, CommandHandler> = {
+  insert,
+  update,
+  delete: del,
+  findAndModify,
+  findandmodify: findAndModify,
+  find,
+  getMore,
+  killCursors,
+  count,
+  distinct,
+  aggregate,
+};

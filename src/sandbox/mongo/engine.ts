@@ -1,0 +1,244 @@
+// Query, projection, update and aggregation semantics, all delegated to mingo. This module only
+// adapts MongoDB command arguments to mingo calls and fills the few gaps (upsert seeds,
+// $setOnInsert, replacement documents).
+import type { Document } from 'bson';
+import { Aggregator, update as mingoUpdate, updateOne as mingoUpdateOne, Query } from 'mingo';
+import type { Options } from 'mingo/types';
+import type { Collection } from './collection.js';
+import { MongoServerError, toServerError } from './errors.js';
+import { clone, isPlainObject } from './values.js';
+
+export type CollectionResolver = (name: string) => Document[];
+
+function options(resolver?: CollectionResolver, collation?: Document): Partial<Options> {
+  const opts: { collectionResolver?: CollectionResolver; collation?: Options['collation'] } = {};
+  if (resolver) opts.collectionResolver = resolver;
+  if (collation && typeof collation.locale === 'string' && collation.locale !== 'simple') {
+    opts.collation = collation as unknown as Options['collation'];
+  }
+  return opts as Partial<Options>;
+}
+
+function asFilter(filter: unknown): Document {
+  if (filter === undefined || filter === null) return {};
+  if (!isPlainObject(filter)) throw new MongoServerError('TypeMismatch', 'filter must be an object');
+  return filter;
+}
+
+export function compileFilter(filter: unknown, collation?: Document): Query {
+  try {
+    return new Query(asFilter(filter), options(undefined, collation));
+  } catch (err) {
+    throw toServerError(err);
+  }
+}
+
+export interface FindSpec {
+  filter?: unknown;
+  sort?: unknown;
+  skip?: number;
+  limit?: number;
+  projection?: unknown;
+  collation?: Document;
+}
+
+/** Matching documents in result order (projection applied). */
+export function findDocuments(coll: Collection | undefined, spec: FindSpec): Document[] {
+  if (!coll) return [];
+  const filter = asFilter(spec.filter);
+  const query = compileFilter(filter, spec.collation);
+  const sort = isPlainObject(spec.sort) && Object.keys(spec.sort).length > 0 ? spec.sort : undefined;
+  const skip = spec.skip ?? 0;
+  const limit = spec.limit ?? 0;
+  const projection =
+    isPlainObject(spec.projection) && Object.keys(spec.projection).length > 0 ? spec.projection : undefined;
+  try {
+    if (!sort) {
+      // Stream candidates and stop as soon as the limit is reached (findOne on a scan stays cheap).
+      const out: Document[] = [];
+      let skipped = 0;
+      for (const doc of coll.candidates(filter)) {
+        if (!query.test(doc)) continue;
+        if (skipped < skip) {
+          skipped += 1;
+          continue;
+        }
+        out.push(doc);
+        if (limit > 0 && out.length >= limit) break;
+      }
+      return projection ? project(out, projection) : out;
+    }
+    let cursor = query
+      .find<Document>(coll.candidates(filter), projection)
+      .sort(sort as Record<string, 1 | -1>);
+    if (skip > 0) cursor = cursor.skip(skip);
+    if (limit > 0) cursor = cursor.limit(limit);
+    return cursor.all();
+  } catch (err) {
+    throw toServerError(err);
+  }
+}
+
+export function project(docs: Document[], projection: Document): Document[] {
+  try {
+    return new Query({}, {}).find<Document>(docs, projection).all();
+  } catch (err) {
+    throw toServerError(err);
+  }
+}
+
+export function sortDocuments(docs: Document[], sort: Document): Document[] {
+  try {
+    return new Query({}, {})
+      .find<Document>(docs)
+      .sort(sort as Record<string, 1 | -1>)
+      .all();
+  } catch (err) {
+    throw toServerError(err);
+  }
+}
+
+export function aggregateDocuments(
+  coll: Collection | undefined,
+  pipeline: Document[],
+  resolver: CollectionResolver,
+  collation?: Document,
+): Document[] {
+  const first = pipeline[0];
+  const source = coll
+    ? first && isPlainObject(first.$match)
+      ? coll.candidates(first.$match)
+      : coll.docs.values()
+    : [];
+  try {
+    return new Aggregator(pipeline, options(resolver, collation)).run(source) as Document[];
+  } catch (err) {
+    throw toServerError(err);
+  }
+}
+
+type UpdateSpec = Document | Document[];
+
+export function isReplacement(update: UpdateSpec): boolean {
+  if (Array.isArray(update)) return false;
+  const keys = Object.keys(update);
+  return keys.length === 0 || !keys.some((k) => k.startsWith('$'));
+}
+
+const UPDATE_OPERATORS = new Set([
+  '$addToSet',
+  '$bit',
+  '$currentDate',
+  '$inc',
+  '$max',
+  '$min',
+  '$mul',
+  '$pop',
+  '$pull',
+  '$pullAll',
+  '$push',
+  '$rename',
+  '$set',
+  '$setOnInsert',
+  '$unset',
+]);
+
+export function validateUpdate(update: unknown): UpdateSpec {
+  if (Array.isArray(update)) {
+    if (!update.every(isPlainObject))
+      throw new MongoServerError('FailedToParse', 'pipeline stages must be objects');
+    return update;
+  }
+  if (!isPlainObject(update))
+    throw new MongoServerError('FailedToParse', 'Update argument must be an object');
+  if (isReplacement(update)) return update;
+  for (const [op, arg] of Object.entries(update)) {
+    if (!op.startsWith('$')) {
+      throw new MongoServerError(
+        'FailedToParse',
+        "Update document requires atomic operators (all keys must start with '$')",
+      );
+    }
+    if (!UPDATE_OPERATORS.has(op)) {
+      throw new MongoServerError(
+        'FailedToParse',
+        `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`,
+      );
+    }
+    if (!isPlainObject(arg)) {
+      throw new MongoServerError(
+        'FailedToParse',
+        `Modifiers operate on fields but we found type ${typeof arg} instead.`,
+      );
+    }
+  }
+  return update;
+}
+
+export interface ApplyOptions {
+  filter: Document;
+  arrayFilters?: Document[];
+  /** True when the document is being created by an upsert ($setOnInsert applies). */
+  inserting: boolean;
+}
+
+/** The next version of `doc` after `update` (never mutates `doc`). */
+export function applyUpdate(doc: Document, update: UpdateSpec, opts: ApplyOptions): Document {
+  try {
+    if (Array.isArray(update)) {
+      const docs = [clone(doc)];
+      mingoUpdateOne(docs, {}, update as never);
+      return docs[0] as Document;
+    }
+    if (isReplacement(update)) {
+      const { _id, ...rest } = update;
+      return { _id: _id === undefined ? doc._id : _id, ...clone(rest) };
+    }
+    const { $setOnInsert, ...modifier } = update;
+    if (opts.inserting && isPlainObject($setOnInsert)) {
+      modifier.$set = { ...(isPlainObject(modifier.$set) ? modifier.$set : {}), ...$setOnInsert };
+    }
+    const next = clone(doc);
+    if (Object.keys(modifier).length === 0) return next;
+    // The filter is only needed to resolve the positional `$` operator.
+    const positional = JSON.stringify(
+      Object.values(modifier).map((m) => Object.keys(m as Document)),
+    ).includes('.$');
+    mingoUpdate(next, modifier as never, opts.arrayFilters, positional ? (opts.filter as never) : undefined);
+    return next;
+  } catch (err) {
+    throw toServerError(err);
+  }
+}
+
+/** The document an upsert starts from: the equality fields of the filter. */
+export function upsertSeed(filter: Document, update: UpdateSpec): Document {
+  const seed: Document = {};
+  const sets: Document = {};
+  collectEqualities(filter, sets);
+  if (isReplacement(update as Document)) {
+    return '_id' in sets ? { _id: sets._id } : {};
+  }
+  try {
+    if (Object.keys(sets).length > 0) mingoUpdate(seed, { $set: sets } as never);
+  } catch (err) {
+    throw toServerError(err);
+  }
+  return seed;
+}
+
+function collectEqualities(filter: Document, out: Document): void {
+  for (const [field, cond] of Object.entries(filter)) {
+    if (field === '$and' && Array.isArray(cond)) {
+      for (const sub of cond) if (isPlainObject(sub)) collectEqualities(sub, out);
+      continue;
+    }
+    if (field.startsWith('$')) continue;
+    if (isPlainObject(cond) && Object.keys(cond).some((k) => k.startsWith('$'))) {
+      if ('$eq' in cond) out[field] = clone(cond.$eq);
+      continue;
+    }
+    if (cond instanceof RegExp) continue;
+    out[field] = clone(cond);
+  }
+}

@@ -1,0 +1,57 @@
+// Server-side errors carrying MongoDB's numeric code and codeName, turned into `{ ok: 0, ... }`
+// replies (or `writeErrors` entries) by the dispatcher.
+import type { Document } from 'bson';
+
+export const ErrorCodes = {
+  InternalError: 1,
+  Unauthorized: 13,
+  BadValue: 2,
+  FailedToParse: 9,
+  TypeMismatch: 14,
+  IllegalOperation: 20,
+  NamespaceNotFound: 26,
+  IndexNotFound: 27,
+  CursorNotFound: 43,
+  NamespaceExists: 48,
+  CommandNotFound: 59,
+  InvalidOptions: 72,
+  InvalidNamespace: 73,
+  IndexOptionsConflict: 85,
+  IndexKeySpecsConflict: 86,
+  CannotCreateIndex: 67,
+  ImmutableField: 66,
+  Location40414: 40414,
+  UnsupportedOpQueryCommand: 352,
+  DuplicateKey: 11000,
+} as const;
+
+export type ErrorCodeName = keyof typeof ErrorCodes;
+
+export class MongoServerError extends Error {
+  readonly code: number;
+  readonly codeName: string;
+  readonly extra: Document;
+
+  constructor(codeName: ErrorCodeName, message: string, extra: Document = {}) {
+    super(message);
+    this.code = ErrorCodes[codeName];
+    this.codeName = codeName;
+    this.extra = extra;
+  }
+
+  toReply(): Document {
+    return { ok: 0, errmsg: this.message, code: this.code, codeName: this.codeName, ...this.extra };
+  }
+
+  /** The shape of one entry of a write command's `writeErrors`. */
+  toWriteError(index: number): Document {
+    return { index, code: this.code, errmsg: this.message, ...this.extra };
+  }
+}
+
+/** Wraps anything thrown by a library (mingo, bson) as a BadValue so it reaches the client. */
+export function toServerError(err: unknown): MongoServerError {
+  if (err instanceof MongoServerError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new MongoServerError('BadValue', message);
+}

@@ -1,0 +1,153 @@
+// In-memory secondary indexes: one hash map per key prefix (so a compound index on {a, b} also
+// answers equality on `a` alone), used both to narrow query candidates and to enforce uniqueness.
+// Every document is entered in every index; sparse/partial membership only matters for the unique
+// constraint, which keeps lookups correct for any filter.
+import type { Document } from 'bson';
+import { Query } from 'mingo';
+import { MongoServerError } from './errors.js';
+import { hasPath, keyOf, renderDocument, valuesAtPath } from './values.js';
+
+export interface IndexSpec {
+  v: number;
+  key: Document;
+  name: string;
+  unique?: boolean;
+  sparse?: boolean;
+  partialFilterExpression?: Document;
+  expireAfterSeconds?: number;
+  [option: string]: unknown;
+}
+
+// A document with huge arrays in several indexed fields would explode combinatorially; MongoDB
+// refuses parallel arrays in a compound index, we simply stop expanding.
+const MAX_TUPLES = 10_000;
+
+export class Index {
+  readonly spec: IndexSpec;
+  readonly fields: string[];
+  /** Text/2d/2dsphere indexes are accepted and listed but not used for lookups. */
+  readonly lookupCapable: boolean;
+  private readonly prefixMaps: Map<string, Set<string>>[];
+  private readonly partial: Query | undefined;
+
+  constructor(spec: IndexSpec) {
+    this.spec = spec;
+    this.fields = Object.keys(spec.key);
+    this.lookupCapable = Object.values(spec.key).every((d) => d === 1 || d === -1 || d === 'hashed');
+    this.prefixMaps = this.lookupCapable ? this.fields.map(() => new Map()) : [];
+    this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression, {}) : undefined;
+  }
+
+  get unique(): boolean {
+    return this.spec.unique === true;
+  }
+
+  /** Whether the unique constraint applies to this document (sparse and partial indexes skip some). */
+  participates(doc: Document): boolean {
+    if (this.spec.sparse && !this.fields.some((f) => hasPath(doc, f))) return false;
+    if (this.partial && !this.partial.test(doc)) return false;
+    return true;
+  }
+
+  /** All value tuples a document contributes (several for multikey fields). */
+  tuples(doc: Document): unknown[][] {
+    let tuples: unknown[][] = [[]];
+    for (const field of this.fields) {
+      const values = valuesAtPath(doc, field);
+      const next: unknown[][] = [];
+      for (const t of tuples) {
+        for (const v of values) {
+          next.push([...t, v]);
+          if (next.length >= MAX_TUPLES) break;
+        }
+      }
+      tuples = next;
+    }
+    return tuples;
+  }
+
+  private prefixKeys(doc: Document): Set<string>[] {
+    const sets = this.fields.map(() => new Set<string>());
+    for (const tuple of this.tuples(doc)) {
+      let key = '';
+      tuple.forEach((v, i) => {
+        key = i === 0 ? keyOf(v) : `${key}\u0000${keyOf(v)}`;
+        sets[i]?.add(key);
+      });
+    }
+    return sets;
+  }
+
+  add(id: string, doc: Document): void {
+    if (!this.lookupCapable) return;
+    this.prefixKeys(doc).forEach((keys, i) => {
+      const map = this.prefixMaps[i] as Map<string, Set<string>>;
+      for (const key of keys) {
+        let bucket = map.get(key);
+        if (!bucket) {
+          bucket = new Set();
+          map.set(key, bucket);
+        }
+        bucket.add(id);
+      }
+    });
+  }
+
+  remove(id: string, doc: Document): void {
+    if (!this.lookupCapable) return;
+    this.prefixKeys(doc).forEach((keys, i) => {
+      const map = this.prefixMaps[i] as Map<string, Set<string>>;
+      for (const key of keys) {
+        const bucket = map.get(key);
+        if (!bucket) continue;
+        bucket.delete(id);
+        if (bucket.size === 0) map.delete(key);
+      }
+    });
+  }
+
+  clear(): void {
+    for (const map of this.prefixMaps) map.clear();
+  }
+
+  /** Ids whose first `prefixLength` fields equal the given (already hashed) key. */
+  lookup(prefixLength: number, key: string): Set<string> | undefined {
+    return this.prefixMaps[prefixLength - 1]?.get(key);
+  }
+
+  /**
+   * Throws E11000 if `doc` (stored, or about to be stored, under `id`) collides with another
+   * participating document. `getDoc` resolves the ids found in the index.
+   */
+  checkUnique(id: string, doc: Document, ns: string, getDoc: (id: string) => Document | undefined): void {
+    if (!this.unique || !this.lookupCapable || !this.participates(doc)) return;
+    const full = this.fields.length;
+    for (const tuple of this.tuples(doc)) {
+      const key = tuple.map(keyOf).join('\u0000');
+      const bucket = this.lookup(full, key);
+      if (!bucket) continue;
+      for (const other of bucket) {
+        if (other === id) continue;
+        const otherDoc = getDoc(other);
+        if (otherDoc && this.participates(otherDoc)) throw duplicateKeyError(ns, this.spec, tuple);
+      }
+    }
+  }
+}
+
+/** MongoDB's E11000 error, with `keyPattern` and `keyValue` as the server reports them. */
+export function duplicateKeyError(ns: string, spec: IndexSpec, tuple: unknown[]): MongoServerError {
+  const keyValue: Document = {};
+  Object.keys(spec.key).forEach((field, i) => {
+    keyValue[field] = tuple[i] === undefined ? null : tuple[i];
+  });
+  const message = `E11000 duplicate key error collection: ${ns} index: ${spec.name} dup key: ${renderDocument(keyValue)}`;
+  return new MongoServerError('DuplicateKey', message, { keyPattern: spec.key, keyValue });
+}
+
+/** MongoDB's default index name: `a_1_b_-1`. */
+export function defaultIndexName(key: Document): string {
+  return Object.entries(key)
+    .map(([f, d]) => `${f}_${String(d)}`)
+    .join('_');
+}

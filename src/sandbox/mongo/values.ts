@@ -1,0 +1,129 @@
+// Helpers on BSON values: canonical hash keys (for indexes and distinct), copy-on-write cloning,
+// dotted-path extraction and MongoDB's shell-like rendering used in E11000 messages.
+import { Binary, Decimal128, type Document, Long, ObjectId, Timestamp } from 'bson';
+
+export function isPlainObject(v: unknown): v is Document {
+  if (v === null || typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * A string that is equal for values MongoDB considers equal in an index (numbers of any width,
+ * null and missing) and different otherwise. Objects use their field order, as MongoDB does.
+ */
+export function keyOf(v: unknown): string {
+  if (v === null || v === undefined) return 'z';
+  switch (typeof v) {
+    case 'number':
+      return `n${v === 0 ? 0 : v}`;
+    case 'bigint':
+      return `n${Number.isSafeInteger(Number(v)) ? Number(v) : v.toString()}`;
+    case 'string':
+      return `s${v}`;
+    case 'boolean':
+      return v ? 'T' : 'F';
+    default:
+      break;
+  }
+  if (v instanceof ObjectId) return `o${v.toHexString()}`;
+  if (v instanceof Date) return `d${v.getTime()}`;
+  if (v instanceof Long) return `n${Number.isSafeInteger(v.toNumber()) ? v.toNumber() : v.toString()}`;
+  if (v instanceof Decimal128) return `m${v.toString()}`;
+  if (v instanceof Binary) return `x${v.sub_type}:${Buffer.from(v.buffer).toString('base64')}`;
+  if (v instanceof Timestamp) return `t${v.toString()}`;
+  if (v instanceof RegExp) return `r${v.source}/${v.flags}`;
+  if (Array.isArray(v)) return `[${v.map(keyOf).join(',')}]`;
+  if (typeof v === 'object') {
+    const entries = Object.entries(v as Document).map(([k, x]) => `${JSON.stringify(k)}:${keyOf(x)}`);
+    return `{${entries.join(',')}}`;
+  }
+  return `?${String(v)}`;
+}
+
+/** Deep copy of plain objects/arrays; BSON value objects are immutable for our purposes and shared. */
+export function clone<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(clone) as T;
+  if (v instanceof Date) return new Date(v.getTime()) as T;
+  if (isPlainObject(v)) {
+    const out: Document = {};
+    for (const [k, x] of Object.entries(v)) out[k] = clone(x);
+    return out as T;
+  }
+  return v;
+}
+
+/**
+ * Values found at a dotted path, descending into arrays like a multikey index does. A missing
+ * field yields `[undefined]` so it indexes as null.
+ */
+export function valuesAtPath(doc: unknown, path: string): unknown[] {
+  const out: unknown[] = [];
+  collect(doc, path.split('.'), 0, out);
+  return out.length === 0 ? [undefined] : out;
+}
+
+function collect(value: unknown, parts: string[], i: number, out: unknown[]): void {
+  if (i === parts.length) {
+    if (Array.isArray(value)) {
+      if (value.length === 0) out.push(undefined);
+      else for (const x of value) out.push(x);
+    } else {
+      out.push(value);
+    }
+    return;
+  }
+  if (Array.isArray(value)) {
+    const part = parts[i] as string;
+    if (/^\d+$/.test(part)) collect(value[Number(part)], parts, i + 1, out);
+    else for (const x of value) collect(x, parts, i, out);
+    return;
+  }
+  if (value !== null && typeof value === 'object') {
+    const obj = value as Document;
+    const part = parts[i] as string;
+    if (part in obj) collect(obj[part], parts, i + 1, out);
+  }
+}
+
+/** First value at a dotted path without descending arrays (keyValue in duplicate-key errors). */
+export function valueAtPath(doc: unknown, path: string): unknown {
+  let cur: unknown = doc;
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Document)[part];
+  }
+  return cur;
+}
+
+export function hasPath(doc: unknown, path: string): boolean {
+  let cur: unknown = doc;
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object' || !(part in (cur as Document))) return false;
+    cur = (cur as Document)[part];
+  }
+  return true;
+}
+
+/** Renders a value the way mongod prints it in `dup key: { ... }`. */
+export function renderValue(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'bigint') return String(v);
+  if (v instanceof ObjectId) return `ObjectId('${v.toHexString()}')`;
+  if (v instanceof Date) return `new Date(${v.getTime()})`;
+  if (v instanceof Long) return v.toString();
+  if (v instanceof Decimal128) return `NumberDecimal("${v.toString()}")`;
+  if (v instanceof Binary)
+    return `BinData(${v.sub_type}, ${Buffer.from(v.buffer).toString('hex').toUpperCase()})`;
+  if (Array.isArray(v)) return `[ ${v.map(renderValue).join(', ')} ]`;
+  if (typeof v === 'object') return renderDocument(v as Document);
+  return String(v);
+}
+
+export function renderDocument(doc: Document): string {
+  const entries = Object.entries(doc);
+  if (entries.length === 0) return '{}';
+  return `{ ${entries.map(([k, x]) => `${k}: ${renderValue(x)}`).join(', ')} }`;
+}

@@ -1,0 +1,94 @@
+// Chooses the database a test talks to (DESIGN §5): MONGODB_URI if set; else mongodb-memory-server
+// when a mongod binary is already on this machine (never downloading one); else the in-process
+// wire-protocol emulator. One line says which, once per process.
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { startMongoEmulator } from '../../src/sandbox/mongo/index.js';
+
+export type DatabaseKind = 'external' | 'memory-server' | 'emulator';
+
+export interface TestDatabase {
+  uri: string;
+  kind: DatabaseKind;
+  stop(): Promise<void>;
+}
+
+const envSchema = z.object({
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'MONGODB_URI must start with mongodb:// or mongodb+srv://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MONGOMS_SYSTEM_BINARY: z.string().optional(),
+  MONGOMS_DOWNLOAD_DIR: z.string().optional(),
+  PATH: z.string().optional(),
+});
+
+let announced = false;
+function announce(kind: DatabaseKind, detail: string): void {
+  if (announced) return;
+  announced = true;
+  process.stdout.write(`[test database] using ${kind}: ${detail}\n`);
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A mongod binary already present locally, looked up without any network access. */
+export function findLocalMongod(env: z.infer<typeof envSchema>): string | undefined {
+  if (env.MONGOMS_SYSTEM_BINARY && isExecutable(env.MONGOMS_SYSTEM_BINARY)) return env.MONGOMS_SYSTEM_BINARY;
+  const cacheDirs = [
+    env.MONGOMS_DOWNLOAD_DIR,
+    resolve('node_modules/.cache/mongodb-memory-server'),
+    join(homedir(), '.cache/mongodb-binaries'),
+    resolve('mongodb-binaries'),
+  ];
+  for (const dir of cacheDirs) {
+    if (!dir || !existsSync(dir)) continue;
+    for (const entry of readdirSync(dir)) {
+      const candidate = join(dir, entry);
+      if (entry.startsWith('mongod') && isExecutable(candidate)) return candidate;
+    }
+  }
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir, 'mongod');
+    if (dir && isExecutable(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+export async function startTestDatabase(): Promise<TestDatabase> {
+  const env = envSchema.parse(process.env);
+  if (env.MONGODB_URI) {
+    announce('external', 'MONGODB_URI');
+    return { uri: env.MONGODB_URI, kind: 'external', stop: async () => {} };
+  }
+  const binary = findLocalMongod(env);
+  if (binary) {
+    const { MongoMemoryServer } = await import('mongodb-memory-server');
+    const server = await MongoMemoryServer.create({ binary: { systemBinary: binary } });
+    announce('memory-server', binary);
+    return { uri: server.getUri(), kind: 'memory-server', stop: async () => void (await server.stop()) };
+  }
+  const emulator = await startMongoEmulator();
+  announce('emulator', 'no MONGODB_URI and no local mongod binary');
+  return { uri: emulator.uri, kind: 'emulator', stop: emulator.stop };
+}
+
+/** The same server with a fresh database name (sanitised `name` plus a random suffix). */
+export function uniqueDatabaseUri(uri: string, name: string): string {
+  const match = /^(mongodb(?:\+srv)?:\/\/[^/?]*)(?:\/([^?]*))?(\?.*)?$/.exec(uri);
+  if (!match) throw new Error('not a MongoDB connection string');
+  const [, prefix, , query = ''] = match;
+  const base = name.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40) || 'test';
+  return `${prefix}/${base}_${randomBytes(4).toString('hex')}${query}`;
+}
