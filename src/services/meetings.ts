@@ -1,0 +1,218 @@
+import pino from 'pino';
+import { z } from 'zod';
+import type { Models } from '../db/models/index.js';
+import { type CreateMeetingInput, ZoomError, type ZoomGateway, type ZoomMeeting } from '../zoom/contracts.js';
+import type { ConnectionsService } from './connections.js';
+import { ServiceError } from './errors.js';
+import { checkUserId, checkWorkspaceId } from './guard.js';
+import type { CommonDeps } from './ports.js';
+import type { SettingsService } from './settings.js';
+import type { StatusService } from './status.js';
+
+export const meetingRequestSchema = z
+  .object({
+    topic: z.string().trim().max(200).optional(),
+    startTime: z.iso.datetime({ offset: true }).optional(),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .optional(),
+    timezone: z.string().max(64).optional(),
+  })
+  .strict();
+export type MeetingRequest = z.infer<typeof meetingRequestSchema>;
+
+export interface CreatedMeeting {
+  meeting: ZoomMeeting;
+  source: 'personal' | 'org';
+}
+
+export interface UpcomingMeeting {
+  slackUserId: string;
+  meetingId: string;
+  topic: string;
+  startTime: Date;
+  joinUrl: string;
+}
+
+export interface MeetingsService {
+  /**
+   * Creates a meeting with the member's active account. Typed failures: `no_active_account`,
+   * `no_email`, `zoom_user_not_found` (org: no Zoom user with the member's email), `needs_reconnect`
+   * (the connection is marked), `zoom_failed`.
+   */
+  create(workspaceId: string, slackUserId: string, input?: MeetingRequest): Promise<CreatedMeeting>;
+  /** Upcoming meetings created through one org connection generation (who to tell when it is lost). */
+  upcomingThroughOrg(
+    workspaceId: string,
+    generation: number,
+    options?: { limit?: number | undefined },
+  ): Promise<UpcomingMeeting[]>;
+}
+
+const DEFAULT_TOPIC = 'Zoom meeting';
+
+export function createMeetingsService(
+  deps: CommonDeps & {
+    models: Models;
+    zoom: ZoomGateway;
+    connections: ConnectionsService;
+    status: StatusService;
+    settings: SettingsService;
+  },
+): MeetingsService {
+  const { models, zoom, connections, status, settings } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const logger = (deps.logger ?? pino({ level: 'silent' })).child({ module: 'meetings' });
+
+  function zoomFailure(error: unknown): ServiceError {
+    return new ServiceError(
+      'zoom_failed',
+      'Zoom could not create the meeting right now. Try again in a minute.',
+      {},
+      {
+        cause: error,
+      },
+    );
+  }
+
+  return {
+    async create(workspaceId, slackUserId, input = {}) {
+      checkWorkspaceId(workspaceId);
+      checkUserId(slackUserId, 'slackUserId');
+      const parsed = meetingRequestSchema.safeParse(input);
+      if (!parsed.success)
+        throw new ServiceError('invalid_input', 'The meeting details are not valid.', { field: 'meeting' });
+      const request: CreateMeetingInput = {
+        topic: parsed.data.topic || DEFAULT_TOPIC,
+        startTime: parsed.data.startTime,
+        durationMinutes: parsed.data.durationMinutes,
+        timezone: parsed.data.timezone,
+      };
+      const { precedence, status: memberStatus } = await status.precedence(workspaceId, slackUserId);
+
+      let meeting: ZoomMeeting;
+      let orgGeneration: number | undefined;
+      if (precedence.active === 'personal') {
+        const ref = connections.credentialRef(workspaceId, { kind: 'personal', slackUserId });
+        try {
+          meeting = await zoom.createMeeting(ref, 'me', request);
+        } catch (error) {
+          if (
+            error instanceof ZoomError &&
+            (error.code === 'needs_reconnect' || error.code === 'invalid_grant')
+          ) {
+            await connections.markNeedsReconnect(workspaceId, { kind: 'personal', slackUserId }, error.code);
+            throw new ServiceError(
+              'needs_reconnect',
+              'Your personal Zoom connection stopped working. Reconnect it.',
+              {
+                source: 'personal',
+                orgAvailable: memberStatus.org?.status === 'active',
+              },
+            );
+          }
+          throw zoomFailure(error);
+        }
+      } else if (precedence.active === 'org') {
+        const org = await connections.getOrg(workspaceId);
+        const email = memberStatus.account?.zoomEmail ?? null;
+        if (org?.status !== 'active') {
+          throw new ServiceError('no_active_account', 'No Zoom account is available for you.', {
+            reason: 'org_needs_reconnect',
+          });
+        }
+        if (!email)
+          throw new ServiceError(
+            'no_email',
+            'Your Slack profile has no email address to find your Zoom user.',
+          );
+        orgGeneration = org.generation;
+        const ref = connections.credentialRef(workspaceId, { kind: 'org', generation: org.generation });
+        const ws = await settings.get(workspaceId);
+        try {
+          meeting = await zoom.createMeeting(ref, email, {
+            ...request,
+            autoStartMeetingSummary: ws.autoStartSummary,
+          });
+        } catch (error) {
+          if (error instanceof ZoomError && error.code === 'user_not_found') {
+            await models.members.updateOne(
+              { workspaceId, slackUserId },
+              { $set: { zoomMatch: 'not_found' } },
+            );
+            throw new ServiceError(
+              'zoom_user_not_found',
+              "Your Slack email has no Zoom user in your organization's Zoom account. Connect your own Zoom account instead.",
+              { email },
+            );
+          }
+          if (
+            error instanceof ZoomError &&
+            (error.code === 'needs_reconnect' ||
+              error.code === 'invalid_grant' ||
+              error.code === 'missing_scope')
+          ) {
+            await connections.markNeedsReconnect(
+              workspaceId,
+              { kind: 'org', generation: org.generation },
+              error.code,
+            );
+            throw new ServiceError(
+              'needs_reconnect',
+              "Your organization's Zoom connection needs to be reconnected by an admin.",
+              {
+                source: 'org',
+              },
+            );
+          }
+          throw zoomFailure(error);
+        }
+        if (memberStatus.zoomMatch !== 'found') {
+          await models.members.updateOne({ workspaceId, slackUserId }, { $set: { zoomMatch: 'found' } });
+        }
+      } else {
+        throw new ServiceError('no_active_account', 'You have no Zoom account available.', {
+          reason: precedence.reason,
+          hint: memberStatus.hint,
+        });
+      }
+
+      const now = clock();
+      await models.meetings.create({
+        workspaceId,
+        slackUserId,
+        source: precedence.active,
+        orgGeneration,
+        zoomUserId: meeting.hostId,
+        zoomEmail: meeting.hostEmail,
+        meetingId: meeting.id,
+        topic: meeting.topic,
+        startTime: meeting.startTime ? new Date(meeting.startTime) : now,
+        durationMinutes: meeting.durationMinutes,
+        joinUrl: meeting.joinUrl,
+        createdAt: now,
+      });
+      logger.info({ workspaceId, source: precedence.active, meetingId: meeting.id }, 'meeting created');
+      return { meeting, source: precedence.active };
+    },
+
+    async upcomingThroughOrg(workspaceId, generation, options = {}) {
+      checkWorkspaceId(workspaceId);
+      const docs = await models.meetings
+        .find({ workspaceId, source: 'org', orgGeneration: generation, startTime: { $gt: clock() } })
+        .sort({ startTime: 1 })
+        .limit(Math.min(Math.max(options.limit ?? 500, 1), 5000))
+        .lean();
+      return docs.map((d) => ({
+        slackUserId: d.slackUserId,
+        meetingId: d.meetingId,
+        topic: d.topic,
+        startTime: d.startTime,
+        joinUrl: d.joinUrl,
+      }));
+    },
+  };
+}
