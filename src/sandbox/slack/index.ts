@@ -1,0 +1,15 @@
+/** The Slack stand-in (DESIGN §5): import from here in tests, the sandbox entry point and bench. */
+export type { ActionQuery, ActResult, EventResult, SubmitValues, Surface } from './actors.js';
+export { ActorError } from './actors.js';
+export { LIMITS, validateMessageBlocks, validateView } from './block-kit.js';
+export type { AppResponse, DeliveryOptions } from './delivery.js';
+export { signRequest } from './delivery.js';
+export type { Fault, FaultInput, Faults } from './faults.js';
+export type { ActivityEntry, RecordedError } from './recorder.js';
+export type { SeedChannel, SeedTeam, SeedUser, SlackSeed } from './seed.js';
+export { DEFAULT_BOT_SCOPES, DEFAULT_SEED, loadSeedFile, parseSeed, slackSeedSchema } from './seed.js';
+export type { SeenMessage, SeenModal, SimulatedUser } from './simulated-user.js';
+export { visibleText } from './simulated-user.js';
+export type { SlackStandIn, SlackStandInOptions } from './stand-in.js';
+export { startSlackStandIn } from './stand-in.js';
+export type { Workspace } from './workspace.js';

@@ -1,0 +1,69 @@
+/**
+ * What the stand-in saw: every Slack error it returned (so a test can assert a whole flow produced
+ * none) and a change feed of activity (for a later sandbox UI and for `settle()`).
+ */
+
+export interface RecordedError {
+  at: number;
+  /** A Web API method, `response_url`, or `view_submission` for an invalid response_action view. */
+  method: string;
+  error: string;
+  detail: string;
+  team: string | undefined;
+}
+
+export interface ActivityEntry {
+  seq: number;
+  at: number;
+  kind: string;
+  team: string | undefined;
+  user: string | undefined;
+  summary: string;
+}
+
+const MAX_ACTIVITY = 5_000;
+
+export function createRecorder(clock: () => number) {
+  const errors: RecordedError[] = [];
+  const activity: ActivityEntry[] = [];
+  let seq = 0;
+  let lastChangeAt = Date.now();
+  let inFlight = 0;
+
+  return {
+    error(method: string, error: string, detail: string, team?: string): void {
+      errors.push({ at: clock(), method, error, detail, team });
+      this.activity('error', team, undefined, `${method}: ${error}${detail ? ` (${detail})` : ''}`);
+    },
+    errors: (): RecordedError[] => [...errors],
+    clearErrors(): void {
+      errors.length = 0;
+    },
+
+    activity(kind: string, team: string | undefined, user: string | undefined, summary: string): void {
+      seq += 1;
+      activity.push({ seq, at: clock(), kind, team, user, summary });
+      if (activity.length > MAX_ACTIVITY) activity.splice(0, activity.length - MAX_ACTIVITY);
+      lastChangeAt = Date.now();
+    },
+    activitySince: (since: number): ActivityEntry[] => activity.filter((a) => a.seq > since),
+    lastSeq: (): number => seq,
+
+    /** Web API requests being served; settle() waits for zero. */
+    begin(): void {
+      inFlight += 1;
+      lastChangeAt = Date.now();
+    },
+    end(): void {
+      inFlight -= 1;
+      lastChangeAt = Date.now();
+    },
+    /** Marks a moment of activity that is not an API call (e.g. the app just answered a delivery). */
+    touch(): void {
+      lastChangeAt = Date.now();
+    },
+    quiet: (): { inFlight: number; idleMs: number } => ({ inFlight, idleMs: Date.now() - lastChangeAt }),
+  };
+}
+
+export type Recorder = ReturnType<typeof createRecorder>;

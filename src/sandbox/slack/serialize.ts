@@ -1,0 +1,297 @@
+/**
+ * Slack's wire shapes for the simulated workspace's objects (users, teams, views, messages) and
+ * the normalisation Slack applies to what an app sends (generated block_id / action_id).
+ */
+import { randomBytes } from 'node:crypto';
+import type { JsonObject, Message, SlackUser, Team, View } from './workspace.js';
+
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function shortId(): string {
+  return randomBytes(4)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, 'x')
+    .slice(0, 5);
+}
+
+/** Slack fills in a random block_id / action_id where the app gave none; state.values uses them. */
+export function withGeneratedIds(blocks: unknown[]): JsonObject[] {
+  return blocks.filter(isObject).map((block) => {
+    const copy: JsonObject = { ...block };
+    if (copy.block_id === undefined) copy.block_id = shortId();
+    const fill = (element: unknown): unknown => {
+      if (!isObject(element) || element.type === 'image' || element.type === undefined) return element;
+      if (typeof element.type === 'string' && (element.type === 'mrkdwn' || element.type === 'plain_text')) {
+        return element;
+      }
+      return element.action_id === undefined ? { ...element, action_id: shortId() } : element;
+    };
+    if (Array.isArray(copy.elements) && copy.type === 'actions') copy.elements = copy.elements.map(fill);
+    if (copy.accessory !== undefined) copy.accessory = fill(copy.accessory);
+    if (copy.element !== undefined) copy.element = fill(copy.element);
+    return copy;
+  });
+}
+
+export function userObject(
+  user: SlackUser,
+  team: Team,
+  opts: { includeLocale: boolean; withEmail: boolean },
+) {
+  const [first, ...rest] = user.realName.split(' ');
+  const profile: JsonObject = {
+    avatar_hash: 'g000000000000',
+    status_text: '',
+    status_emoji: '',
+    real_name: user.realName,
+    display_name: user.isBot ? '' : user.name,
+    real_name_normalized: user.realName,
+    display_name_normalized: user.isBot ? '' : user.name,
+    first_name: first ?? '',
+    last_name: rest.join(' '),
+    image_24: 'https://a.slack-edge.com/80588/img/avatars/user_shapes/ava_0001-24.png',
+    image_48: 'https://a.slack-edge.com/80588/img/avatars/user_shapes/ava_0001-48.png',
+    image_72: 'https://a.slack-edge.com/80588/img/avatars/user_shapes/ava_0001-72.png',
+    team: team.id,
+  };
+  if (user.isBot) {
+    profile.bot_id = team.botId;
+    profile.api_app_id = '';
+    profile.always_active = true;
+  } else if (opts.withEmail && user.email !== undefined) {
+    profile.email = user.email;
+  }
+  const object: JsonObject = {
+    id: user.id,
+    team_id: team.id,
+    name: user.name,
+    deleted: user.deleted,
+    color: '9f69e7',
+    real_name: user.realName,
+    tz: user.tz,
+    tz_label: user.tz,
+    tz_offset: tzOffset(user.tz),
+    profile,
+    is_admin: user.isAdmin,
+    is_owner: user.isOwner,
+    is_primary_owner: user.isPrimaryOwner,
+    is_restricted: user.isRestricted,
+    is_ultra_restricted: false,
+    is_bot: user.isBot,
+    is_app_user: false,
+    updated: user.updated,
+    is_email_confirmed: !user.isBot,
+    who_can_share_contact_card: 'EVERYONE',
+  };
+  if (team.enterpriseId !== undefined) {
+    object.enterprise_user = {
+      id: user.id,
+      enterprise_id: team.enterpriseId,
+      enterprise_name: team.enterpriseName ?? '',
+      is_admin: user.enterpriseUser?.is_admin ?? false,
+      is_owner: user.enterpriseUser?.is_owner ?? false,
+      is_primary_owner: false,
+      teams: [team.id],
+    };
+  }
+  if (opts.includeLocale) object.locale = user.locale;
+  return object;
+}
+
+/** Offsets for the handful of zones a seed is likely to use; others count as UTC. */
+function tzOffset(tz: string): number {
+  const known: Record<string, number> = {
+    'America/New_York': -18_000,
+    'America/Los_Angeles': -28_800,
+    'Europe/Paris': 3_600,
+    'Europe/London': 0,
+    UTC: 0,
+  };
+  return known[tz] ?? 0;
+}
+
+export function teamObject(team: Team): JsonObject {
+  const object: JsonObject = {
+    id: team.id,
+    name: team.name,
+    url: `https://${team.domain}.slack.com/`,
+    domain: team.domain,
+    email_domain: '',
+    icon: { image_default: true, image_34: '', image_44: '', image_68: '', image_88: '', image_102: '' },
+    avatar_base_url: 'https://ca.slack-edge.com/',
+    is_verified: false,
+  };
+  if (team.enterpriseId !== undefined) {
+    object.enterprise_id = team.enterpriseId;
+    object.enterprise_name = team.enterpriseName ?? '';
+  }
+  return object;
+}
+
+export function messageObject(message: Message): JsonObject {
+  const object: JsonObject = {
+    type: 'message',
+    subtype: 'bot_message',
+    text: message.text,
+    user: message.user,
+    bot_id: message.bot_id,
+    app_id: message.app_id,
+    team: message.team,
+    ts: message.ts,
+  };
+  if (message.blocks !== undefined) object.blocks = message.blocks;
+  if (message.thread_ts !== undefined) object.thread_ts = message.thread_ts;
+  if (message.edited !== undefined) object.edited = message.edited;
+  return object;
+}
+
+/** The view as Slack returns it from views.* and sends it in interaction payloads. */
+export function viewObject(view: View): JsonObject {
+  return { ...view, state: { values: view.state.values } };
+}
+
+export interface ViewIdentity {
+  id: string;
+  teamId: string;
+  appId: string;
+  botId: string;
+  rootViewId: string;
+  previousViewId: string | null;
+  hash: string;
+}
+
+/** Builds Slack's stored view from an app's (already validated) view JSON. */
+export function buildView(input: JsonObject, type: 'modal' | 'home', identity: ViewIdentity): View {
+  const text = (v: unknown): JsonObject | null => (isObject(v) ? v : null);
+  const blocks = Array.isArray(input.blocks) ? withGeneratedIds(input.blocks) : [];
+  return {
+    id: identity.id,
+    team_id: identity.teamId,
+    type,
+    title: text(input.title),
+    submit: text(input.submit),
+    close: text(input.close),
+    blocks,
+    private_metadata: typeof input.private_metadata === 'string' ? input.private_metadata : '',
+    callback_id: typeof input.callback_id === 'string' ? input.callback_id : '',
+    external_id: typeof input.external_id === 'string' ? input.external_id : '',
+    state: { values: initialStateValues(blocks) },
+    hash: identity.hash,
+    clear_on_close: input.clear_on_close === true,
+    notify_on_close: input.notify_on_close === true,
+    root_view_id: identity.rootViewId,
+    previous_view_id: identity.previousViewId,
+    app_id: identity.appId,
+    app_installed_team_id: identity.teamId,
+    bot_id: identity.botId,
+  };
+}
+
+/** The state Slack reports for a freshly opened view: every input element with its initial value. */
+export function initialStateValues(blocks: JsonObject[]): Record<string, Record<string, JsonObject>> {
+  const values: Record<string, Record<string, JsonObject>> = {};
+  for (const block of blocks) {
+    if (block.type !== 'input' || !isObject(block.element)) continue;
+    const element = block.element;
+    if (typeof block.block_id !== 'string' || typeof element.action_id !== 'string') continue;
+    values[block.block_id] = { [element.action_id]: elementState(element, undefined) };
+  }
+  return values;
+}
+
+function findOption(element: JsonObject, wanted: string): JsonObject | undefined {
+  const all: unknown[] = [];
+  if (Array.isArray(element.options)) all.push(...element.options);
+  if (Array.isArray(element.option_groups)) {
+    for (const group of element.option_groups)
+      if (isObject(group) && Array.isArray(group.options)) all.push(...group.options);
+  }
+  for (const option of all) {
+    if (!isObject(option)) continue;
+    const label = isObject(option.text) ? option.text.text : undefined;
+    if (option.value === wanted || label === wanted) return option;
+  }
+  return undefined;
+}
+
+export class StateValueError extends Error {}
+
+/**
+ * Slack's state entry for an element, from the plain value a person picks (text, a user id, an
+ * option's value or visible text, or a list of them). `undefined` means "left as it was opened".
+ */
+export function elementState(element: JsonObject, picked: unknown): JsonObject {
+  const type = String(element.type);
+  const list = (): string[] => {
+    if (picked === undefined) return [];
+    return (Array.isArray(picked) ? picked : [picked]).map(String);
+  };
+  const option = (value: string): JsonObject => {
+    const found = findOption(element, value);
+    if (!found) throw new StateValueError(`no option "${value}" in ${String(element.action_id)}`);
+    return found;
+  };
+  switch (type) {
+    case 'plain_text_input':
+    case 'email_text_input':
+    case 'url_text_input':
+    case 'number_input':
+      return { type, value: picked === undefined ? (element.initial_value ?? null) : String(picked) };
+    case 'static_select':
+    case 'radio_buttons':
+    case 'external_select':
+      return {
+        type,
+        selected_option: picked === undefined ? (element.initial_option ?? null) : option(String(picked)),
+      };
+    case 'multi_static_select':
+    case 'checkboxes':
+    case 'multi_external_select':
+      return {
+        type,
+        selected_options: picked === undefined ? (element.initial_options ?? []) : list().map(option),
+      };
+    case 'users_select':
+      return { type, selected_user: picked === undefined ? (element.initial_user ?? null) : String(picked) };
+    case 'multi_users_select':
+      return { type, selected_users: picked === undefined ? (element.initial_users ?? []) : list() };
+    case 'conversations_select':
+      return {
+        type,
+        selected_conversation: picked === undefined ? (element.initial_conversation ?? null) : String(picked),
+      };
+    case 'multi_conversations_select':
+      return {
+        type,
+        selected_conversations: picked === undefined ? (element.initial_conversations ?? []) : list(),
+      };
+    case 'channels_select':
+      return {
+        type,
+        selected_channel: picked === undefined ? (element.initial_channel ?? null) : String(picked),
+      };
+    case 'multi_channels_select':
+      return { type, selected_channels: picked === undefined ? (element.initial_channels ?? []) : list() };
+    case 'datepicker':
+      return { type, selected_date: picked === undefined ? (element.initial_date ?? null) : String(picked) };
+    case 'timepicker':
+      return { type, selected_time: picked === undefined ? (element.initial_time ?? null) : String(picked) };
+    case 'datetimepicker':
+      return {
+        type,
+        selected_date_time: picked === undefined ? (element.initial_date_time ?? null) : Number(picked),
+      };
+    default:
+      return { type, value: picked === undefined ? null : String(picked) };
+  }
+}
+
+/** Whether a state entry holds something, for the client-side "required field" check. */
+export function stateHasValue(state: JsonObject): boolean {
+  for (const [key, value] of Object.entries(state)) {
+    if (key === 'type') continue;
+    if (Array.isArray(value) ? value.length > 0 : value !== null && value !== undefined && value !== '')
+      return true;
+  }
+  return false;
+}

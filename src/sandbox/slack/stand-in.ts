@@ -1,0 +1,241 @@
+/**
+ * startSlackStandIn: one loopback HTTP server with the Web API (`/api/`), the response_url and
+ * OAuth endpoints, and the control API (`/_sandbox`), around a simulated workspace whose users
+ * send signed requests to the app.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import pino from 'pino';
+import type { EventResult, SubmitValues } from './actors.js';
+import { createActors } from './actors.js';
+import { createControlRouter } from './control-api.js';
+import type { AppResponse, DeliveryOptions } from './delivery.js';
+import { createDelivery } from './delivery.js';
+import type { Faults } from './faults.js';
+import { createFaults } from './faults.js';
+import type { MethodDeps } from './methods.js';
+import type { RecordedError } from './recorder.js';
+import { createRecorder } from './recorder.js';
+import type { ParsedSlackSeed, SlackSeed } from './seed.js';
+import { DEFAULT_SEED, parseSeed } from './seed.js';
+import type { SimulatedUser } from './simulated-user.js';
+import { createSimulatedUser, waitFor } from './simulated-user.js';
+import { createWebApiRouter } from './web-api.js';
+import type { JsonObject, Workspace } from './workspace.js';
+import { createWorkspace } from './workspace.js';
+
+export interface SlackStandInOptions {
+  /** Port to listen on; 0 or absent picks a free one. */
+  port?: number;
+  /** Interface to bind; default 127.0.0.1. */
+  host?: string;
+  /** The app's request URL, e.g. http://127.0.0.1:3000/slack/events; settable later with setAppUrl. */
+  appUrl?: string;
+  signingSecret: string;
+  /** Default: DEFAULT_SEED (T_ACME and T_OTHER). Parsed with zod. */
+  seed?: SlackSeed | ParsedSlackSeed;
+  /** Workspace time in ms (trigger expiry, ts, event_time). Default Date.now. */
+  clock?: () => number;
+  /** Time used for request signatures; stays real by default because Bolt checks it against its own clock. */
+  signingClock?: () => number;
+  logger?: pino.Logger;
+  /** Checked by oauth.v2.access and the authorize page when set. */
+  clientId?: string;
+  clientSecret?: string;
+  /** Redirect target of the authorize page when a request names none. */
+  redirectUri?: string;
+  /** How long the API must be idle before an act returns (default 100 ms); 0 disables settling. */
+  settleQuietMs?: number;
+  /** Upper bound for settling (default 5000 ms). */
+  settleTimeoutMs?: number;
+  /** Timeout of one delivery to the app (default 10 s). */
+  deliveryTimeoutMs?: number;
+}
+
+export interface SlackStandIn {
+  /** Base URL, e.g. http://127.0.0.1:PORT */
+  readonly url: string;
+  /** What the app sets as SLACK_API_URL (`<url>/api/`). */
+  readonly apiUrl: string;
+  readonly workspace: Workspace;
+  readonly faults: Faults;
+  user(teamId: string, userId: string): SimulatedUser;
+  setAppUrl(url: string): void;
+  errors(): RecordedError[];
+  clearErrors(): void;
+  /** Waits until no Web API call is in flight and none came for `quietMs`. */
+  settle(quietMs?: number): Promise<void>;
+  waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
+  /** Sends an event (applying team_join / user_change / app_uninstalled / tokens_revoked to the workspace). */
+  sendEvent(
+    teamId: string,
+    event: JsonObject,
+    options?: DeliveryOptions & { eventId?: string },
+  ): Promise<EventResult>;
+  /** Redelivers a sent event with `x-slack-retry-num`. */
+  redeliverEvent(eventId: string, retryNum?: number, retryReason?: string): Promise<EventResult>;
+  /** Sends a command with custom delivery options (bad signature, stale timestamp, retry headers). */
+  deliverCommand(
+    teamId: string,
+    userId: string,
+    command: string,
+    text?: string,
+    options?: DeliveryOptions & { channel?: string },
+  ): Promise<AppResponse>;
+  /** An OAuth code for oauth.v2.access, as if the user had approved the install. */
+  issueOAuthCode(teamId: string, userId: string, redirectUri?: string): string;
+  /** The authorize URL to give Bolt's InstallProvider as `authorizationUrl`. */
+  readonly authorizeUrl: string;
+  submit(
+    teamId: string,
+    userId: string,
+    values: SubmitValues,
+    viewId?: string,
+  ): ReturnType<SimulatedUser['submit']>;
+  stop(): Promise<void>;
+}
+
+function isParsed(seed: SlackSeed | ParsedSlackSeed): seed is ParsedSlackSeed {
+  return (
+    typeof seed.app_id === 'string' &&
+    seed.teams.every((t) => Array.isArray(t.users) && Array.isArray(t.scopes))
+  );
+}
+
+export async function startSlackStandIn(options: SlackStandInOptions): Promise<SlackStandIn> {
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const clock = options.clock ?? Date.now;
+  const seed =
+    options.seed === undefined
+      ? parseSeed(DEFAULT_SEED)
+      : isParsed(options.seed)
+        ? options.seed
+        : parseSeed(options.seed);
+  const workspace = createWorkspace(seed, clock);
+  const recorder = createRecorder(clock);
+  const faults = createFaults();
+  let appUrl = options.appUrl;
+  let baseUrl = '';
+  const quietDefault = options.settleQuietMs ?? 100;
+  const settleTimeout = options.settleTimeoutMs ?? 5_000;
+
+  const settle = async (quietMs = quietDefault): Promise<void> => {
+    if (quietMs <= 0) return;
+    const deadline = Date.now() + settleTimeout;
+    for (;;) {
+      const { inFlight, idleMs } = recorder.quiet();
+      if (inFlight === 0 && idleMs >= quietMs) return;
+      if (Date.now() > deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(20, quietMs)));
+    }
+  };
+
+  const delivery = createDelivery({
+    appUrl: () => appUrl,
+    signingSecret: options.signingSecret,
+    signingClock: options.signingClock ?? Date.now,
+    logger: logger.child({ module: 'slack-stand-in.delivery' }),
+    timeoutMs: options.deliveryTimeoutMs ?? 10_000,
+  });
+  const methodDeps: MethodDeps = {
+    workspace,
+    recorder,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+  };
+  const actors = createActors({
+    workspace,
+    recorder,
+    delivery,
+    methodDeps,
+    baseUrl: () => baseUrl,
+    logger,
+    settle: () => settle(),
+  });
+  const users = new Map<string, SimulatedUser>();
+  const user = (teamId: string, userId: string): SimulatedUser => {
+    if (!workspace.user(teamId, userId))
+      throw new Error(`Slack stand-in: unknown user ${userId} in ${teamId}`);
+    const key = `${teamId}/${userId}`;
+    let handle = users.get(key);
+    if (!handle) {
+      handle = createSimulatedUser(workspace, actors, teamId, userId);
+      users.set(key, handle);
+    }
+    return handle;
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(
+    createWebApiRouter({
+      workspace,
+      recorder,
+      faults,
+      logger: logger.child({ module: 'slack-stand-in.web-api' }),
+      clientId: options.clientId,
+      clientSecret: options.clientSecret,
+      redirectUri: options.redirectUri,
+    }),
+  );
+  app.use(
+    '/_sandbox',
+    createControlRouter({
+      workspace,
+      actors,
+      recorder,
+      faults,
+      logger: logger.child({ module: 'slack-stand-in.control' }),
+      user,
+      setAppUrl: (url) => {
+        appUrl = url;
+      },
+      appUrl: () => appUrl,
+    }),
+  );
+  app.use((_req, res) => {
+    res.status(404).json({ ok: false, error: 'not_found' });
+  });
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(options.port ?? 0, options.host ?? '127.0.0.1', (error?: Error) => {
+      if (error) reject(error);
+      else resolve(s);
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  baseUrl = `http://${host}:${address.port}`;
+  logger.info({ url: baseUrl }, 'Slack stand-in listening');
+
+  return {
+    url: baseUrl,
+    apiUrl: `${baseUrl}/api/`,
+    authorizeUrl: `${baseUrl}/oauth/v2/authorize`,
+    workspace,
+    faults,
+    user,
+    setAppUrl(url) {
+      appUrl = url;
+    },
+    errors: () => recorder.errors(),
+    clearErrors: () => recorder.clearErrors(),
+    settle,
+    waitFor: (predicate, timeoutMs) => waitFor(predicate, timeoutMs),
+    sendEvent: (teamId, event, eventOptions) => actors.event(teamId, event, eventOptions),
+    redeliverEvent: (eventId, retryNum, retryReason) => actors.redeliver(eventId, retryNum, retryReason),
+    deliverCommand: (teamId, userId, command, text, commandOptions) =>
+      actors.command(teamId, userId, command, text, commandOptions),
+    issueOAuthCode: (teamId, userId, redirectUri) =>
+      workspace.issueOAuthCode({ teamId, userId, redirectUri, scopes: [] }).code,
+    submit: (teamId, userId, values, viewId) => actors.submit(teamId, userId, values, viewId),
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
