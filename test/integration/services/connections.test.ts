@@ -1,0 +1,248 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isServiceError } from '../../../src/services/errors.js';
+import { buildSlackProfile } from '../../support/factories.js';
+import { connectOrg, connectPersonal, type Harness, seedWorkspace, startHarness } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness('connections');
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('precedence through the services', () => {
+  const W = 'TPREC01';
+  let admin: string;
+  let member: string;
+  let zoomMemberEmail: string;
+
+  beforeAll(async () => {
+    const seeded = await seedWorkspace(h, W);
+    admin = seeded.admin.id;
+    member = seeded.member.id;
+    zoomMemberEmail = seeded.member.email ?? '';
+    h.zoom.addUser({ email: 'owner@acme.test', roleName: 'Owner', accountId: 'acme' });
+    h.zoom.addUser({ email: zoomMemberEmail, accountId: 'acme' });
+    h.zoom.addUser({ email: 'personal@home.test', accountId: 'home' });
+    const result = await connectOrg(h, W, admin, 'owner@acme.test');
+    expect(result.outcome).toBe('completed');
+  });
+
+  it('with only the org connection, the member uses org', async () => {
+    const status = await h.services.status.getStatus(W, member);
+    expect(status.active).toBe('org');
+    expect(status.account).toMatchObject({
+      source: 'org',
+      zoomEmail: zoomMemberEmail,
+      connectedVia: 'owner@acme.test',
+    });
+    expect(status.backup).toBeNull();
+  });
+
+  it('personal beats org, and org is named as the backup', async () => {
+    const result = await connectPersonal(h, W, member, 'personal@home.test');
+    expect(result.outcome).toBe('completed');
+    const status = await h.services.status.getStatus(W, member);
+    expect(status.active).toBe('personal');
+    expect(status.account).toMatchObject({ source: 'personal', zoomEmail: 'personal@home.test' });
+    expect(status.backup).toBe('org');
+    expect(status.backupAccount).toMatchObject({ connectedVia: 'owner@acme.test' });
+  });
+
+  it('a broken personal connection falls back to org and says so', async () => {
+    const changed = await h.services.connections.markNeedsReconnect(
+      W,
+      { kind: 'personal', slackUserId: member },
+      'invalid_grant',
+    );
+    expect(changed).toBe(true);
+    const status = await h.services.status.getStatus(W, member);
+    expect(status.active).toBe('org');
+    expect(status.reason).toBe('personal_needs_reconnect_org_serves');
+    expect(status.hint).toBe('reconnect_personal');
+    const m = await h.models.members.findOne({ workspaceId: W, slackUserId: member }).lean();
+    expect(m?.personalStatus).toBe('needs_reconnect');
+  });
+
+  it('disconnecting personal falls back to org', async () => {
+    await connectPersonal(h, W, member, 'personal@home.test');
+    expect((await h.services.status.getStatus(W, member)).active).toBe('personal');
+    const revokedBefore = h.zoom.revoked.length;
+    const { after } = await h.services.connections.disconnectPersonal(W, member);
+    expect(after.active).toBe('org');
+    expect((await h.services.status.getStatus(W, member)).active).toBe('org');
+    expect(h.zoom.revoked.length).toBe(revokedBefore + 1);
+    const m = await h.models.members.findOne({ workspaceId: W, slackUserId: member }).lean();
+    expect(m?.personalStatus).toBe('none');
+    await expect(h.services.connections.disconnectPersonal(W, member)).rejects.toMatchObject({
+      code: 'not_connected',
+    });
+  });
+
+  it('opt-out is refused while not allowed, and counts only while allowed', async () => {
+    await expect(h.services.connections.optOut(W, member)).rejects.toMatchObject({ code: 'not_allowed' });
+    await h.services.settings.update(W, admin, { allowUserOptOut: true });
+    await h.services.connections.optOut(W, member);
+    let status = await h.services.status.getStatus(W, member);
+    expect(status).toMatchObject({ active: 'none', reason: 'opted_out', hint: 'opt_back_in' });
+    // The admin turns the setting off: the stale flag no longer counts.
+    await h.services.settings.update(W, admin, { allowUserOptOut: false });
+    status = await h.services.status.getStatus(W, member);
+    expect(status.active).toBe('org');
+    await h.services.connections.optIn(W, member);
+    await h.services.settings.update(W, admin, { allowUserOptOut: true });
+    expect((await h.services.status.getStatus(W, member)).active).toBe('org');
+    await h.services.settings.update(W, admin, { allowUserOptOut: false });
+  });
+
+  it('non-admins are refused every admin action', async () => {
+    const calls: Array<() => Promise<unknown>> = [
+      () => h.services.approvals.create(W, { kind: 'org', requesterId: member }),
+      () => h.services.approvals.listPending(W, member),
+      () => h.services.connections.previewOrgDisconnect(W, member),
+      () => h.services.connections.disconnectOrg(W, member),
+      () => h.services.settings.update(W, member, { autoStartSummary: true }),
+      () => h.services.connectedUsers.list(W, member),
+      () => h.services.connectedUsers.counts(W, member),
+      () => h.services.status.getStatusFor(W, member, admin),
+      () => h.services.audit.list(W, member),
+    ];
+    for (const call of calls) {
+      const error = await call().catch((e: unknown) => e);
+      expect(isServiceError(error, 'not_admin')).toBe(true);
+    }
+    expect((await h.services.connections.getOrg(W))?.status).toBe('active');
+  });
+
+  it('a deleted admin is not an admin', async () => {
+    const gone = h.slack.add(W, buildSlackProfile({ isAdmin: true, deleted: true }));
+    expect(await h.services.directory.isAdmin(W, gone.id)).toBe(false);
+  });
+
+  it('previews the impact, then disconnects the org with one document update', async () => {
+    h.advance(1000);
+    const preview = await h.services.connections.previewOrgDisconnect(W, admin);
+    // admin + member rely on the org connection (the deleted admin is excluded).
+    expect(preview.membersRelying).toBe(2);
+    expect(preview.connection?.zoomEmail).toBe('owner@acme.test');
+    const memberDocsBefore = await h.models.members.find({ workspaceId: W }).lean();
+    const { previous } = await h.services.connections.disconnectOrg(W, admin);
+    expect(previous.status).toBe('active');
+    const org = await h.models.orgConnections.findOne({ workspaceId: W }).lean();
+    expect(org?.status).toBe('disconnected');
+    expect(org?.credential ?? null).toBeNull();
+    const memberDocsAfter = await h.models.members.find({ workspaceId: W }).lean();
+    expect(memberDocsAfter).toEqual(memberDocsBefore);
+    const status = await h.services.status.getStatus(W, member);
+    expect(status).toMatchObject({ active: 'none', reason: 'org_disconnected' });
+    await expect(h.services.connections.disconnectOrg(W, admin)).rejects.toMatchObject({
+      code: 'not_connected',
+    });
+  });
+});
+
+describe('handover', () => {
+  const W = 'THAND01';
+  it('replaces the active org connection atomically and revokes the old grant afterwards', async () => {
+    const { admin } = await seedWorkspace(h, W);
+    const first = h.zoom.addUser({ email: 'first-admin@acme.test', roleName: 'Admin' });
+    h.zoom.addUser({ email: 'second-admin@acme.test', roleName: 'Owner' });
+    await connectOrg(h, W, admin.id, first.email);
+    const before = await h.models.orgConnections.findOne({ workspaceId: W }).lean();
+    expect(h.zoom.isLive(before?.credential)).toBe(true);
+
+    // Start the second approval; while Zoom exchanges the code, the old connection keeps working.
+    h.zoom.exchangeDelayMs = 50;
+    const pending = connectOrg(h, W, admin.id, 'second-admin@acme.test');
+    const observed: Array<{ status: string | undefined; live: boolean }> = [];
+    let done = false;
+    const watcher = (async () => {
+      while (!done) {
+        const doc = await h.models.orgConnections.findOne({ workspaceId: W }).lean();
+        observed.push({ status: doc?.status, live: h.zoom.isLive(doc?.credential) });
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    })();
+    const result = await pending;
+    done = true;
+    await watcher;
+    h.zoom.exchangeDelayMs = 0;
+
+    expect(result).toMatchObject({
+      outcome: 'completed',
+      handedOverFrom: { zoomEmail: 'first-admin@acme.test' },
+    });
+    expect(observed.length).toBeGreaterThan(0);
+    for (const o of observed) expect(o).toEqual({ status: 'active', live: true });
+    const after = await h.models.orgConnections.findOne({ workspaceId: W }).lean();
+    expect(after?.zoomEmail).toBe('second-admin@acme.test');
+    expect(after?.generation).toBe((before?.generation ?? 0) + 1);
+    expect(h.zoom.isLive(after?.credential)).toBe(true);
+    expect(h.zoom.isLive(before?.credential)).toBe(false);
+    expect(await h.models.orgConnections.countDocuments({ workspaceId: W })).toBe(1);
+    const audit = await h.services.audit.list(W, admin.id);
+    expect(audit.items[0]?.type).toBe('org_handed_over');
+  });
+
+  it('the same Zoom admin approving again does not revoke (Zoom already replaced the grant)', async () => {
+    const W2 = 'THAND02';
+    const { admin } = await seedWorkspace(h, W2);
+    const owner = h.zoom.addUser({ email: 'same-admin@acme.test', roleName: 'Owner' });
+    await connectOrg(h, W2, admin.id, owner.email);
+    const revokes = h.zoom.calls.revoke;
+    await connectOrg(h, W2, admin.id, owner.email);
+    expect(h.zoom.calls.revoke).toBe(revokes);
+    const doc = await h.models.orgConnections.findOne({ workspaceId: W2 }).lean();
+    expect(h.zoom.isLive(doc?.credential)).toBe(true);
+  });
+
+  it('a stale needs_reconnect for an older generation does not touch the new connection', async () => {
+    const W3 = 'THAND03';
+    const { admin } = await seedWorkspace(h, W3);
+    h.zoom.addUser({ email: 'a3@acme.test', roleName: 'Owner' });
+    h.zoom.addUser({ email: 'b3@acme.test', roleName: 'Admin' });
+    const first = await connectOrg(h, W3, admin.id, 'a3@acme.test');
+    await connectOrg(h, W3, admin.id, 'b3@acme.test');
+    const oldGeneration = first.outcome === 'completed' ? first.generation : -1;
+    const changed = await h.services.connections.markNeedsReconnect(
+      W3,
+      { kind: 'org', generation: oldGeneration },
+      'invalid_grant',
+    );
+    expect(changed).toBe(false);
+    expect((await h.services.connections.getOrg(W3))?.status).toBe('active');
+  });
+});
+
+describe('credential store for the gateway', () => {
+  it('leases single-flight, saves only for the holder, and reads null once the connection is broken', async () => {
+    const W = 'TCRED01';
+    const { admin } = await seedWorkspace(h, W);
+    h.zoom.addUser({ email: 'cred-admin@acme.test', roleName: 'Owner' });
+    await connectOrg(h, W, admin.id, 'cred-admin@acme.test');
+    const org = await h.services.connections.getOrg(W);
+    const store = h.services.connections.credentialStore(W, {
+      kind: 'org',
+      generation: org?.generation ?? 0,
+    });
+    const until = new Date(Date.now() + 30_000);
+    const a = await store.claimRefreshLease('instance-a', until);
+    const b = await store.claimRefreshLease('instance-b', until);
+    expect(a).not.toBeNull();
+    expect(b).toBeNull();
+    const next = {
+      accessToken: 'new-at',
+      refreshToken: 'new-rt',
+      expiresAt: new Date(Date.now() + 3600_000),
+      scope: 's',
+    };
+    expect(await store.saveRefreshed('instance-b', next)).toBe(false);
+    expect(await store.saveRefreshed('instance-a', next)).toBe(true);
+    expect((await store.read())?.accessToken).toBe('new-at');
+    expect(await store.claimRefreshLease('instance-b', until)).not.toBeNull();
+    await store.releaseRefreshLease('instance-b');
+    await h.services.connections.markNeedsReconnect(W, { kind: 'org' }, 'invalid_grant');
+    expect(await store.read()).toBeNull();
+  });
+});

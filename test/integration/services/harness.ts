@@ -1,0 +1,131 @@
+// One database per test file, services wired with fakes for Zoom and Slack and a settable clock.
+import mongoose from 'mongoose';
+import { createTokenCipher, generateEncryptionKey } from '../../../src/crypto/token-cipher.js';
+import { createModels, ensureIndexes, type Models } from '../../../src/db/models/index.js';
+import { createServices, type Services } from '../../../src/services/index.js';
+import type { SlackDirectory, SlackProfile } from '../../../src/services/ports.js';
+import { startTestDatabase, type TestDatabase, uniqueDatabaseUri } from '../../support/database.js';
+import { buildAdminProfile, buildSlackProfile } from '../../support/factories.js';
+import { createFakeZoomGateway, type FakeZoomGateway } from '../../support/fake-zoom-gateway.js';
+
+export interface FakeSlack extends SlackDirectory {
+  add(workspaceId: string, profile: SlackProfile): SlackProfile;
+  userInfoCalls: number;
+  pageSize: number;
+}
+
+export function createFakeSlack(): FakeSlack {
+  const byWorkspace = new Map<string, Map<string, SlackProfile>>();
+  const fake: FakeSlack = {
+    userInfoCalls: 0,
+    pageSize: 200,
+    add(workspaceId, profile) {
+      const users = byWorkspace.get(workspaceId) ?? new Map<string, SlackProfile>();
+      users.set(profile.id, profile);
+      byWorkspace.set(workspaceId, users);
+      return profile;
+    },
+    async userInfo(workspaceId, userId) {
+      fake.userInfoCalls += 1;
+      return byWorkspace.get(workspaceId)?.get(userId) ?? null;
+    },
+    async listUsers(workspaceId, cursor) {
+      const all = [...(byWorkspace.get(workspaceId)?.values() ?? [])];
+      const start = cursor ? Number(cursor) : 0;
+      const users = all.slice(start, start + fake.pageSize);
+      const end = start + users.length;
+      return end < all.length ? { users, nextCursor: String(end) } : { users };
+    },
+  };
+  return fake;
+}
+
+export interface Harness {
+  db: TestDatabase;
+  connection: mongoose.Connection;
+  models: Models;
+  services: Services;
+  zoom: FakeZoomGateway;
+  slack: FakeSlack;
+  /** The services' clock; tests move it with `advance`. */
+  now: { value: Date };
+  advance(ms: number): void;
+  stop(): Promise<void>;
+}
+
+export const PUBLIC_URL = 'https://app.example.test';
+
+export async function startHarness(name: string): Promise<Harness> {
+  const db = await startTestDatabase();
+  const connection = mongoose.createConnection(uniqueDatabaseUri(db.uri, name));
+  await connection.asPromise();
+  const models = createModels(connection);
+  await ensureIndexes(models);
+  const zoom = createFakeZoomGateway();
+  const slack = createFakeSlack();
+  const now = { value: new Date('2026-03-02T09:00:00Z') };
+  const cipher = createTokenCipher([generateEncryptionKey('test')]);
+  const services = createServices({
+    models,
+    zoom,
+    slack,
+    cipher,
+    publicUrl: PUBLIC_URL,
+    clock: () => new Date(now.value),
+  });
+  return {
+    db,
+    connection,
+    models,
+    services,
+    zoom,
+    slack,
+    now,
+    advance(ms) {
+      now.value = new Date(now.value.getTime() + ms);
+    },
+    async stop() {
+      await connection.dropDatabase().catch(() => undefined);
+      await connection.close();
+      await db.stop();
+    },
+  };
+}
+
+/** A workspace with one Slack admin and one member, both synced into the directory. */
+export async function seedWorkspace(h: Harness, workspaceId: string) {
+  const admin = h.slack.add(workspaceId, buildAdminProfile({ realName: `Admin of ${workspaceId}` }));
+  const member = h.slack.add(workspaceId, buildSlackProfile({ realName: `Member of ${workspaceId}` }));
+  await h.services.settings.ensureWorkspace(workspaceId, { name: `Workspace ${workspaceId}` });
+  await h.services.directory.syncFromSlack(workspaceId);
+  return { admin, member };
+}
+
+/** Runs the whole org approval: request → open → consent in Zoom → callback. */
+export async function connectOrg(h: Harness, workspaceId: string, adminId: string, zoomEmail: string) {
+  const { link } = await h.services.approvals.create(workspaceId, { kind: 'org', requesterId: adminId });
+  const token = link.split('/').at(-1) ?? '';
+  const { authorizeUrl } = await h.services.approvals.open(token, 'org');
+  const { state, code } = h.zoom.consent(authorizeUrl, zoomEmail);
+  return h.services.approvals.handleCallback({ state, code });
+}
+
+export async function connectPersonal(
+  h: Harness,
+  workspaceId: string,
+  slackUserId: string,
+  zoomEmail: string,
+) {
+  const { link } = await h.services.approvals.create(workspaceId, {
+    kind: 'personal',
+    requesterId: slackUserId,
+  });
+  const token = link.split('/').at(-1) ?? '';
+  const { authorizeUrl } = await h.services.approvals.open(token, 'personal');
+  const { state, code } = h.zoom.consent(authorizeUrl, zoomEmail);
+  return h.services.approvals.handleCallback({ state, code });
+}
+
+export function tokenOf(link: string): string {
+  return link.split('/').at(-1) ?? '';
+}
