@@ -19,6 +19,8 @@ export interface ApprovalRequestDoc {
   note?: string | undefined;
   status: ApprovalStatus;
   createdAt: Date;
+  /** When the current link was issued (creation or the last resend): the reminder counts from here. */
+  issuedAt: Date;
   expiresAt: Date;
   /** sha256 of the link token; the token itself is kept only encrypted (for reminders). */
   tokenHash: string;
@@ -47,6 +49,7 @@ const schema = new Schema<ApprovalRequestDoc>({
     enum: ['pending', 'completed', 'declined', 'cancelled', 'expired'],
   },
   createdAt: { type: Date, required: true },
+  issuedAt: { type: Date, required: true },
   expiresAt: { type: Date, required: true },
   tokenHash: { type: String, required: true },
   tokenSealed: { type: String, required: true },
