@@ -16,7 +16,8 @@ interface OpenCursor {
 
 export class CursorManager {
   private readonly open = new Map<string, OpenCursor>();
-  private nextId = BigInt(Date.now()) * 1000n;
+  // Ids above 2^53, like mongod's random 64-bit ids, so drivers always see them as Long.
+  private nextId = (1n << 60n) + BigInt(Math.floor(Math.random() * 2 ** 40)) * 1000n;
 
   get size(): number {
     return this.open.size;

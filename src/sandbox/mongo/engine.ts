@@ -6,7 +6,7 @@ import { Aggregator, update as mingoUpdate, updateOne as mingoUpdateOne, Query }
 import type { Options } from 'mingo/types';
 import type { Collection } from './collection.js';
 import { MongoServerError, toServerError } from './errors.js';
-import { clone, isPlainObject } from './values.js';
+import { clone, isPlainObject, keyOf } from './values.js';
 
 export type CollectionResolver = (name: string) => Document[];
 
@@ -199,6 +199,33 @@ export function applyUpdate(doc: Document, update: UpdateSpec, opts: ApplyOption
       modifier.$set = { ...(isPlainObject(modifier.$set) ? modifier.$set : {}), ...$setOnInsert };
     }
     const next = clone(doc);
+    // mingo refuses any $set of _id; MongoDB allows the current value, and any value on insert.
+    if (isPlainObject(modifier.$set) && '_id' in modifier.$set) {
+      const { _id, ...rest } = modifier.$set;
+      if (opts.inserting && !('_id' in next)) next._id = clone(_id);
+      else if (keyOf(_id) !== keyOf(next._id)) throw immutableId();
+      modifier.$set = rest;
+      if (Object.keys(rest).length === 0) delete modifier.$set;
+      if ('_id' in next && Object.keys(next)[0] !== '_id') {
+        const { _id: id, ...fields } = next;
+        return applyOperators({ _id: id, ...fields }, modifier, opts);
+      }
+    }
+    return applyOperators(next, modifier, opts);
+  } catch (err) {
+    throw toServerError(err);
+  }
+}
+
+function immutableId(): MongoServerError {
+  return new MongoServerError(
+    'ImmutableField',
+    "Performing an update on the path '_id' would modify the immutable field '_id'",
+  );
+}
+
+function applyOperators(next: Document, modifier: Document, opts: ApplyOptions): Document {
+  try {
     if (Object.keys(modifier).length === 0) return next;
     // The filter is only needed to resolve the positional `$` operator.
     const positional = JSON.stringify(
@@ -207,6 +234,7 @@ export function applyUpdate(doc: Document, update: UpdateSpec, opts: ApplyOption
     mingoUpdate(next, modifier as never, opts.arrayFilters, positional ? (opts.filter as never) : undefined);
     return next;
   } catch (err) {
+    if (err instanceof Error && err.message.includes("immutable field '_id'")) throw immutableId();
     throw toServerError(err);
   }
 }

@@ -1,17 +1,17 @@
 // Handshake and server-information commands. The emulator presents itself as a standalone
 // MongoDB 7.0 (wire version 21), which the driver of mongoose 9 accepts.
-import { type Document, ObjectId } from 'bson';
+import type { Document } from 'bson';
 import type { CommandHandler } from './context.js';
 
 export const SERVER_VERSION = '7.0.0';
 export const MAX_WIRE_VERSION = 21;
-const PROCESS_ID = new ObjectId();
 
+// No `topologyVersion`: it would switch the driver's monitor to the streaming (exhaust) hello
+// protocol, which needs replies pushed with moreToCome; plain polling is enough for a standalone.
 const hello: CommandHandler = (cmd, ctx) => {
   const reply: Document = {
     helloOk: true,
     ismaster: true,
-    topologyVersion: { processId: PROCESS_ID, counter: 0 },
     maxBsonObjectSize: 16 * 1024 * 1024,
     maxMessageSizeBytes: 48_000_000,
     maxWriteBatchSize: 100_000,

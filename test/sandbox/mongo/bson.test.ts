@@ -1,0 +1,98 @@
+// Conformance: BSON values round-trip unchanged and compare like MongoDB compares them.
+import { Binary, Decimal128, Double, Int32, Long, ObjectId, Timestamp, UUID } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, openHarness } from './harness.js';
+
+describe('BSON types', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await openHarness('bson');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('round-trips ObjectId, Date, Long, Decimal128, Binary, UUID, nested documents and arrays', async () => {
+    const c = h.db.collection('values');
+    const original = {
+      _id: new ObjectId(),
+      when: new Date('2026-01-02T03:04:05.678Z'),
+      big: Long.fromString('9223372036854775807'),
+      small: Long.fromNumber(42),
+      price: Decimal128.fromString('1234.5600'),
+      blob: new Binary(Buffer.from([0, 1, 2, 250, 255])),
+      uuid: new UUID('0d2a2a9e-4a4e-4b8e-9f5c-1f3b8a6f7e01'),
+      ratio: 0.25,
+      int: 7,
+      text: 'héllo',
+      flag: false,
+      nothing: null,
+      nested: { a: [1, 'two', { three: 3 }], d: new Date(0) },
+      ts: new Timestamp({ t: 1, i: 2 }),
+    };
+    await c.insertOne(original);
+    const back = await c.findOne({ _id: original._id });
+    expect(back?._id.equals(original._id)).toBe(true);
+    expect(back?.when).toEqual(original.when);
+    expect(back?.big).toEqual(original.big);
+    expect(back?.small).toBe(42);
+    expect(back?.price.toString()).toBe('1234.5600');
+    expect(Buffer.from((back?.blob as Binary).buffer)).toEqual(Buffer.from([0, 1, 2, 250, 255]));
+    expect((back?.uuid as Binary).sub_type).toBe(4);
+    expect((back?.uuid as Binary).toUUID().toHexString()).toBe(original.uuid.toHexString());
+    expect(back?.nested).toEqual(original.nested);
+    expect(back?.nothing).toBeNull();
+    expect(back?.text).toBe('héllo');
+    expect(back?.ts).toEqual(original.ts);
+
+    const raw = await c.findOne({ _id: original._id }, { promoteValues: false, promoteLongs: false });
+    expect(raw?.ratio).toBeInstanceOf(Double);
+    expect(raw?.int).toBeInstanceOf(Int32);
+    expect(raw?.big).toBeInstanceOf(Long);
+  });
+
+  it('matches ObjectId by equality and $in, and Dates, Longs, Decimals and Binary by value', async () => {
+    const c = h.db.collection('match');
+    const ids = [new ObjectId(), new ObjectId(), new ObjectId()];
+    await c.insertMany(
+      ids.map((_id, i) => ({
+        _id,
+        ref: ids[(i + 1) % 3],
+        at: new Date(1_700_000_000_000 + i * 1000),
+        n: Long.fromNumber(10 + i),
+        d: Decimal128.fromString(`${i}.5`),
+        bin: new Binary(Buffer.from([i])),
+      })),
+    );
+    const again = new ObjectId(ids[1]?.toHexString());
+    expect((await c.findOne({ _id: again }))?._id.toHexString()).toBe(again.toHexString());
+    expect(
+      await c.countDocuments({ _id: { $in: [new ObjectId(ids[0]?.toHexString()), again, new ObjectId()] } }),
+    ).toBe(2);
+    expect(await c.countDocuments({ ref: new ObjectId(ids[0]?.toHexString()) })).toBe(1);
+    expect(await c.countDocuments({ _id: { $nin: [again] } })).toBe(2);
+    expect(await c.countDocuments({ at: { $gte: new Date(1_700_000_001_000) } })).toBe(2);
+    expect(await c.countDocuments({ n: { $gt: 10 } })).toBe(2);
+    expect(await c.countDocuments({ n: Long.fromNumber(11) })).toBe(1);
+    expect(await c.countDocuments({ d: Decimal128.fromString('1.5') })).toBe(1);
+    expect(await c.countDocuments({ bin: new Binary(Buffer.from([2])) })).toBe(1);
+    const sorted = await c.find({}, { sort: { at: -1 }, projection: { n: 1 } }).toArray();
+    expect(sorted.map((d) => d.n)).toEqual([12, 11, 10]);
+    const byId = await c.find({}).sort({ _id: 1 }).toArray();
+    const expected = [...ids].sort((a, b) => a.toHexString().localeCompare(b.toHexString()));
+    expect(byId.map((d) => d._id.toHexString())).toEqual(expected.map((i) => i.toHexString()));
+  });
+
+  it('increments numbers and keeps dates through $currentDate', async () => {
+    const c = h.db.collection('ops');
+    await c.insertOne({ _id: 'k', n: 1 } as never);
+    await c.updateOne({ _id: 'k' } as never, {
+      $inc: { n: Long.fromNumber(2) },
+      $currentDate: { touched: true },
+    });
+    const doc = await c.findOne({ _id: 'k' } as never);
+    expect(doc?.n).toBe(3);
+    expect(doc?.touched).toBeInstanceOf(Date);
+  });
+});
