@@ -33,14 +33,15 @@ describe('BSON types', () => {
     };
     await c.insertOne(original);
     const back = await c.findOne({ _id: original._id });
+    if (!back) throw new Error('document not found');
     expect(back?._id.equals(original._id)).toBe(true);
     expect(back?.when).toEqual(original.when);
     expect(back?.big).toEqual(original.big);
     expect(back?.small).toBe(42);
     expect(back?.price.toString()).toBe('1234.5600');
-    expect(Buffer.from((back?.blob as Binary).buffer)).toEqual(Buffer.from([0, 1, 2, 250, 255]));
-    expect((back?.uuid as Binary).sub_type).toBe(4);
-    expect((back?.uuid as Binary).toUUID().toHexString()).toBe(original.uuid.toHexString());
+    expect(Buffer.from((back.blob as Binary).buffer)).toEqual(Buffer.from([0, 1, 2, 250, 255]));
+    expect((back.uuid as Binary).sub_type).toBe(4);
+    expect((back.uuid as Binary).toUUID().toHexString()).toBe(original.uuid.toHexString());
     expect(back?.nested).toEqual(original.nested);
     expect(back?.nothing).toBeNull();
     expect(back?.text).toBe('héllo');
