@@ -46,3 +46,14 @@ export async function startHarness(
     },
   };
 }
+
+/** WebClient / Bolt logger that prints nothing (the stand-in's error responses are expected in tests). */
+export const quietLogger = {
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+  setLevel: () => {},
+  getLevel: () => LogLevel.ERROR,
+  setName: () => {},
+};
