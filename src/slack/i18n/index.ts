@@ -1,0 +1,65 @@
+/**
+ * The message catalog and the translator. One catalog per language; English is the reference
+ * and the fallback. Locale comes from Slack (`users.info` with `include_locale`, e.g. `fr-FR`).
+ */
+import { en } from './en.js';
+import { fr } from './fr.js';
+
+export type MessageKey = keyof typeof en;
+export type Locale = 'en' | 'fr';
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+export interface Translator {
+  (key: MessageKey, params?: MessageParams): string;
+  readonly locale: Locale;
+  /** Locale-aware number (`100,000` / `100 000`). */
+  formatNumber(value: number): string;
+  /** Plain-text date and time in UTC, for places where Slack's `<!date>` token cannot be used (HTML pages, plain_text). */
+  formatDate(value: Date): string;
+}
+
+export const catalogs: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en, fr };
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** `fr`, `fr-FR`, `fr_CA` → French; anything else (including undefined) → English. */
+export function resolveLocale(locale: string | undefined | null): Locale {
+  return typeof locale === 'string' && /^fr(?:[-_]|$)/i.test(locale.trim()) ? 'fr' : 'en';
+}
+
+/** The `{name}` placeholders of a message, sorted and unique (the completeness test compares them). */
+export function placeholdersOf(message: string): string[] {
+  return [...new Set(Array.from(message.matchAll(PLACEHOLDER), (m) => m[1] ?? ''))].sort();
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
+export function createTranslator(locale: string | undefined | null): Translator {
+  const resolved = resolveLocale(locale);
+  const catalog = catalogs[resolved];
+  const numbers = new Intl.NumberFormat(resolved === 'fr' ? 'fr-FR' : 'en-US');
+  const dates = new Intl.DateTimeFormat(resolved === 'fr' ? 'fr-FR' : 'en-US', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  });
+
+  const translate = (key: MessageKey, params?: MessageParams): string => {
+    const template = catalog[key] ?? en[key];
+    if (!params) return template;
+    // Unknown placeholders stay as written: Slack's own date tokens use the same braces.
+    return template.replace(PLACEHOLDER, (whole, name: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? numbers.format(value) : value;
+    });
+  };
+
+  return Object.assign(translate, {
+    locale: resolved,
+    formatNumber: (value: number) => numbers.format(value),
+    formatDate: (value: Date) => `${dates.format(value)} UTC`,
+  });
+}

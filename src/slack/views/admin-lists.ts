@@ -1,0 +1,175 @@
+/** Admin lists: connected users (paginated, filterable) and pending approval links. Shared with Home. */
+import type { KnownBlock, MessageView, PlainTextOption } from '../blockkit/types.js';
+import type { MessageKey, Translator } from '../i18n/index.js';
+import {
+  actions,
+  button,
+  confirmDialog,
+  context,
+  escapeMrkdwn,
+  mention,
+  option,
+  packLines,
+  section,
+  slackDate,
+} from './blocks.js';
+import { ACTION, BLOCK, REQUEST_BLOCK_PREFIX } from './ids.js';
+import {
+  type ConnectedUserRow,
+  type ConnectedUsersModel,
+  type RequestsModel,
+  USER_FILTERS,
+  type UserFilter,
+} from './models.js';
+import { encodeUsersPage } from './values.js';
+
+const FILTER_LABEL: Record<UserFilter, MessageKey> = {
+  all: 'filter.all',
+  personal: 'filter.personal',
+  org: 'filter.org',
+  none: 'filter.none',
+  needs_reconnect: 'filter.needs_reconnect',
+  zoom_not_found: 'filter.zoom_not_found',
+  opted_out: 'filter.opted_out',
+};
+
+export function userRowLine(row: ConnectedUserRow, t: Translator): string {
+  const state =
+    row.source === 'personal'
+      ? t('row.personal', { email: escapeMrkdwn(row.zoomEmail ?? t('common.unknown')) })
+      : row.source === 'org'
+        ? t('row.org')
+        : t('row.none');
+  const flags: string[] = [];
+  if (row.personal === 'needs_reconnect') flags.push(`:warning: ${t('row.needs_reconnect')}`);
+  if (row.zoomMatch === 'not_found') {
+    flags.push(
+      `:warning: ${t('row.zoom_not_found', { email: escapeMrkdwn(row.slackEmail ?? t('common.unknown')) })}`,
+    );
+  }
+  if (row.optedOut) flags.push(t('row.opted_out'));
+  if (row.isAdmin) flags.push(t('row.admin'));
+  return `• ${mention(row.userId)} — ${state}${flags.length > 0 ? ` · ${flags.join(' · ')}` : ''}`;
+}
+
+/**
+ * Title, counts per filter, the filter select, the current page of rows (packed into at most
+ * `maxRowSections` sections) and previous/next buttons.
+ */
+export function connectedUsersBlocks(
+  model: ConnectedUsersModel,
+  t: Translator,
+  maxRowSections: number,
+): KnownBlock[] {
+  const counts = USER_FILTERS.map((f) => `${t(FILTER_LABEL[f])}: *${t.formatNumber(model.counts[f] ?? 0)}*`);
+  const options: PlainTextOption[] = USER_FILTERS.map((f) => option(t(FILTER_LABEL[f]), f));
+  const selected = options[USER_FILTERS.indexOf(model.filter)] ?? options[0];
+  const blocks: KnownBlock[] = [
+    section(`*${t('users.title')}*`),
+    context(counts.join(' · ')),
+    actions(
+      [
+        {
+          type: 'static_select',
+          action_id: ACTION.usersFilter,
+          placeholder: { type: 'plain_text', text: t('users.filter_placeholder') },
+          options,
+          ...(selected ? { initial_option: selected } : {}),
+        },
+      ],
+      BLOCK.usersFilter,
+    ),
+  ];
+  if (model.rows.length === 0) {
+    blocks.push(section(t('users.empty')));
+  } else {
+    blocks.push(
+      ...packLines(
+        model.rows.map((row) => userRowLine(row, t)),
+        maxRowSections,
+        t,
+      ),
+    );
+  }
+  const pageSize = Math.max(1, model.pageSize);
+  const pages = Math.max(1, Math.ceil(model.total / pageSize));
+  const page = Math.min(Math.max(0, model.page), pages - 1);
+  blocks.push(context(t('users.page', { page: page + 1, pages, total: model.total })));
+  const nav = [];
+  if (page > 0) {
+    nav.push(
+      button({
+        text: t('users.prev'),
+        actionId: ACTION.usersPrev,
+        value: encodeUsersPage({ filter: model.filter, page: page - 1 }),
+      }),
+    );
+  }
+  if (page + 1 < pages) {
+    nav.push(
+      button({
+        text: t('users.next'),
+        actionId: ACTION.usersNext,
+        value: encodeUsersPage({ filter: model.filter, page: page + 1 }),
+      }),
+    );
+  }
+  if (nav.length > 0) blocks.push(actions(nav, BLOCK.usersPager));
+  return blocks;
+}
+
+/** `/zoom-status users` (admins, ephemeral): within a message's 50 blocks whatever the sizes. */
+export function connectedUsersMessage(model: ConnectedUsersModel, t: Translator): MessageView {
+  return { text: t('users.title'), blocks: connectedUsersBlocks(model, t, 20) };
+}
+
+/** Pending approval links, each with Resend and Cancel; at most `maxItems` shown, then "and N more". */
+export function requestsBlocks(model: RequestsModel, t: Translator, maxItems: number): KnownBlock[] {
+  const blocks: KnownBlock[] = [section(`*${t('requests.title')}*`)];
+  const seen = new Set<string>();
+  const unique = model.requests.filter((r) => !seen.has(r.requestId) && seen.add(r.requestId));
+  if (unique.length === 0) {
+    blocks.push(section(t('requests.empty')));
+    return blocks;
+  }
+  const shown = unique.slice(0, maxItems);
+  for (const r of shown) {
+    const parts = [
+      `*${t(r.kind === 'org' ? 'requests.kind_org' : 'requests.kind_personal')}*`,
+      t('requests.asked_by', { user: mention(r.requesterId) }),
+      r.recipientId ? t('requests.sent_to', { user: mention(r.recipientId) }) : t('requests.not_sent'),
+      t('requests.expires', { date: slackDate(r.expiresAt, t) }),
+    ];
+    blocks.push(
+      section(parts.join(' · ')),
+      actions(
+        [
+          button({ text: t('requests.resend'), actionId: ACTION.resendRequest, value: r.requestId }),
+          button({
+            text: t('requests.cancel'),
+            actionId: ACTION.cancelRequest,
+            value: r.requestId,
+            style: 'danger',
+            confirm: confirmDialog(
+              t('requests.cancel_confirm_title'),
+              t('requests.cancel_confirm_text'),
+              t('requests.cancel_confirm_yes'),
+              t('common.keep'),
+            ),
+          }),
+        ],
+        `${REQUEST_BLOCK_PREFIX}${r.requestId}`.slice(0, 255),
+      ),
+    );
+  }
+  const hidden = Math.max(model.total, unique.length) - shown.length;
+  const notes = [t('requests.resend_hint')];
+  if (hidden > 0) notes.unshift(`_${t('common.and_more', { count: hidden })}_`);
+  blocks.push(context(...notes));
+  return blocks;
+}
+
+/** `/zoom-status requests` (admins, ephemeral). */
+export function requestsMessage(model: RequestsModel, t: Translator): MessageView {
+  return { text: t('requests.title'), blocks: requestsBlocks(model, t, 20) };
+}

@@ -1,0 +1,126 @@
+/** Direct messages about connections changing state: org alerts to admins, affected meetings, personal. */
+import type { KnownBlock, MessageView } from '../blockkit/types.js';
+import type { MessageKey, Translator } from '../i18n/index.js';
+import {
+  actions,
+  button,
+  context,
+  escapeMrkdwn,
+  header,
+  mention,
+  packLines,
+  section,
+  slackDate,
+} from './blocks.js';
+import { ACTION, BLOCK } from './ids.js';
+import type {
+  AffectedMeetingsModel,
+  OrgConnectionAlertModel,
+  OrgStatusReason,
+  PersonalConnectedModel,
+  PersonalDisconnectedModel,
+} from './models.js';
+
+const ORG_REASON: Record<OrgStatusReason, MessageKey> = {
+  admin_role_lost: 'org_reason.admin_role_lost',
+  token_rejected: 'org_reason.token_rejected',
+  scope_missing: 'org_reason.scope_missing',
+  app_removed: 'org_reason.app_removed',
+  zoom_user_deleted: 'org_reason.zoom_user_deleted',
+  disconnected_by_admin: 'org_reason.disconnected_by_admin',
+  unknown: 'org_reason.unknown',
+};
+
+/** One sentence for why the organization connection stopped. */
+export function orgReasonText(
+  reason: OrgStatusReason,
+  zoomEmail: string | null,
+  actorId: string | null,
+  t: Translator,
+): string {
+  return t(ORG_REASON[reason], {
+    email: escapeMrkdwn(zoomEmail ?? t('common.unknown')),
+    user: actorId ? mention(actorId) : t('common.unknown'),
+  });
+}
+
+/** To every admin: the organization connection needs reconnecting or stopped, why, and a Reconnect button. */
+export function orgConnectionAlertDm(model: OrgConnectionAlertModel, t: Translator): MessageView {
+  const needs = model.status === 'needs_reconnect';
+  const blocks: KnownBlock[] = [
+    header(needs ? t('dm.org_alert.header_needs_reconnect') : t('dm.org_alert.header_disconnected')),
+    section(
+      `:warning: ${orgReasonText(model.reason, model.zoomEmail, model.actorId, t)}\n${t('dm.org_alert.impact')}`,
+    ),
+  ];
+  const facts = [t('status.since', { date: slackDate(model.since, t) })];
+  if (model.affectedMembers !== null)
+    facts.push(t('dm.org_alert.affected_members', { count: model.affectedMembers }));
+  blocks.push(
+    context(facts.join(' · ')),
+    section(t('dm.org_alert.hint')),
+    actions(
+      [button({ text: t('button.reconnect_org'), actionId: ACTION.connectOrg, style: 'primary' })],
+      BLOCK.alertActions,
+    ),
+  );
+  return {
+    text: needs ? t('dm.org_alert.text_needs_reconnect') : t('dm.org_alert.text_disconnected'),
+    blocks,
+  };
+}
+
+/** To a member: upcoming meetings created through the organization connection that stopped. */
+export function affectedMeetingsDm(model: AffectedMeetingsModel, t: Translator): MessageView {
+  const lines = model.meetings.map((m) => {
+    const topic = escapeMrkdwn(m.topic.trim() === '' ? t('meeting.default_topic') : m.topic);
+    const when = m.startTime ? ` — ${slackDate(m.startTime, t)}` : '';
+    return `• *${topic}*${when}`;
+  });
+  const blocks: KnownBlock[] = [
+    header(t('dm.affected.header')),
+    section(t('dm.affected.body')),
+    ...packLines(lines, 5, t),
+  ];
+  if (model.hasPersonal) {
+    blocks.push(section(t('dm.affected.has_personal')));
+  } else {
+    blocks.push(
+      section(t('dm.affected.fix_personal')),
+      actions([
+        button({ text: t('button.connect_personal'), actionId: ACTION.connectPersonal, style: 'primary' }),
+      ]),
+    );
+  }
+  return { text: t('dm.affected.text'), blocks };
+}
+
+export function personalConnectedDm(model: PersonalConnectedModel, t: Translator): MessageView {
+  const blocks: KnownBlock[] = [
+    section(`:white_check_mark: ${t('dm.personal_connected', { email: escapeMrkdwn(model.zoomEmail) })}`),
+  ];
+  if (model.orgBackup) blocks.push(context(t('dm.personal_connected_backup')));
+  return { text: t('dm.personal_connected.text'), blocks };
+}
+
+const PERSONAL_REASON: Record<PersonalDisconnectedModel['reason'], MessageKey> = {
+  by_user: 'dm.personal_disconnected.by_user',
+  needs_reconnect: 'dm.personal_disconnected.needs_reconnect',
+  removed: 'dm.personal_disconnected.removed',
+};
+
+export function personalDisconnectedDm(model: PersonalDisconnectedModel, t: Translator): MessageView {
+  const email = escapeMrkdwn(model.zoomEmail ?? t('common.unknown'));
+  const blocks: KnownBlock[] = [
+    section(t(PERSONAL_REASON[model.reason], { email })),
+    section(model.orgTakesOver ? t('dm.personal.org_takes_over') : t('dm.personal.no_fallback')),
+  ];
+  if (model.reason !== 'by_user') {
+    blocks.push(
+      actions([
+        button({ text: t('button.reconnect_personal'), actionId: ACTION.connectPersonal, style: 'primary' }),
+      ]),
+    );
+  }
+  return { text: t('dm.personal_disconnected.text'), blocks };
+}

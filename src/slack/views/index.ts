@@ -1,0 +1,50 @@
+/** Pure Block Kit builders of the Slack app: `(model, t) => view`. See docs/slack-views.md. */
+export { connectedUsersMessage, requestsMessage } from './admin-lists.js';
+export {
+  approvalReminderDm,
+  approvalRequestDm,
+  notZoomAdminDm,
+  requestCompletedDm,
+  requestDeclinedDm,
+  requestExpiredDm,
+  requestForwardedDm,
+} from './approval-dms.js';
+export { escapeMrkdwn, truncate } from './blocks.js';
+export { connectModal, connectResultModal, forwardModal, NOTE_MAX_LENGTH } from './connect.js';
+export {
+  affectedMeetingsDm,
+  orgConnectionAlertDm,
+  personalConnectedDm,
+  personalDisconnectedDm,
+} from './connection-dms.js';
+export { availableDisconnectChoices, disconnectModal } from './disconnect.js';
+export {
+  COMMANDS,
+  ERROR_CODES,
+  type ErrorCode,
+  errorKey,
+  errorMessage,
+  helpMessage,
+  isErrorCode,
+  type SlashCommand,
+} from './help.js';
+export { homeView } from './home.js';
+export * from './ids.js';
+export {
+  meetingMessage,
+  newMeetingModal,
+  noAccountMessage,
+  TOPIC_MAX_LENGTH,
+  zoomUserNotFoundMessage,
+} from './meeting.js';
+export type * from './models.js';
+export { USER_FILTERS } from './models.js';
+export { settingsModal } from './settings.js';
+export { otherUserStatus, statusMessage } from './status.js';
+export {
+  encodeUsersPage,
+  parseRequestId,
+  parseUserFilter,
+  parseUsersPage,
+  type UsersPageValue,
+} from './values.js';

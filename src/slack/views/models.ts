@@ -1,0 +1,280 @@
+/**
+ * View models: the small, plain inputs of the views. Listeners map service results onto them,
+ * so views never depend on services or the database. Dates are Date objects; Slack user ids
+ * are raw ids (`U123`), rendered as mentions by the views. All strings may be user-provided:
+ * the views escape them.
+ */
+import type { ConnectScope, DisconnectChoice, OrgPath } from './ids.js';
+
+export type AccountSource = 'personal' | 'org';
+export type OrgConnectionStatus = 'active' | 'needs_reconnect' | 'disconnected';
+export type PersonalStatus = 'none' | 'active' | 'needs_reconnect';
+/** Why no account is active (DESIGN §3.1 step 3). */
+export type NoneReason =
+  | 'no_org_connection'
+  | 'org_needs_reconnect'
+  | 'opted_out'
+  | 'personal_needs_reconnect';
+export type ZoomMatch = 'unknown' | 'found' | 'not_found';
+
+/** A member's precedence result, as /zoom-status and the Home tab show it. */
+export interface MemberStatusModel {
+  /** The account used now; null when none. */
+  active: { source: AccountSource; zoomEmail: string | null; since: Date | null } | null;
+  /** True when the organization connection would serve if the personal one went away (shown as backup). */
+  orgBackup: boolean;
+  /** Set when `active` is null. */
+  noneReason: NoneReason | null;
+  personal: PersonalStatus;
+  /** Opt-out of the organization connection: allowed by the workspace settings, and the member's choice. */
+  optOut: { allowed: boolean; optedOut: boolean };
+  /** Whether the member's Slack email matches a Zoom user in the organization's Zoom account. */
+  zoomMatch: ZoomMatch;
+  /** The member's Slack email (shown in diagnostics only). */
+  slackEmail: string | null;
+}
+
+export interface ConnectModalModel {
+  isAdmin: boolean;
+  workspaceName: string;
+  /** Current choices (the listener re-renders the modal with views.update when a radio changes). */
+  scope: ConnectScope | null;
+  orgPath: OrgPath | null;
+  /** `/zoom-connect personal|org` skip the scope choice. */
+  scopeLocked: boolean;
+  org: { status: OrgConnectionStatus; zoomEmail: string | null } | null;
+  personal: { status: PersonalStatus; zoomEmail: string | null };
+  privateMetadata?: string;
+}
+
+export interface ConnectResultModel {
+  kind: 'org' | 'personal';
+  url: string;
+  /** The Slack user the request was sent to (org path "send"), else null. */
+  recipientId: string | null;
+  expiresAt: Date;
+}
+
+export interface ForwardModalModel {
+  requestId: string;
+  requesterId: string;
+  privateMetadata?: string;
+}
+
+export interface ApprovalRequestModel {
+  requestId: string;
+  requesterId: string;
+  workspaceName: string;
+  url: string;
+  expiresAt: Date;
+  note: string | null;
+  /** Who forwarded it to the recipient, when forwarded. */
+  forwardedBy: string | null;
+}
+
+export interface RequestCompletedModel {
+  workspaceName: string;
+  /** The Zoom user who approved (the org connection's Zoom user). */
+  zoomEmail: string;
+  audience: 'requester' | 'approver';
+}
+
+export interface RequestDeclinedModel {
+  workspaceName: string;
+  declinedBy: string;
+}
+
+export interface NotZoomAdminModel {
+  zoomEmail: string;
+  roleName: string;
+}
+
+export interface RequestExpiredModel {
+  workspaceName: string;
+  expiredAt: Date;
+  recipientId: string | null;
+  kind: 'org' | 'personal';
+}
+
+export interface RequestForwardedModel {
+  fromId: string;
+  toId: string;
+}
+
+export type OrgStatusReason =
+  | 'admin_role_lost'
+  | 'token_rejected'
+  | 'scope_missing'
+  | 'app_removed'
+  | 'zoom_user_deleted'
+  | 'disconnected_by_admin'
+  | 'unknown';
+
+export interface OrgConnectionAlertModel {
+  status: 'needs_reconnect' | 'disconnected';
+  reason: OrgStatusReason;
+  zoomEmail: string | null;
+  /** For `disconnected_by_admin`. */
+  actorId: string | null;
+  since: Date;
+  affectedMembers: number | null;
+}
+
+export interface MeetingRef {
+  topic: string;
+  startTime: Date | null;
+  joinUrl: string | null;
+}
+
+export interface AffectedMeetingsModel {
+  meetings: MeetingRef[];
+  hasPersonal: boolean;
+}
+
+export interface PersonalConnectedModel {
+  zoomEmail: string;
+  orgBackup: boolean;
+}
+
+export interface PersonalDisconnectedModel {
+  zoomEmail: string | null;
+  reason: 'by_user' | 'needs_reconnect' | 'removed';
+  /** The organization connection serves meanwhile. */
+  orgTakesOver: boolean;
+}
+
+export interface OtherUserStatusModel {
+  userId: string;
+  slackEmail: string | null;
+  isAdmin: boolean;
+  status: MemberStatusModel;
+}
+
+export type UserFilter =
+  | 'all'
+  | 'personal'
+  | 'org'
+  | 'none'
+  | 'needs_reconnect'
+  | 'zoom_not_found'
+  | 'opted_out';
+export const USER_FILTERS: readonly UserFilter[] = [
+  'all',
+  'personal',
+  'org',
+  'none',
+  'needs_reconnect',
+  'zoom_not_found',
+  'opted_out',
+];
+
+export interface ConnectedUserRow {
+  userId: string;
+  /** The account in use for this member. */
+  source: AccountSource | 'none';
+  personal: PersonalStatus;
+  zoomEmail: string | null;
+  slackEmail: string | null;
+  zoomMatch: ZoomMatch;
+  optedOut: boolean;
+  isAdmin: boolean;
+}
+
+export interface ConnectedUsersModel {
+  filter: UserFilter;
+  counts: Record<UserFilter, number>;
+  /** Zero-based page index and page size used by the service. */
+  page: number;
+  pageSize: number;
+  /** Total rows matching the filter. */
+  total: number;
+  rows: ConnectedUserRow[];
+}
+
+export interface PendingRequestRow {
+  requestId: string;
+  kind: 'org' | 'personal';
+  requesterId: string;
+  recipientId: string | null;
+  expiresAt: Date;
+}
+
+export interface RequestsModel {
+  requests: PendingRequestRow[];
+  /** Total pending (may exceed `requests.length` when the caller sent only a page). */
+  total: number;
+}
+
+export interface SettingsModel {
+  workspaceName: string;
+  autoStartSummary: boolean;
+  allowUserOptOut: boolean;
+  changedBy: string | null;
+  changedAt: Date | null;
+  privateMetadata?: string;
+}
+
+export interface DisconnectModalModel {
+  isAdmin: boolean;
+  personal: { status: PersonalStatus; zoomEmail: string | null };
+  org: { status: OrgConnectionStatus; zoomEmail: string | null } | null;
+  optOut: { allowed: boolean; optedOut: boolean };
+  /** The current choice (re-rendered on change, so the org impact shows only when chosen). */
+  selected: DisconnectChoice | null;
+  /** Impact of disconnecting the organization (from previewOrgDisconnect). */
+  impact: { members: number; upcomingMeetings: number } | null;
+  privateMetadata?: string;
+}
+
+export interface MeetingModel {
+  topic: string;
+  joinUrl: string;
+  meetingId: string;
+  hostEmail: string;
+  source: AccountSource;
+  createdBy: string;
+  startTime: Date | null;
+  autoStartSummary: boolean;
+}
+
+export interface NoAccountModel {
+  reason: NoneReason;
+}
+
+export interface ZoomUserNotFoundModel {
+  email: string;
+}
+
+export interface NewMeetingModalModel {
+  topic?: string;
+  privateMetadata?: string;
+}
+
+export interface OrgHealthModel {
+  status: OrgConnectionStatus | 'none';
+  zoomEmail: string | null;
+  connectedBy: string | null;
+  since: Date | null;
+  lastCheckAt: Date | null;
+  reason: OrgStatusReason | null;
+}
+
+export interface AuditEventRow {
+  type: string;
+  actorId: string | null;
+  at: Date;
+}
+
+export interface HomeModel {
+  userId: string;
+  isAdmin: boolean;
+  status: MemberStatusModel;
+  /** Present only for admins; ignored otherwise. */
+  admin: {
+    org: OrgHealthModel;
+    requests: RequestsModel;
+    settings: SettingsModel;
+    users: ConnectedUsersModel;
+    audit: AuditEventRow[];
+  } | null;
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../../src/slack/i18n/en.js';
+import { fr } from '../../../src/slack/i18n/fr.js';
+import {
+  catalogs,
+  createTranslator,
+  isMessageKey,
+  type MessageKey,
+  placeholdersOf,
+  resolveLocale,
+} from '../../../src/slack/i18n/index.js';
+
+const keys = Object.keys(en) as MessageKey[];
+
+describe('message catalog completeness', () => {
+  it('has the same keys in English and French', () => {
+    expect(Object.keys(fr).sort()).toEqual([...keys].sort());
+  });
+
+  for (const [locale, catalog] of Object.entries(catalogs)) {
+    it(`has no empty message in ${locale}`, () => {
+      const empty = keys.filter((k) => typeof catalog[k] !== 'string' || catalog[k].trim() === '');
+      expect(empty).toEqual([]);
+    });
+  }
+
+  it('uses the same {placeholders} in both languages', () => {
+    const mismatched = keys.filter(
+      (k) => placeholdersOf(en[k]).join(',') !== placeholdersOf(fr[k]).join(','),
+    );
+    expect(mismatched).toEqual([]);
+  });
+
+  it('keeps modal titles and submit/close labels within 24 characters (builders would truncate them)', () => {
+    const modalKeys: MessageKey[] = [
+      'connect.title',
+      'connect.submit.continue',
+      'connect.submit.send',
+      'connect.submit.get_link',
+      'connect_result.title',
+      'forward.title',
+      'forward.submit',
+      'settings.title',
+      'settings.submit',
+      'disconnect.title',
+      'disconnect.submit',
+      'meeting_modal.title',
+      'meeting_modal.submit',
+      'common.close',
+      'common.done',
+    ];
+    const tooLong = modalKeys.flatMap((k) =>
+      [en[k], fr[k]].filter((v) => Array.from(v).length > 24).map((v) => `${k}: ${v}`),
+    );
+    expect(tooLong).toEqual([]);
+  });
+
+  it('keeps button and option labels within 75 characters', () => {
+    const labelKeys = keys.filter((k) =>
+      /^(button|filter|disconnect\.option|connect\.(scope|org_path)|settings\.(auto_summary|allow_opt_out))/.test(
+        k,
+      ),
+    );
+    const tooLong = labelKeys.flatMap((k) => [en[k], fr[k]].filter((v) => Array.from(v).length > 75));
+    expect(tooLong).toEqual([]);
+  });
+
+  it('writes French with a no-break space before : ; ? ! (consistent typography)', () => {
+    const plainSpace = keys.filter((k) => / [:;?!](?![a-z_]+:)/.test(fr[k].replace(/`[^`]*`/g, '')));
+    expect(plainSpace).toEqual([]);
+  });
+
+  it('has an error message for every error code the views know', async () => {
+    const { ERROR_CODES } = await import('../../../src/slack/views/help.js');
+    expect(ERROR_CODES.filter((code) => !isMessageKey(`error.${code}`))).toEqual([]);
+  });
+});
+
+describe('createTranslator', () => {
+  it('picks French for fr and fr-* locales, English otherwise', () => {
+    expect(resolveLocale('fr-FR')).toBe('fr');
+    expect(resolveLocale('fr-CA')).toBe('fr');
+    expect(resolveLocale('fr')).toBe('fr');
+    expect(resolveLocale('FR_be')).toBe('fr');
+    expect(resolveLocale('en-US')).toBe('en');
+    expect(resolveLocale('de-DE')).toBe('en');
+    expect(resolveLocale('fri')).toBe('en');
+    expect(resolveLocale(undefined)).toBe('en');
+    expect(resolveLocale('')).toBe('en');
+  });
+
+  it('interpolates {name} placeholders and formats numbers per locale', () => {
+    const t = createTranslator('en-GB');
+    expect(t('notice.request_sent', { user: 'Ana' })).toBe('Approval request sent to Ana.');
+    expect(t('common.and_more', { count: 100000 })).toBe('…and 100,000 more');
+    const tf = createTranslator('fr-FR');
+    expect(tf('notice.request_sent', { user: 'Ana' })).toBe('Demande d’approbation envoyée à Ana.');
+    expect(tf('common.and_more', { count: 100000 })).toMatch(/^… et 100\s000 de plus$/u);
+  });
+
+  it('leaves unknown placeholders untouched (Slack date tokens use braces too)', () => {
+    const t = createTranslator('en');
+    expect(t('common.slack_date_format')).toBe('{date_short_pretty} at {time}');
+    expect(t('notice.request_sent', {})).toBe('Approval request sent to {user}.');
+  });
+
+  it('does not interpret $ patterns in values', () => {
+    const t = createTranslator('en');
+    expect(t('notice.request_sent', { user: "$& $' $1" })).toBe("Approval request sent to $& $' $1.");
+  });
+
+  it('formats plain dates in UTC in the chosen language', () => {
+    const date = new Date('2026-03-05T14:30:00Z');
+    expect(createTranslator('en').formatDate(date)).toContain('2026');
+    expect(createTranslator('en').formatDate(date)).toMatch(/UTC$/);
+    expect(createTranslator('fr').formatDate(date)).toMatch(/mars/);
+  });
+});
