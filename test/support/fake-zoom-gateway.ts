@@ -38,7 +38,7 @@ export interface FakeZoomGateway extends ZoomGateway {
   revoked: Array<{ app: ZoomAppKind; accessToken: string }>;
   meetings: Array<{ app: ZoomAppKind; hostEmail: string; target: string; input: CreateMeetingInput }>;
   /** Is this stored credential's access token still accepted by Zoom? */
-  isLive(credential: StoredCredential | null | undefined): boolean;
+  isLive(credential: { accessToken: string } | null | undefined): boolean;
   /** Kill every grant of this Zoom user (e.g. the user was deleted). */
   killGrants(email: string): void;
 }
