@@ -6,7 +6,6 @@ import {
   type AuthorizationResult,
   type CreateMeetingInput,
   type CredentialRef,
-  type StoredCredential,
   type ZoomAppKind,
   ZoomError,
   type ZoomGateway,
