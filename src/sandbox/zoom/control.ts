@@ -75,15 +75,18 @@ export function createZoomControl(deps: {
     return user;
   }
 
-  /** Admin-managed apps hear about every user of the account; user-managed ones only about their own users. */
+  /**
+   * Admin-managed apps are installed account-wide, so they hear about every user of the account;
+   * a user-managed app only hears about users who authorized it.
+   */
   function subscribers(user: SandboxUser): SandboxApp[] {
     const live = world.activeGrants();
     return world
       .apps()
-      .filter((app) =>
-        app.kind === 'admin'
-          ? live.some((grant) => grant.clientId === app.client_id)
-          : live.some((grant) => grant.clientId === app.client_id && grant.userId === user.id),
+      .filter(
+        (app) =>
+          app.kind === 'admin' ||
+          live.some((grant) => grant.clientId === app.client_id && grant.userId === user.id),
       );
   }
 
