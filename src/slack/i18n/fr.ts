@@ -21,7 +21,7 @@ export const fr: Record<MessageKey, string> = {
   'account.org': 'organisation ({email})',
   'account.org_plain': 'organisation',
   'status.title': 'Votre compte Zoom',
-  'status.using': 'Utilisé : {account}',
+  'status.using': 'Compte utilisé : {account}',
   'status.backup': 'organisation disponible en secours',
   'status.since': 'Depuis : {date}',
   'status.none': 'Aucun compte Zoom n’est actif pour vous.',
