@@ -8,7 +8,7 @@ import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SlackStandIn } from '../../../src/sandbox/slack/index.js';
 import { startSlackStandIn } from '../../../src/sandbox/slack/index.js';
-import { quietLogger, SIGNING_SECRET } from './harness.js';
+import { SIGNING_SECRET } from './harness.js';
 
 let standIn: SlackStandIn | undefined;
 let server: Server | undefined;
@@ -70,7 +70,7 @@ describe('OAuth install (multi-workspace mode)', () => {
         authorizationUrl: standIn.authorizeUrl,
         directInstall: true,
         redirectUriPath: '/slack/oauth_redirect',
-        clientOptions: { slackApiUrl: standIn.apiUrl, logger: quietLogger },
+        clientOptions: { slackApiUrl: standIn.apiUrl },
       },
     });
     const app = new App({
