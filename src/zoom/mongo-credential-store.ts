@@ -76,9 +76,18 @@ export function createMongoCredentialStore<T>(options: MongoCredentialStoreOptio
       const now = clock();
       const doc = await collection().findOneAndUpdate(
         {
-          ...filter(),
-          [`${path}.refreshToken`]: { $type: 'string' },
-          $or: [{ [lease]: null }, { [`${lease}.until`]: { $lte: now } }, { [`${lease}.holder`]: holder }],
+          // $and keeps the caller's filter intact even when it has its own $or.
+          $and: [
+            filter(),
+            { [`${path}.refreshToken`]: { $type: 'string' } },
+            {
+              $or: [
+                { [lease]: null },
+                { [`${lease}.until`]: { $lte: now } },
+                { [`${lease}.holder`]: holder },
+              ],
+            },
+          ],
         },
         { $set: { [lease]: { holder, until } } },
         { returnDocument: 'after', projection: { [path]: 1 } },

@@ -215,12 +215,15 @@ export function createZoomWebhookRouter(options: ZoomWebhookRouterOptions): Rout
       const accepted = event;
       // After the answer: a slow reaction must never make Zoom wait past its 3 s limit.
       setImmediate(() => {
-        options.dispatcher.dispatch(accepted).catch((error: unknown) => {
-          logger.error(
-            { err: error, app, event: accepted.event, key: accepted.key },
-            'zoom event dispatch failed',
-          );
-        });
+        // Promise.resolve().then: a dispatcher that throws synchronously must not crash the process.
+        Promise.resolve()
+          .then(() => options.dispatcher.dispatch(accepted))
+          .catch((error: unknown) => {
+            logger.error(
+              { err: error, app, event: accepted.event, key: accepted.key },
+              'zoom event dispatch failed',
+            );
+          });
       });
     },
   );

@@ -4,26 +4,20 @@
  */
 import { z } from 'zod';
 import { ZoomError } from './contracts.js';
+import { parseJsonText } from './http.js';
 
 const apiErrorBody = z.object({ code: z.number().optional(), message: z.string().optional() }).loose();
 const oauthErrorBody = z.object({ error: z.string().optional(), reason: z.string().optional() }).loose();
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /** An error answer from the REST API (`{code, message}`). */
 export function mapApiError(status: number, bodyText: string, endpoint: string): ZoomError {
-  const parsed = apiErrorBody.safeParse(parseJson(bodyText));
+  const parsed = apiErrorBody.safeParse(parseJsonText(bodyText));
   const zoomCode = parsed.success ? parsed.data.code : undefined;
   const zoomMessage = parsed.success && parsed.data.message ? parsed.data.message : `HTTP ${status}`;
   const details = { status, endpoint, ...(zoomCode === undefined ? {} : { zoomCode }) };
   const message = `Zoom ${endpoint}: ${zoomMessage}`;
-  if (zoomCode === 4711) return new ZoomError('missing_scope', message, details);
+  // 4711 is the documented code; some endpoints answer the same scope error with 4700.
+  if (zoomCode === 4711 || zoomCode === 4700) return new ZoomError('missing_scope', message, details);
   if (status === 401 || zoomCode === 124) return new ZoomError('token_invalid', message, details);
   if (status === 404 || zoomCode === 1001) return new ZoomError('user_not_found', message, details);
   if (status === 429) return new ZoomError('rate_limited', message, details);
@@ -33,7 +27,7 @@ export function mapApiError(status: number, bodyText: string, endpoint: string):
 
 /** An error answer from `/oauth/token` or `/oauth/revoke` (`{reason, error}`). */
 export function mapOAuthError(status: number, bodyText: string, endpoint: string): ZoomError {
-  const parsed = oauthErrorBody.safeParse(parseJson(bodyText));
+  const parsed = oauthErrorBody.safeParse(parseJsonText(bodyText));
   const error = parsed.success ? parsed.data.error : undefined;
   const reason = parsed.success && parsed.data.reason ? parsed.data.reason : `HTTP ${status}`;
   const details = { status, endpoint };

@@ -11,6 +11,12 @@ describe('mapApiError', () => {
       4711,
     ],
     [404, '{"code":1001,"message":"User does not exist: x."}', 'user_not_found', 1001],
+    [
+      400,
+      '{"code":4700,"message":"Invalid access token, does not contain scopes: [report:read:admin]."}',
+      'missing_scope',
+      4700,
+    ],
     [429, '{"code":429,"message":"Too many requests"}', 'rate_limited', 429],
     [503, 'upstream down', 'server_error', undefined],
     [400, '{"code":300,"message":"Validation Failed."}', 'bad_response', 300],
