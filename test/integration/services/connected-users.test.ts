@@ -60,6 +60,8 @@ async function expected(filter: ConnectedUsersFilter): Promise<string[]> {
         return m.optedOut;
       case 'email_not_found':
         return m.zoomMatch === 'not_found';
+      default:
+        return false;
     }
   });
   return keep
