@@ -6,6 +6,7 @@ import { type AuditService, createAuditService } from './audit.js';
 import { type ConnectedUsersService, createConnectedUsersService } from './connected-users.js';
 import { type ConnectionsService, createConnectionsService } from './connections.js';
 import { createDirectoryService, type DirectoryService } from './directory.js';
+import { createHealthService, type HealthService } from './health.js';
 import { createMeetingsService, type MeetingsService } from './meetings.js';
 import type { Clock, SecretCipher, SlackDirectory } from './ports.js';
 import { createSettingsService, type SettingsService } from './settings.js';
@@ -32,6 +33,7 @@ export interface Services {
   status: StatusService;
   connectedUsers: ConnectedUsersService;
   meetings: MeetingsService;
+  health: HealthService;
 }
 
 /** Builds every core service over one set of models; `directory` is also the admin check. */
@@ -70,7 +72,8 @@ export function createServices(deps: ServicesDeps): Services {
     status,
     settings,
   });
-  return { audit, settings, directory, connections, approvals, status, connectedUsers, meetings };
+  const health = createHealthService({ ...common, models: deps.models, zoom: deps.zoom, connections });
+  return { audit, settings, directory, connections, approvals, status, connectedUsers, meetings, health };
 }
 
 export type {
@@ -104,6 +107,8 @@ export { ADMIN_CACHE_MS, createDirectoryService } from './directory.js';
 export type { ServiceErrorCode } from './errors.js';
 export { isServiceError, ServiceError } from './errors.js';
 export type { AdminCheck } from './guard.js';
+export type { HealthService, OrgHealth } from './health.js';
+export { createHealthService } from './health.js';
 export type { CreatedMeeting, MeetingRequest, MeetingsService, UpcomingMeeting } from './meetings.js';
 export { createMeetingsService, meetingRequestSchema } from './meetings.js';
 export type { Clock, SecretCipher, SlackDirectory, SlackProfile } from './ports.js';

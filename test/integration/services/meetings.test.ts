@@ -131,3 +131,34 @@ describe('meetings', () => {
     ).toBe(true);
   });
 });
+
+describe('health checks', () => {
+  const H = 'THEAL01';
+  it('healthy, then the Zoom user loses its admin role → needs_reconnect once', async () => {
+    const s = await seedWorkspace(h, H);
+    const owner = h.zoom.addUser({ email: 'health-owner@acme.test', roleName: 'Owner', accountId: 'acme' });
+    expect(await h.services.health.checkOrg(H)).toEqual({ result: 'not_connected' });
+    await connectOrg(h, H, s.admin.id, owner.email);
+    expect(await h.services.health.checkOrg(H)).toEqual({ result: 'healthy', zoomEmail: owner.email });
+    h.zoom.failNext('getMe', new ZoomError('rate_limited', 'slow'));
+    expect(await h.services.health.checkOrg(H)).toEqual({ result: 'unreachable', code: 'rate_limited' });
+    h.zoom.users.set(owner.email, { ...owner, roleName: 'Member' });
+    expect(await h.services.health.checkOrg(H)).toEqual({
+      result: 'needs_reconnect',
+      reason: 'lost_admin_role',
+      changed: true,
+    });
+    expect(await h.services.health.checkOrg(H)).toMatchObject({ result: 'needs_reconnect', changed: false });
+  });
+
+  it('email matching diagnostics flag members without a Zoom user in the org account', async () => {
+    const M = 'THEAL02';
+    const s = await seedWorkspace(h, M);
+    h.zoom.addUser({ email: 'diag-owner@acme.test', roleName: 'Owner', accountId: 'acme' });
+    await connectOrg(h, M, s.admin.id, 'diag-owner@acme.test');
+    expect(await h.services.health.checkMemberMatch(M, s.member.id)).toBe('not_found');
+    h.zoom.addUser({ email: s.member.email ?? '', accountId: 'acme' });
+    expect(await h.services.health.checkMemberMatch(M, s.member.id)).toBe('found');
+    expect((await h.services.directory.getMember(M, s.member.id))?.zoomMatch).toBe('found');
+  });
+});

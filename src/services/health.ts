@@ -1,0 +1,89 @@
+import type { Models } from '../db/models/index.js';
+import type { ZoomMatch } from '../db/models/member.js';
+import { ZoomError, type ZoomGateway } from '../zoom/contracts.js';
+import type { ConnectionsService } from './connections.js';
+import { ServiceError } from './errors.js';
+import { checkUserId, checkWorkspaceId } from './guard.js';
+import type { CommonDeps } from './ports.js';
+
+export type OrgHealth =
+  | { result: 'healthy'; zoomEmail: string }
+  | { result: 'not_connected' }
+  /** `changed`: this check is what marked it (the caller tells the admins once). */
+  | { result: 'needs_reconnect'; reason: string; changed: boolean }
+  /** Zoom did not answer (rate limit, 5xx, network): nothing is concluded. */
+  | { result: 'unreachable'; code: string };
+
+export interface HealthService {
+  /** Proactive check of the org connection before anything fails: its Zoom user must still be an active Owner/Admin. */
+  checkOrg(workspaceId: string): Promise<OrgHealth>;
+  /** Email-matching diagnostics: is there a Zoom user with the member's Slack email in the org's Zoom account? */
+  checkMemberMatch(workspaceId: string, slackUserId: string): Promise<ZoomMatch>;
+}
+
+const DEAD: ReadonlySet<string> = new Set([
+  'needs_reconnect',
+  'invalid_grant',
+  'missing_scope',
+  'token_invalid',
+]);
+
+export function createHealthService(
+  deps: CommonDeps & { models: Models; zoom: ZoomGateway; connections: ConnectionsService },
+): HealthService {
+  const { models, zoom, connections } = deps;
+
+  return {
+    async checkOrg(workspaceId) {
+      checkWorkspaceId(workspaceId);
+      const org = await connections.getOrg(workspaceId);
+      if (!org || org.status === 'disconnected') return { result: 'not_connected' };
+      if (org.status === 'needs_reconnect') {
+        return { result: 'needs_reconnect', reason: org.statusReason ?? 'unknown', changed: false };
+      }
+      const target = { kind: 'org', generation: org.generation } as const;
+      try {
+        const me = await zoom.getMe(connections.credentialRef(workspaceId, target));
+        if (!['Owner', 'Admin'].includes(me.roleName) || me.status !== 'active') {
+          const changed = await connections.markNeedsReconnect(workspaceId, target, 'lost_admin_role');
+          return { result: 'needs_reconnect', reason: 'lost_admin_role', changed };
+        }
+        return { result: 'healthy', zoomEmail: me.email };
+      } catch (error) {
+        if (error instanceof ZoomError && DEAD.has(error.code)) {
+          const changed = await connections.markNeedsReconnect(workspaceId, target, error.code);
+          return { result: 'needs_reconnect', reason: error.code, changed };
+        }
+        if (error instanceof ZoomError) return { result: 'unreachable', code: error.code };
+        throw error;
+      }
+    },
+
+    async checkMemberMatch(workspaceId, slackUserId) {
+      checkWorkspaceId(workspaceId);
+      checkUserId(slackUserId, 'slackUserId');
+      const [org, member] = await Promise.all([
+        connections.getOrg(workspaceId),
+        models.members.findOne({ workspaceId, slackUserId }, { email: 1 }).lean(),
+      ]);
+      if (org?.status !== 'active')
+        throw new ServiceError('not_connected', 'There is no working organization connection.');
+      if (!member?.email) throw new ServiceError('no_email', 'This member has no email address in Slack.');
+      let match: ZoomMatch;
+      try {
+        const user = await zoom.getUser(
+          connections.credentialRef(workspaceId, { kind: 'org', generation: org.generation }),
+          member.email,
+        );
+        match = user.accountId === org.zoomAccountId ? 'found' : 'not_found';
+      } catch (error) {
+        if (!(error instanceof ZoomError && error.code === 'user_not_found')) {
+          throw new ServiceError('zoom_failed', 'Zoom could not be asked right now.', {}, { cause: error });
+        }
+        match = 'not_found';
+      }
+      await models.members.updateOne({ workspaceId, slackUserId }, { $set: { zoomMatch: match } });
+      return match;
+    },
+  };
+}
