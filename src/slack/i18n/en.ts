@@ -413,7 +413,7 @@ export const en = {
   'page.connect.button': 'Continue to Zoom',
   'page.expires': 'This link works until {date}.',
   'page.expired.title': 'Link expired',
-  'page.expired.body': 'This link expired on {date}. Ask for a new one in Slack with `/zoom-connect`.',
+  'page.expired.body': 'This link expired on {date}. Ask for a new one in Slack with /zoom-connect.',
   'page.used.title': 'Already done',
   'page.used.body': 'This link was already used: Zoom is connected. You can close this page.',
   'page.cancelled.title': 'Link cancelled',

@@ -422,7 +422,7 @@ export const fr: Record<MessageKey, string> = {
   'page.connect.button': 'Continuer vers Zoom',
   'page.expires': 'Ce lien est valable jusqu’au {date}.',
   'page.expired.title': 'Lien expiré',
-  'page.expired.body': 'Ce lien a expiré le {date}. Demandez-en un nouveau dans Slack avec `/zoom-connect`.',
+  'page.expired.body': 'Ce lien a expiré le {date}. Demandez-en un nouveau dans Slack avec /zoom-connect.',
   'page.used.title': 'Déjà fait',
   'page.used.body': 'Ce lien a déjà été utilisé : Zoom est connecté. Vous pouvez fermer cette page.',
   'page.cancelled.title': 'Lien annulé',

@@ -126,8 +126,8 @@ export function connectedUsersMessage(model: ConnectedUsersModel, t: Translator)
 /** Pending approval links, each with Resend and Cancel; at most `maxItems` shown, then "and N more". */
 export function requestsBlocks(model: RequestsModel, t: Translator, maxItems: number): KnownBlock[] {
   const blocks: KnownBlock[] = [section(`*${t('requests.title')}*`)];
-  const seen = new Set<string>();
-  const unique = model.requests.filter((r) => !seen.has(r.requestId) && seen.add(r.requestId));
+  // One entry per id: block_ids derive from it and must be unique in the surface.
+  const unique = [...new Map(model.requests.map((r) => [r.requestId, r])).values()];
   if (unique.length === 0) {
     blocks.push(section(t('requests.empty')));
     return blocks;

@@ -116,3 +116,12 @@ describe('createTranslator', () => {
     expect(createTranslator('fr').formatDate(date)).toMatch(/mars/);
   });
 });
+
+describe('HTML page strings', () => {
+  it('contain no Slack markup (they are rendered as HTML text)', () => {
+    const pageKeys = keys.filter((k) => k.startsWith('page.'));
+    expect(pageKeys.length).toBeGreaterThan(20);
+    const marked = pageKeys.filter((k) => /[`*<>]|:[a-z_]+:/.test(en[k]) || /[`*<>]/.test(fr[k]));
+    expect(marked).toEqual([]);
+  });
+});
