@@ -37,8 +37,9 @@ const storedShape = z.object({
   apiUrl: z.string().nullish(),
 });
 
-export interface MongoCredentialStoreOptions<T> {
-  model: Model<T>;
+export interface MongoCredentialStoreOptions {
+  /** Any mongoose model: only its collection is used (plain atomic updates, no document casting). */
+  model: Pick<Model<unknown>, 'collection'>;
   /** Selects exactly one document; must carry the workspace key (DESIGN §4.1). */
   filter: Record<string, unknown>;
   /** Field holding the credential; default `credential`. */
@@ -58,7 +59,7 @@ function pick(doc: unknown, path: string): StoredCredential | null {
   return apiUrl ? { ...rest, apiUrl } : rest;
 }
 
-export function createMongoCredentialStore<T>(options: MongoCredentialStoreOptions<T>): CredentialStore {
+export function createMongoCredentialStore(options: MongoCredentialStoreOptions): CredentialStore {
   const path = options.path ?? 'credential';
   const clock = options.clock ?? (() => new Date());
   // The raw driver collection: the updates below are plain MongoDB, no document casting needed,
