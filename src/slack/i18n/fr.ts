@@ -48,7 +48,7 @@ export const fr: Record<MessageKey, string> = {
   'status.other_admin': 'Administrateur Slack',
   'reason.no_org_connection': 'ni connexion de l’organisation, ni connexion personnelle',
   'reason.org_needs_reconnect': 'la connexion de l’organisation doit être reconnectée',
-  'reason.opted_out': 'ne veut plus utiliser la connexion de l’organisation',
+  'reason.opted_out': 's’est retiré de la connexion de l’organisation',
   'reason.personal_needs_reconnect': 'la connexion personnelle doit être reconnectée',
   'status.other_none': 'Aucun compte Zoom actif : {reason}.',
 
@@ -203,13 +203,13 @@ export const fr: Record<MessageKey, string> = {
   'filter.none': 'Aucun compte Zoom',
   'filter.needs_reconnect': 'À reconnecter',
   'filter.zoom_not_found': 'Aucun utilisateur Zoom pour leur e-mail',
-  'filter.opted_out': 'Désinscrits',
+  'filter.opted_out': 'Retirés de l’organisation',
   'row.personal': 'personnel ({email})',
   'row.org': 'organisation',
   'row.none': 'aucun compte Zoom',
   'row.needs_reconnect': 'connexion personnelle à reconnecter',
   'row.zoom_not_found': 'aucun utilisateur Zoom pour {email}',
-  'row.opted_out': 'désinscrit',
+  'row.opted_out': 'retiré de l’organisation',
   'row.admin': 'admin',
 
   // Demandes d’approbation

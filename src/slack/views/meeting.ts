@@ -28,10 +28,18 @@ export function meetingMessage(model: MeetingModel, t: Translator): MessageView 
   if (model.startTime) facts.push(t('meeting.starts', { date: slackDate(model.startTime, t) }));
   facts.push(t('meeting.id', { id: escapeMrkdwn(model.meetingId) }));
   const blocks: KnownBlock[] = [
-    section(
-      `:video_camera: *${topic}*`,
-      button({ text: t('meeting.join'), actionId: ACTION.joinMeeting, url: model.joinUrl, style: 'primary' }),
-    ),
+    {
+      ...section(
+        `:video_camera: *${topic}*`,
+        button({
+          text: t('meeting.join'),
+          actionId: ACTION.joinMeeting,
+          url: model.joinUrl,
+          style: 'primary',
+        }),
+      ),
+      block_id: BLOCK.meetingJoin,
+    },
     context(facts.join(' · ')),
   ];
   if (model.autoStartSummary) blocks.push(context(t('meeting.summary_on')));
