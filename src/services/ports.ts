@@ -42,3 +42,25 @@ export interface CommonDeps {
 }
 
 export type { ZoomGateway };
+
+/**
+ * Tells people about changes nobody in Slack made (Zoom webhooks, health checks). Implemented by
+ * the Slack layer (DMs); optional — without it the changes are still stored and audited.
+ */
+export interface CoreNotifier {
+  /** Admins are told at once; members are told which of their upcoming meetings are affected. */
+  orgConnectionLost(event: {
+    workspaceId: string;
+    status: 'needs_reconnect' | 'disconnected';
+    reason: string;
+    zoomEmail: string | null;
+    affectedMeetings: Array<{
+      slackUserId: string;
+      meetingId: string;
+      topic: string;
+      startTime: Date;
+      joinUrl: string;
+    }>;
+  }): Promise<void>;
+  personalConnectionLost(event: { workspaceId: string; slackUserId: string; reason: string }): Promise<void>;
+}

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoreNotifier } from '../../../src/services/ports.js';
+import { createZoomEventHandler } from '../../../src/services/zoom-events.js';
+import type { ZoomWebhookEvent } from '../../../src/zoom/webhooks.js';
+import { connectOrg, connectPersonal, type Harness, seedWorkspace, startHarness } from './harness.js';
+
+let h: Harness;
+const told: { org: Parameters<CoreNotifier['orgConnectionLost']>[0][]; personal: string[] } = {
+  org: [],
+  personal: [],
+};
+const notifier: CoreNotifier = {
+  async orgConnectionLost(event) {
+    told.org.push(event);
+  },
+  async personalConnectionLost(event) {
+    told.personal.push(event.slackUserId);
+  },
+};
+
+function userEvent(
+  app: 'org' | 'user',
+  event: 'user.deleted' | 'user.deactivated' | 'user.disassociated',
+  id: string,
+): ZoomWebhookEvent {
+  return { app, event, eventTs: Date.now(), accountId: 'acme', key: `k-${Math.random()}`, user: { id } };
+}
+
+beforeAll(async () => {
+  h = await startHarness('zoom_events');
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('Zoom events', () => {
+  it('the org admin losing its role → needs_reconnect; deleted → disconnected; admins and affected members told', async () => {
+    const W = 'TZEV001';
+    const s = await seedWorkspace(h, W);
+    const owner = h.zoom.addUser({ email: 'ev-owner@acme.test', roleName: 'Owner' });
+    h.zoom.addUser({ email: s.member.email ?? '' });
+    await connectOrg(h, W, s.admin.id, owner.email);
+    await h.services.meetings.create(W, s.member.id, {
+      topic: 'Soon',
+      startTime: new Date(h.now.value.getTime() + 3600_000).toISOString(),
+    });
+    const handler = createZoomEventHandler({
+      connections: h.services.connections,
+      meetings: h.services.meetings,
+      notifier,
+    });
+
+    const demoted: ZoomWebhookEvent = {
+      app: 'org',
+      event: 'user.updated',
+      eventTs: Date.now(),
+      accountId: 'acme',
+      key: 'k1',
+      user: { id: owner.id },
+      changes: { id: owner.id, role_name: 'Member' },
+    };
+    expect(await handler.handle(demoted)).toEqual([
+      { workspaceId: W, kind: 'org', status: 'needs_reconnect', reason: 'lost_admin_role' },
+    ]);
+    expect(told.org[0]).toMatchObject({ workspaceId: W, status: 'needs_reconnect', zoomEmail: owner.email });
+    expect(told.org[0]?.affectedMeetings.map((m) => m.slackUserId)).toEqual([s.member.id]);
+    // Replaying changes nothing and tells nobody again.
+    expect(await handler.handle(demoted)).toEqual([]);
+    expect(told.org).toHaveLength(1);
+
+    expect(await handler.handle(userEvent('org', 'user.deleted', owner.id))).toEqual([
+      { workspaceId: W, kind: 'org', status: 'disconnected', reason: 'zoom_user_deleted' },
+    ]);
+    const org = await h.models.orgConnections.findOne({ workspaceId: W }).lean();
+    expect(org?.status).toBe('disconnected');
+    expect(org?.credential ?? null).toBeNull();
+    // Events about unrelated Zoom users change nothing.
+    expect(await handler.handle(userEvent('org', 'user.deleted', 'someone-else'))).toEqual([]);
+  });
+
+  it('personal: deactivated → needs_reconnect (org serves); app removed → connection removed', async () => {
+    const W = 'TZEV002';
+    const s = await seedWorkspace(h, W);
+    h.zoom.addUser({ email: 'ev2-owner@acme.test', roleName: 'Owner' });
+    const mine = h.zoom.addUser({ email: 'ev2-mine@home.test', accountId: 'home' });
+    await connectOrg(h, W, s.admin.id, 'ev2-owner@acme.test');
+    await connectPersonal(h, W, s.member.id, mine.email);
+    const handler = createZoomEventHandler({
+      connections: h.services.connections,
+      meetings: h.services.meetings,
+      notifier,
+    });
+    await handler.dispatch(userEvent('user', 'user.deactivated', mine.id));
+    expect((await h.services.status.getStatus(W, s.member.id)).reason).toBe(
+      'personal_needs_reconnect_org_serves',
+    );
+    const removed = await handler.handle({
+      app: 'user',
+      event: 'app_deauthorized',
+      eventTs: Date.now(),
+      accountId: 'home',
+      key: 'k2',
+      userId: mine.id,
+      clientId: 'user-app',
+      deauthorizationTime: new Date().toISOString(),
+    });
+    expect(removed).toEqual([
+      {
+        workspaceId: W,
+        kind: 'personal',
+        slackUserId: s.member.id,
+        status: 'removed',
+        reason: 'app_removed_in_zoom',
+      },
+    ]);
+    expect(await h.services.connections.getPersonal(W, s.member.id)).toBeNull();
+    expect((await h.services.status.getStatus(W, s.member.id)).active).toBe('org');
+    expect(told.personal).toContain(s.member.id);
+  });
+});
