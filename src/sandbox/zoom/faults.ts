@@ -39,9 +39,18 @@ export interface RequestKey {
   grantType?: string | undefined;
 }
 
+/** Short names people reach for first. */
+const ALIASES: Record<string, RouteName> = {
+  token: 'oauth.token',
+  revoke: 'oauth.revoke',
+  authorize: 'oauth.authorize',
+  me: 'users.me',
+};
+
 function matches(route: string, key: RequestKey): boolean {
-  if (route === '*' || route === key.name) return true;
-  const [method, path] = route.includes(' ') ? route.split(/\s+/, 2) : [undefined, route];
+  if (route === '*' || route === key.name || ALIASES[route] === key.name) return true;
+  const [method, rawPath] = route.includes(' ') ? route.split(/\s+/, 2) : [undefined, route];
+  const path = rawPath === undefined || rawPath.startsWith('/') ? rawPath : `/${rawPath}`;
   if (method !== undefined && method.toUpperCase() !== key.method) return false;
   if (path === undefined) return false;
   const candidates = [key.path, key.path.replace(/^\/v2/, '')];

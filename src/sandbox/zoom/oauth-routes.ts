@@ -5,17 +5,19 @@ import type { FaultBook } from './faults.js';
 import { applyFault, oauthError } from './respond.js';
 import type { ZoomWorld } from './world.js';
 
+function queryOf(req: Request): URLSearchParams {
+  return new URL(req.originalUrl, 'http://stand-in').searchParams;
+}
+
 function formOf(req: Request): URLSearchParams {
   const form = new URLSearchParams();
   const body: unknown = req.body;
+  // Zoom's older docs pass token parameters in the query string; it still accepts them there.
+  for (const [name, value] of queryOf(req)) form.set(name, value);
   if (typeof body === 'object' && body !== null) {
     for (const [name, value] of Object.entries(body)) if (typeof value === 'string') form.set(name, value);
   }
   return form;
-}
-
-function queryOf(req: Request): URLSearchParams {
-  return new URL(req.originalUrl, 'http://stand-in').searchParams;
 }
 
 export function createOAuthRouter(world: ZoomWorld, faults: FaultBook): Router {

@@ -195,6 +195,21 @@ describe('token endpoint', () => {
     });
   });
 
+  it("also accepts token parameters in the query string (Zoom's older documented form)", async () => {
+    const code = await consentCode('user-app', 'alice@acme.test');
+    const query = new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT,
+      code_verifier: VERIFIER,
+    });
+    const response = await fetch(`${zoom.url}/oauth/token?${query}`, {
+      method: 'POST',
+      headers: { authorization: basic('user-app', 'user-secret') },
+    });
+    expect(response.status).toBe(200);
+  });
+
   it('counts token requests per grant type', async () => {
     const before = zoom.control.tokenRequests();
     await exchange('org-app', 'org-secret', 'owner@acme.test');
@@ -287,11 +302,13 @@ describe('API', () => {
       expect(limited.headers.get('retry-after')).toBe('3');
     }
     expect((await fetch(`${zoom.url}/v2/users/me`, { headers: auth })).status).toBe(200);
-    await control('POST', '/faults', { route: 'oauth.token', status: 503 });
+    await control('POST', '/faults', { route: 'token', status: 503 });
     expect(
       (await token('org-app', 'org-secret', { grant_type: 'refresh_token', refresh_token: 'x' })).status,
     ).toBe(503);
     expect((await control('POST', '/faults', { route: 'users.me' })).status).toBe(400);
+    await control('POST', '/faults', { route: 'v2/users/*', status: 502 });
+    expect((await fetch(`${zoom.url}/v2/users/me`, { headers: auth })).status).toBe(502);
   });
 
   it('expire-tokens makes the next call 401/124', async () => {
