@@ -91,6 +91,7 @@ export function createCredentialManager(options: CredentialManagerOptions): Cred
   async function ensureFresh(
     ref: CredentialRef,
     stale: (credential: StoredCredential) => boolean,
+    stillUsable: (credential: StoredCredential) => boolean = () => false,
   ): Promise<AccessGrant> {
     const deadline = clock().getTime() + waitTimeoutMs;
     // Unique per call: two callers in the same process must not share a lease.
@@ -106,7 +107,22 @@ export function createCredentialManager(options: CredentialManagerOptions): Cred
           await ref.store.releaseRefreshLease(holder);
           return open(claimed);
         }
-        const outcome = await refreshHolding(ref, holder, claimed);
+        let outcome: AccessGrant | 'retry';
+        try {
+          outcome = await refreshHolding(ref, holder, claimed);
+        } catch (error) {
+          // Refreshing ahead of expiry failed for a passing reason (network, 5xx, 429): the current
+          // token still works for a few seconds, so use it rather than fail this call.
+          const transient = error instanceof ZoomError && error.code !== 'needs_reconnect';
+          if (transient && stillUsable(claimed)) {
+            logger.warn(
+              { app: ref.app, code: error.code },
+              'early zoom refresh failed; using the current token',
+            );
+            return open(claimed);
+          }
+          throw error;
+        }
         if (outcome !== 'retry') return outcome;
         continue;
       }
@@ -120,6 +136,21 @@ export function createCredentialManager(options: CredentialManagerOptions): Cred
       await sleep(pause);
       pause = Math.min(pause * 2, 500);
     }
+  }
+
+  /**
+   * Our lease ran out while Zoom was answering. Zoom has already rotated the refresh token, so the
+   * stored one is dead: store ours if we can take the lease again and nobody stored newer tokens.
+   */
+  async function saveAfterLostLease(
+    ref: CredentialRef,
+    holder: string,
+    usedRefreshToken: string,
+    next: StoredCredential,
+  ): Promise<boolean> {
+    const again = await ref.store.claimRefreshLease(holder, new Date(clock().getTime() + leaseMs));
+    if (again === null || cipher.decrypt(again.refreshToken) !== usedRefreshToken) return false;
+    return ref.store.saveRefreshed(holder, next);
   }
 
   /** Runs the refresh while holding the lease; always leaves the lease released. */
@@ -155,8 +186,9 @@ export function createCredentialManager(options: CredentialManagerOptions): Cred
       }
       const next = seal(tokens);
       saved = await ref.store.saveRefreshed(holder, next);
+      if (!saved) saved = await saveAfterLostLease(ref, holder, usedRefreshToken, next);
       if (!saved) {
-        // Our lease expired and was taken: our tokens are valid now but the stored ones may not be.
+        // Someone else stored newer tokens meanwhile, or the connection is gone: ours still work for this call.
         logger.error({ app: ref.app }, 'refreshed zoom tokens could not be stored: lease lost');
       } else {
         logger.debug({ app: ref.app, expiresAt: tokens.expiresAt }, 'zoom token refreshed');
@@ -170,7 +202,11 @@ export function createCredentialManager(options: CredentialManagerOptions): Cred
   return {
     seal,
     getAccessToken(ref) {
-      return ensureFresh(ref, (credential) => credential.expiresAt.getTime() - clock().getTime() <= margin);
+      return ensureFresh(
+        ref,
+        (credential) => credential.expiresAt.getTime() - clock().getTime() <= margin,
+        (credential) => credential.expiresAt.getTime() > clock().getTime() + 5_000,
+      );
     },
     refreshAfterRejection(ref, staleAccessToken) {
       return ensureFresh(ref, (credential) => cipher.decrypt(credential.accessToken) === staleAccessToken);

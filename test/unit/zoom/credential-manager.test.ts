@@ -190,6 +190,46 @@ describe('createCredentialManager', () => {
     expect(memory.lease()).toBeNull();
   });
 
+  it('an early refresh that fails transiently falls back to the still-valid token', async () => {
+    const memory = memoryStore(sealed('a0', 'r0', new Date(NOW.getTime() + 30_000)));
+    const oauth = {
+      async refresh(): Promise<ZoomTokenSet> {
+        throw new ZoomError('server_error', 'Zoom 503');
+      },
+    };
+    const manager = createCredentialManager({ oauth, cipher, instanceId: 'i1', clock, sleep: noSleep });
+    expect((await manager.getAccessToken({ app: 'org', store: memory.store })).accessToken).toBe('a0');
+    expect(memory.lease()).toBeNull();
+    // Already expired: nothing to fall back to.
+    memory.set(sealed('a0', 'r0', new Date(NOW.getTime() - 1)));
+    const error = await manager.getAccessToken({ app: 'org', store: memory.store }).catch((e: unknown) => e);
+    expect((error as ZoomError).code).toBe('server_error');
+  });
+
+  it('stores the rotated tokens even when the lease ran out during the refresh', async () => {
+    const zoom = fakeZoom();
+    const memory = memoryStore(sealed('a0', 'r0', new Date(NOW.getTime() - 1)));
+    const store: CredentialStore = {
+      ...memory.store,
+      // The first save finds the lease gone (expired and dropped), as after a slow Zoom answer.
+      saveRefreshed: (() => {
+        let first = true;
+        return async (holder: string, next: StoredCredential) => {
+          if (first) {
+            first = false;
+            await memory.store.releaseRefreshLease(holder);
+            return false;
+          }
+          return memory.store.saveRefreshed(holder, next);
+        };
+      })(),
+    };
+    const manager = createCredentialManager({ oauth: zoom, cipher, instanceId: 'i1', clock, sleep: noSleep });
+    expect((await manager.getAccessToken({ app: 'org', store })).accessToken).toBe('a1');
+    expect(cipher.decrypt(memory.current()?.refreshToken ?? '')).toBe('r1');
+    expect(memory.lease()).toBeNull();
+  });
+
   it('waiters give up after the wait budget when a holder never finishes', async () => {
     let now = NOW.getTime();
     const movingClock = () => new Date(now);
