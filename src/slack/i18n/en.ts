@@ -33,6 +33,8 @@ export const en = {
     'Zoom is not connected for your organization, and you have not connected a personal Zoom account.',
   'status.reason.org_needs_reconnect':
     'The organization’s Zoom connection stopped working and needs to be reconnected by an admin.',
+  'status.reason.org_disconnected':
+    'The organization’s Zoom connection was disconnected, and you have not connected a personal Zoom account.',
   'status.reason.opted_out': 'You opted out of the organization’s Zoom connection.',
   'status.reason.personal_needs_reconnect': 'Your personal Zoom connection stopped working.',
   'status.fix.connect_personal': 'Connect your personal Zoom account with `/zoom-connect personal`.',
@@ -51,6 +53,7 @@ export const en = {
   'status.other_admin': 'Slack admin',
   'reason.no_org_connection': 'no organization connection and no personal one',
   'reason.org_needs_reconnect': 'the organization connection needs reconnecting',
+  'reason.org_disconnected': 'the organization connection was disconnected',
   'reason.opted_out': 'opted out of the organization connection',
   'reason.personal_needs_reconnect': 'personal connection needs reconnecting',
   'status.other_none': 'No active Zoom account: {reason}.',
@@ -394,6 +397,15 @@ export const en = {
   'error.invalid_input': 'That input is not valid.',
   'error.slack_error': 'Slack refused the request. Try again in a moment.',
   'error.expired_trigger': 'That took too long. Run the command again.',
+  'error.deleted_user': 'This Slack account is deactivated.',
+  'error.request_busy': 'This request is being completed right now. Wait a moment, then check again.',
+  'error.wrong_link_kind': 'This link is not meant for this kind of connection. Ask for a new one in Slack.',
+  'error.authorization_denied':
+    'Zoom did not authorize the app, so nothing was connected. You can open the link again.',
+  'error.no_email':
+    'Your Slack profile has no email address, so you cannot be matched to a Zoom user. Connect your personal Zoom account instead.',
+  'error.not_connected': 'There is no Zoom connection to disconnect.',
+  'error.zoom_failed': 'Zoom could not complete the request right now. Try again in a few minutes.',
   'error.internal':
     'Something went wrong on our side. Try again; if it keeps happening, tell your Slack admin.',
 
@@ -434,6 +446,11 @@ export const en = {
     'The Zoom user {email} is not a Zoom admin (role: {role}), so nothing was connected. Ask a Zoom Owner or Admin to open this link; it still works.',
   'page.error.title': 'Something went wrong',
   'page.error.body': 'We could not complete the connection. Open the link again to retry.',
+  'page.denied.title': 'Not authorized',
+  'page.denied.body':
+    'Zoom did not authorize the app, so nothing was connected. You can open the link again.',
+  'page.busy.title': 'Almost done',
+  'page.busy.body': 'This request is being completed right now. Refresh this page in a moment.',
   'page.state_invalid.title': 'Sign-in expired',
   'page.state_invalid.body':
     'This Zoom sign-in was not started from this link or took too long. Open the link again.',

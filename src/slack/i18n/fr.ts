@@ -29,6 +29,8 @@ export const fr: Record<MessageKey, string> = {
     'Zoom n’est pas connecté pour votre organisation, et vous n’avez pas connecté de compte Zoom personnel.',
   'status.reason.org_needs_reconnect':
     'La connexion Zoom de l’organisation ne fonctionne plus et doit être reconnectée par un administrateur.',
+  'status.reason.org_disconnected':
+    'La connexion Zoom de l’organisation a été déconnectée, et vous n’avez pas connecté de compte Zoom personnel.',
   'status.reason.opted_out': 'Vous avez choisi de ne plus utiliser la connexion Zoom de l’organisation.',
   'status.reason.personal_needs_reconnect': 'Votre connexion Zoom personnelle ne fonctionne plus.',
   'status.fix.connect_personal': 'Connectez votre compte Zoom personnel avec `/zoom-connect personal`.',
@@ -48,6 +50,7 @@ export const fr: Record<MessageKey, string> = {
   'status.other_admin': 'Administrateur Slack',
   'reason.no_org_connection': 'ni connexion de l’organisation, ni connexion personnelle',
   'reason.org_needs_reconnect': 'la connexion de l’organisation doit être reconnectée',
+  'reason.org_disconnected': 'la connexion de l’organisation a été déconnectée',
   'reason.opted_out': 's’est retiré de la connexion de l’organisation',
   'reason.personal_needs_reconnect': 'la connexion personnelle doit être reconnectée',
   'status.other_none': 'Aucun compte Zoom actif : {reason}.',
@@ -402,6 +405,17 @@ export const fr: Record<MessageKey, string> = {
   'error.invalid_input': 'Cette saisie n’est pas valide.',
   'error.slack_error': 'Slack a refusé la requête. Réessayez dans un instant.',
   'error.expired_trigger': 'Cela a pris trop de temps. Relancez la commande.',
+  'error.deleted_user': 'Ce compte Slack est désactivé.',
+  'error.request_busy':
+    'Cette demande est en cours de finalisation. Patientez un instant, puis vérifiez à nouveau.',
+  'error.wrong_link_kind':
+    'Ce lien n’est pas prévu pour ce type de connexion. Demandez-en un nouveau dans Slack.',
+  'error.authorization_denied':
+    'Zoom n’a pas autorisé l’application : rien n’a été connecté. Vous pouvez ouvrir à nouveau le lien.',
+  'error.no_email':
+    'Votre profil Slack n’a pas d’adresse e-mail : impossible de vous associer à un utilisateur Zoom. Connectez plutôt votre compte Zoom personnel.',
+  'error.not_connected': 'Il n’y a aucune connexion Zoom à déconnecter.',
+  'error.zoom_failed': 'Zoom n’a pas pu traiter la demande pour le moment. Réessayez dans quelques minutes.',
   'error.internal':
     'Un problème est survenu de notre côté. Réessayez ; si cela persiste, prévenez votre administrateur Slack.',
 
@@ -443,6 +457,11 @@ export const fr: Record<MessageKey, string> = {
     'L’utilisateur Zoom {email} n’est pas admin Zoom (rôle : {role}) : rien n’a été connecté. Demandez à un Owner ou Admin Zoom d’ouvrir ce lien ; il reste valable.',
   'page.error.title': 'Un problème est survenu',
   'page.error.body': 'La connexion n’a pas pu aboutir. Ouvrez à nouveau le lien pour réessayer.',
+  'page.denied.title': 'Autorisation refusée',
+  'page.denied.body':
+    'Zoom n’a pas autorisé l’application : rien n’a été connecté. Vous pouvez ouvrir à nouveau le lien.',
+  'page.busy.title': 'C’est presque fini',
+  'page.busy.body': 'Cette demande est en cours de finalisation. Actualisez cette page dans un instant.',
   'page.state_invalid.title': 'Connexion expirée',
   'page.state_invalid.body':
     'Cette connexion à Zoom n’a pas été lancée depuis ce lien ou a pris trop de temps. Ouvrez à nouveau le lien.',

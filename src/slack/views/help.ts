@@ -41,6 +41,13 @@ export function helpMessage(command: string, t: Translator): MessageView {
 export const ERROR_CODES = [
   'not_admin',
   'not_allowed',
+  'deleted_user',
+  'request_busy',
+  'wrong_link_kind',
+  'authorization_denied',
+  'no_email',
+  'not_connected',
+  'zoom_failed',
   'request_not_found',
   'request_expired',
   'request_not_pending',

@@ -9,10 +9,11 @@ import type { ConnectScope, DisconnectChoice, OrgPath } from './ids.js';
 export type AccountSource = 'personal' | 'org';
 export type OrgConnectionStatus = 'active' | 'needs_reconnect' | 'disconnected';
 export type PersonalStatus = 'none' | 'active' | 'needs_reconnect';
-/** Why no account is active (DESIGN §3.1 step 3). */
+/** Why no account is active (DESIGN §3.1 step 3); same names as the domain's PrecedenceReason. */
 export type NoneReason =
   | 'no_org_connection'
   | 'org_needs_reconnect'
+  | 'org_disconnected'
   | 'opted_out'
   | 'personal_needs_reconnect';
 export type ZoomMatch = 'unknown' | 'found' | 'not_found';

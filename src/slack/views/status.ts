@@ -27,6 +27,7 @@ export function usingLine(status: MemberStatusModel, t: Translator): string | nu
 const REASON_TEXT: Record<NoneReason, MessageKey> = {
   no_org_connection: 'status.reason.no_org_connection',
   org_needs_reconnect: 'status.reason.org_needs_reconnect',
+  org_disconnected: 'status.reason.org_disconnected',
   opted_out: 'status.reason.opted_out',
   personal_needs_reconnect: 'status.reason.personal_needs_reconnect',
 };
@@ -34,6 +35,7 @@ const REASON_TEXT: Record<NoneReason, MessageKey> = {
 const REASON_FIX: Record<NoneReason, MessageKey[]> = {
   no_org_connection: ['status.fix.connect_personal', 'status.fix.ask_admin'],
   org_needs_reconnect: ['status.fix.wait_admin'],
+  org_disconnected: ['status.fix.connect_personal', 'status.fix.ask_admin'],
   opted_out: ['status.fix.opt_in'],
   personal_needs_reconnect: ['status.fix.reconnect_personal'],
 };
@@ -46,6 +48,7 @@ export function noneExplanation(reason: NoneReason, t: Translator): string {
 export const NEUTRAL_REASON: Record<NoneReason, MessageKey> = {
   no_org_connection: 'reason.no_org_connection',
   org_needs_reconnect: 'reason.org_needs_reconnect',
+  org_disconnected: 'reason.org_disconnected',
   opted_out: 'reason.opted_out',
   personal_needs_reconnect: 'reason.personal_needs_reconnect',
 };

@@ -48,6 +48,7 @@ describe('status display rule (DESIGN §3.1)', () => {
   it.each([
     ['no_org_connection', 'Zoom is not connected for your organization', '/zoom-connect personal'],
     ['org_needs_reconnect', 'needs to be reconnected by an admin', 'Your Slack admins have been told'],
+    ['org_disconnected', 'was disconnected', 'ask a Slack admin'],
     ['opted_out', 'You opted out', 'Opt back in'],
     ['personal_needs_reconnect', 'Your personal Zoom connection stopped working', 'Reconnect it'],
   ] as const)('with no account (%s): the reason and what to do', (reason, why, fix) => {

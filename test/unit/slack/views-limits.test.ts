@@ -30,6 +30,7 @@ const longNote = `${NASTY_50}\n`.repeat(40).slice(0, 500);
 const reasons: NoneReason[] = [
   'no_org_connection',
   'org_needs_reconnect',
+  'org_disconnected',
   'opted_out',
   'personal_needs_reconnect',
 ];
