@@ -74,7 +74,7 @@ export class Collection {
   }
 
   private checkUnique(id: string, doc: Document): void {
-    for (const index of this.indexes.values()) index.checkUnique(id, doc, this.ns, (o) => this.docs.get(o));
+    for (const index of this.indexes.values()) index.checkUnique(id, doc, this.ns);
   }
 
   /**
@@ -119,7 +119,7 @@ export class Collection {
     }
     const index = new Index(spec);
     for (const [id, doc] of this.docs) {
-      index.checkUnique(id, doc, this.ns, (o) => this.docs.get(o));
+      index.checkUnique(id, doc, this.ns);
       index.add(id, doc);
     }
     this.indexes.set(name, index);
@@ -150,16 +150,19 @@ export class Collection {
     const plan = this.bestIndex(constraints);
     if (!plan) return this.docs.values();
     const [index, keys] = plan;
+    if (keys.length === 1) {
+      // One bucket: iterate it lazily (callers that mutate materialise their matches first).
+      return index.lookup(keys[0]?.length ?? 0, (keys[0] ?? []).join('\u0000'))?.values() ?? [];
+    }
     const seen = new Set<string>();
     const out: Document[] = [];
     for (const key of keys) {
       const bucket = index.lookup(key.length, key.join('\u0000'));
       if (!bucket) continue;
-      for (const id of bucket) {
+      for (const [id, doc] of bucket) {
         if (seen.has(id)) continue;
         seen.add(id);
-        const doc = this.docs.get(id);
-        if (doc) out.push(doc);
+        out.push(doc);
       }
     }
     return out;

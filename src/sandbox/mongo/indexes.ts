@@ -27,7 +27,8 @@ export class Index {
   readonly fields: string[];
   /** Text/2d/2dsphere indexes are accepted and listed but not used for lookups. */
   readonly lookupCapable: boolean;
-  private readonly prefixMaps: Map<string, Set<string>>[];
+  // key → (document id → document); holding the document saves a lookup per candidate.
+  private readonly prefixMaps: Map<string, Map<string, Document>>[];
   private readonly partial: Query | undefined;
 
   constructor(spec: IndexSpec) {
@@ -81,14 +82,14 @@ export class Index {
   add(id: string, doc: Document): void {
     if (!this.lookupCapable) return;
     this.prefixKeys(doc).forEach((keys, i) => {
-      const map = this.prefixMaps[i] as Map<string, Set<string>>;
+      const map = this.prefixMaps[i] as Map<string, Map<string, Document>>;
       for (const key of keys) {
         let bucket = map.get(key);
         if (!bucket) {
-          bucket = new Set();
+          bucket = new Map();
           map.set(key, bucket);
         }
-        bucket.add(id);
+        bucket.set(id, doc);
       }
     });
   }
@@ -96,7 +97,7 @@ export class Index {
   remove(id: string, doc: Document): void {
     if (!this.lookupCapable) return;
     this.prefixKeys(doc).forEach((keys, i) => {
-      const map = this.prefixMaps[i] as Map<string, Set<string>>;
+      const map = this.prefixMaps[i] as Map<string, Map<string, Document>>;
       for (const key of keys) {
         const bucket = map.get(key);
         if (!bucket) continue;
@@ -110,26 +111,24 @@ export class Index {
     for (const map of this.prefixMaps) map.clear();
   }
 
-  /** Ids whose first `prefixLength` fields equal the given (already hashed) key. */
-  lookup(prefixLength: number, key: string): Set<string> | undefined {
+  /** Documents (by id) whose first `prefixLength` fields equal the given (already hashed) key. */
+  lookup(prefixLength: number, key: string): Map<string, Document> | undefined {
     return this.prefixMaps[prefixLength - 1]?.get(key);
   }
 
   /**
    * Throws E11000 if `doc` (stored, or about to be stored, under `id`) collides with another
-   * participating document. `getDoc` resolves the ids found in the index.
+   * participating document.
    */
-  checkUnique(id: string, doc: Document, ns: string, getDoc: (id: string) => Document | undefined): void {
+  checkUnique(id: string, doc: Document, ns: string): void {
     if (!this.unique || !this.lookupCapable || !this.participates(doc)) return;
     const full = this.fields.length;
     for (const tuple of this.tuples(doc)) {
       const key = tuple.map(keyOf).join('\u0000');
       const bucket = this.lookup(full, key);
       if (!bucket) continue;
-      for (const other of bucket) {
-        if (other === id) continue;
-        const otherDoc = getDoc(other);
-        if (otherDoc && this.participates(otherDoc)) throw duplicateKeyError(ns, this.spec, tuple);
+      for (const [other, otherDoc] of bucket) {
+        if (other !== id && this.participates(otherDoc)) throw duplicateKeyError(ns, this.spec, tuple);
       }
     }
   }

@@ -1,5 +1,7 @@
 // Index narrowing inside the emulator: equality and $in lookups on indexed fields touch only the
 // matching documents, whatever the collection size (the property behind the benchmark).
+import { ObjectId } from 'bson';
+import { Query } from 'mingo';
 import { describe, expect, it } from 'vitest';
 import { Collection, equalityConstraints } from '../../../src/sandbox/mongo/collection.js';
 import { findDocuments } from '../../../src/sandbox/mongo/engine.js';
@@ -66,5 +68,39 @@ describe('index narrowing', () => {
   it('counts and sorts equality-filtered queries from the candidate set', () => {
     const top = findDocuments(coll, { filter: { ws: 'W4' }, sort: { _id: -1 }, limit: 3 });
     expect(top.map((d) => d._id)).toEqual([19994, 19984, 19974]);
+  });
+
+  it('sorts (with and without a limit) exactly like mingo, across mixed types and ties', () => {
+    const mixed = new Collection('db', 'mixed');
+    const values: unknown[] = [
+      3,
+      'b',
+      null,
+      1.5,
+      'a',
+      new Date(5),
+      new ObjectId(),
+      true,
+      3,
+      'B',
+      -2,
+      undefined,
+      'a',
+    ];
+    values.forEach((v, i) => {
+      mixed.insert(v === undefined ? { _id: i, g: i % 2 } : { _id: i, v, g: i % 2 });
+    });
+    const all = [...mixed.docs.values()];
+    for (const sort of [{ v: 1 }, { v: -1 }, { g: 1, v: -1 }, { g: -1, v: 1 }] as const) {
+      const expected = new Query({}, {})
+        .find(all)
+        .sort(sort)
+        .all()
+        .map((d) => (d as { _id: unknown })._id);
+      expect(findDocuments(mixed, { sort }).map((d) => d._id)).toEqual(expected);
+      expect(findDocuments(mixed, { sort, skip: 2, limit: 4 }).map((d) => d._id)).toEqual(
+        expected.slice(2, 6),
+      );
+    }
   });
 });

@@ -7,6 +7,7 @@ import type { Collection } from '../collection.js';
 import {
   aggregateDocuments,
   applyUpdate,
+  countDocuments,
   findDocuments,
   isReplacement,
   project,
@@ -279,12 +280,7 @@ const killCursors: CommandHandler = (cmd, ctx) => {
 
 const count: CommandHandler = (cmd, ctx) => {
   const args = parseCommand(countSchema, cmd);
-  const coll = ctx.store.get(ctx.db, args.count);
-  const filter = args.query ?? {};
-  let n: number;
-  if (!coll) n = 0;
-  else if (Object.keys(filter).length === 0) n = coll.docs.size;
-  else n = findDocuments(coll, { filter, collation: args.collation }).length;
+  let n = countDocuments(ctx.store.get(ctx.db, args.count), args.query ?? {}, args.collation);
   const skip = Math.max(0, args.skip ?? 0);
   n = Math.max(0, n - skip);
   const limit = Math.abs(args.limit ?? 0);
@@ -340,9 +336,37 @@ const aggregate: CommandHandler = (cmd, ctx) => {
     ctx.changed();
     return { cursor: ctx.cursors.firstBatch(ns, [], args.cursor?.batchSize), ok: 1 };
   }
+  const counted = countPipeline(pipeline);
+  if (counted) {
+    // The driver's countDocuments pipeline, answered from the index without building an Aggregator.
+    const total = countDocuments(coll, counted.filter, args.collation);
+    const n = Math.max(0, total - counted.skip);
+    const limited = counted.limit > 0 ? Math.min(n, counted.limit) : n;
+    const docs = limited > 0 ? [{ _id: 1, n: limited }] : [];
+    return { cursor: ctx.cursors.firstBatch(ns, docs, args.cursor?.batchSize), ok: 1 };
+  }
   const docs = aggregateDocuments(coll, pipeline, resolver(ctx), args.collation);
   return { cursor: ctx.cursors.firstBatch(ns, docs, args.cursor?.batchSize), ok: 1 };
 };
+
+/** Recognises `[{$match}, {$skip}?, {$limit}?, {$group: {_id: 1, n: {$sum: 1}}}]`. */
+function countPipeline(pipeline: Document[]): { filter: Document; skip: number; limit: number } | undefined {
+  const [match, ...rest] = pipeline;
+  const group = rest.pop();
+  if (!match || !isPlainObject(match.$match) || Object.keys(match).length !== 1) return undefined;
+  if (!group || keyOf(group) !== keyOf({ $group: { _id: 1, n: { $sum: 1 } } })) return undefined;
+  let skip = 0;
+  let limit = 0;
+  for (const stage of rest) {
+    const [name, ...others] = Object.keys(stage);
+    if (others.length > 0) return undefined;
+    if (name === '$skip' && typeof stage.$skip === 'number' && rest.indexOf(stage) === 0 && limit === 0)
+      skip = stage.$skip;
+    else if (name === '$limit' && typeof stage.$limit === 'number') limit = stage.$limit;
+    else return undefined;
+  }
+  return { filter: match.$match, skip, limit };
+}
 
 function replaceContents(coll: Collection, docs: Document[]): void {
   for (const id of [...coll.docs.keys()]) coll.remove(id);

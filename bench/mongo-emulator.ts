@@ -1,0 +1,130 @@
+// Benchmark of the MongoDB emulator over one driver connection: insertOne and findOne by a unique
+// key at 100 and 100,000 documents (plus an indexed count and a sorted page).
+// Run: npx tsx bench/mongo-emulator.ts  → prints a table, writes bench/results/mongo-emulator.json
+// The emulator runs in its own process (as `npm run sandbox:mongo` does) so the driver's CPU time
+// does not share the server's event loop; `--in-process` measures both in one process.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { MongoClient } from 'mongodb';
+import { startMongoEmulator } from '../src/sandbox/mongo/index.js';
+
+async function startServer(inProcess: boolean): Promise<{ uri: string; stop(): Promise<void> }> {
+  if (inProcess) return startMongoEmulator();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/sandbox/mongo/cli.ts', '--port', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  if (!child.stdout) throw new Error('no stdout');
+  const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+  const uri = line.replace(/^ready /, '');
+  return {
+    uri,
+    async stop() {
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+interface Row {
+  operation: string;
+  documents: number;
+  ops: number;
+  opsPerSec: number;
+  meanMicros: number;
+}
+
+async function measure(
+  operation: string,
+  documents: number,
+  ops: number,
+  fn: (i: number) => Promise<unknown>,
+): Promise<Row> {
+  for (let i = 0; i < Math.min(200, ops); i += 1) await fn(ops + i); // warm-up, distinct keys
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < ops; i += 1) await fn(i);
+  const elapsedNs = Number(process.hrtime.bigint() - start);
+  return {
+    operation,
+    documents,
+    ops,
+    opsPerSec: Math.round((ops / elapsedNs) * 1e9),
+    meanMicros: Math.round(elapsedNs / ops / 1000),
+  };
+}
+
+async function main(): Promise<void> {
+  const inProcess = process.argv.includes('--in-process');
+  const emulator = await startServer(inProcess);
+  const client = await new MongoClient(emulator.uri, { maxPoolSize: 1, minPoolSize: 1 }).connect();
+  const rows: Row[] = [];
+  try {
+    for (const size of [100, 100_000]) {
+      const coll = client.db('bench').collection(`members_${size}`);
+      await coll.createIndex({ email: 1 }, { unique: true });
+      await coll.createIndex({ workspace: 1, name: 1 });
+      for (let start = 0; start < size; start += 10_000) {
+        const batch = Array.from({ length: Math.min(10_000, size - start) }, (_, j) => {
+          const i = start + j;
+          return {
+            email: `user${i}@example.com`,
+            workspace: `W${i % 10}`,
+            name: `User ${i}`,
+            admin: i % 50 === 0,
+          };
+        });
+        await coll.insertMany(batch, { ordered: false });
+      }
+      rows.push(
+        await measure('findOne by unique key', size, 5_000, (i) =>
+          coll.findOne({ email: `user${(i * 7919) % size}@example.com` }),
+        ),
+      );
+      rows.push(
+        await measure('insertOne', size, 5_000, (i) =>
+          coll.insertOne({ email: `new${i}@example.com`, workspace: 'W-new', name: `New ${i}` }),
+        ),
+      );
+      rows.push(
+        await measure('countDocuments {workspace, name}', size, 1_000, (i) =>
+          coll.countDocuments({ workspace: `W${i % 10}`, name: `User ${i % size}` }),
+        ),
+      );
+      rows.push(
+        await measure('find {workspace} sort name limit 20', size, 50, (i) =>
+          coll
+            .find({ workspace: `W${i % 10}` })
+            .sort({ name: 1 })
+            .limit(20)
+            .toArray(),
+        ),
+      );
+    }
+  } finally {
+    await client.close();
+    await emulator.stop();
+  }
+  console.table(rows);
+  mkdirSync('bench/results', { recursive: true });
+  const result = {
+    benchmark: 'mongo-emulator',
+    server: inProcess ? 'in-process' : 'child process',
+    connection: 'one driver connection (maxPoolSize 1), sequential awaits',
+    node: process.version,
+    date: new Date().toISOString(),
+    rows,
+  };
+  writeFileSync('bench/results/mongo-emulator.json', `${JSON.stringify(result, null, 2)}\n`);
+  console.log('written bench/results/mongo-emulator.json');
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
