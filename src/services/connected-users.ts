@@ -111,8 +111,11 @@ export function createConnectedUsersService(
       const extra = filterQuery(filter, ctx);
       if (extra === null) return { items: [], nextCursor: null };
       const query: Record<string, unknown> = { workspaceId, deleted: false, ...extra };
-      if (after)
-        query.$or = [{ sortName: { $gt: after.s } }, { sortName: after.s, slackUserId: { $gt: after.u } }];
+      if (after) {
+        // The top-level range gives the index scan a start bound; the $or breaks name ties by id.
+        query.sortName = { $gte: after.s };
+        query.$or = [{ sortName: { $gt: after.s } }, { slackUserId: { $gt: after.u } }];
+      }
       const docs = await models.members
         .find(query, {
           slackUserId: 1,
