@@ -54,6 +54,8 @@ export interface ZoomWebhookRouterOptions {
   isDuplicate: (key: string) => Promise<boolean>;
   logger?: pino.Logger;
   clock?: () => Date;
+  /** Budget for `isDuplicate`, so the answer still reaches Zoom within its 3 s (default 2 s). */
+  dedupeTimeoutMs?: number;
 }
 
 const MAX_AGE_MS = 5 * 60 * 1000;
@@ -127,6 +129,15 @@ export function parseZoomEvent(app: ZoomAppKind, body: z.infer<typeof envelope>)
   return { app, event, eventTs, key, accountId: payload.account_id, user };
 }
 
+/** Rejects when `promise` takes longer than `ms`: Zoom gives up on us after 3 s. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 function fail(res: Response, status: number, error: string, message: string): void {
   res.status(status).json({ error, message });
 }
@@ -134,6 +145,7 @@ function fail(res: Response, status: number, error: string, message: string): vo
 export function createZoomWebhookRouter(options: ZoomWebhookRouterOptions): Router {
   const logger = (options.logger ?? pino({ level: 'silent' })).child({ module: 'zoom-webhooks' });
   const clock = options.clock ?? (() => new Date());
+  const dedupeTimeoutMs = options.dedupeTimeoutMs ?? 2_000;
   const apps: ReadonlyArray<readonly [ZoomAppKind, string]> = [
     ['org', options.secrets.org],
     ['user', options.secrets.user],
@@ -200,7 +212,7 @@ export function createZoomWebhookRouter(options: ZoomWebhookRouterOptions): Rout
 
       let duplicate: boolean;
       try {
-        duplicate = await options.isDuplicate(event.key);
+        duplicate = await withTimeout(options.isDuplicate(event.key), dedupeTimeoutMs);
       } catch (error) {
         // Without dedupe we cannot tell; a 500 makes Zoom retry later, which is safe.
         logger.error({ err: error, app, event: event.event }, 'zoom event dedupe failed');

@@ -47,7 +47,11 @@ beforeAll(async () => {
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/zoom/webhooks`;
-  close = () => new Promise((resolve) => server.close(() => resolve()));
+  close = () =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
   zoom = await startZoomStandIn({ webhookTarget: appUrl });
 });
 
@@ -202,6 +206,35 @@ describe('POST /zoom/webhooks', () => {
     const tooLarge = await signedPost(secrets.org, huge);
     expect(tooLarge.status).toBe(413);
     expect(await tooLarge.json()).toMatchObject({ error: 'too_large' });
+  });
+
+  it('a dedupe store that hangs gets a 500 within the budget (Zoom retries later)', async () => {
+    const app = express();
+    app.use(
+      createZoomWebhookRouter({
+        secrets,
+        isDuplicate: () => new Promise<boolean>(() => undefined),
+        dispatcher: { dispatch: async () => undefined },
+        dedupeTimeoutMs: 50,
+      }),
+    );
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/zoom/webhooks`;
+      const body = userDeleted(7);
+      const ts = String(Math.floor(Date.now() / 1000));
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'x-zm-request-timestamp': ts, 'x-zm-signature': signZoomWebhook(secrets.org, ts, body) },
+        body,
+      });
+      expect(response.status).toBe(500);
+      expect(await response.json()).toMatchObject({ error: 'dedupe_failed' });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('a failing dispatcher does not change the answer', async () => {
