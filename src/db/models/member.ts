@@ -52,8 +52,9 @@ const schema = new Schema<MemberDoc>({
   updatedAt: { type: Date, required: true },
 });
 schema.index({ workspaceId: 1, slackUserId: 1 }, { unique: true });
-// The connected-users page walks this index with a (sortName, slackUserId) cursor.
-schema.index({ workspaceId: 1, sortName: 1, slackUserId: 1 });
+// The connected-users page walks this index with a (sortName, slackUserId) cursor; `deleted` sits
+// in the equality prefix because every page filters `deleted: false`.
+schema.index({ workspaceId: 1, deleted: 1, sortName: 1, slackUserId: 1 });
 // Counts and filtered pages: equality / $in prefixes of these.
 schema.index({ workspaceId: 1, deleted: 1, personalStatus: 1, optedOut: 1 });
 schema.index({ workspaceId: 1, deleted: 1, zoomMatch: 1 });
