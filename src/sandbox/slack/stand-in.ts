@@ -169,6 +169,12 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // No keep-alive: a test process starts and stops many stand-ins, and a pooled socket to a stopped
+  // one whose port is handed out again would fail the next request with ECONNRESET.
+  app.use((_req, res, next) => {
+    res.set('connection', 'close');
+    next();
+  });
   app.use(
     createWebApiRouter({
       workspace,

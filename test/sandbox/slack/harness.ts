@@ -28,7 +28,11 @@ export async function startHarness(
     clientOptions: { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 } },
   });
   register(app);
-  const server: Server = createServer(receiver.app);
+  // No keep-alive, for the same reason as in the stand-in: ports are reused across tests.
+  const server: Server = createServer((req, res) => {
+    res.setHeader('connection', 'close');
+    receiver.app(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const appUrl = `http://127.0.0.1:${port}/slack/events`;
