@@ -44,7 +44,7 @@ function isExecutable(path: string): boolean {
 }
 
 /** A mongod binary already present locally, looked up without any network access. */
-export function findLocalMongod(env: z.infer<typeof envSchema>): string | undefined {
+export function findLocalMongod(env: Partial<z.infer<typeof envSchema>>): string | undefined {
   if (env.MONGOMS_SYSTEM_BINARY && isExecutable(env.MONGOMS_SYSTEM_BINARY)) return env.MONGOMS_SYSTEM_BINARY;
   const cacheDirs = [
     env.MONGOMS_DOWNLOAD_DIR,
@@ -66,8 +66,9 @@ export function findLocalMongod(env: z.infer<typeof envSchema>): string | undefi
   return undefined;
 }
 
-export async function startTestDatabase(): Promise<TestDatabase> {
-  const env = envSchema.parse(process.env);
+/** `env` is only a parameter so the selection can be tested without touching process.env. */
+export async function startTestDatabase(source: NodeJS.ProcessEnv = process.env): Promise<TestDatabase> {
+  const env = envSchema.parse(source);
   if (env.MONGODB_URI) {
     announce('external', 'MONGODB_URI');
     return { uri: env.MONGODB_URI, kind: 'external', stop: async () => {} };
