@@ -10,7 +10,6 @@ export type ServiceErrorCode =
   | 'request_expired'
   | 'request_not_pending'
   | 'request_busy'
-  | 'wrong_link_kind'
   | 'state_invalid'
   | 'authorization_denied'
   | 'no_active_account'

@@ -246,3 +246,22 @@ describe('credential store for the gateway', () => {
     expect(await store.read()).toBeNull();
   });
 });
+
+describe('concurrent first connections', () => {
+  it('two org approvals completing at once leave exactly one working connection', async () => {
+    const W = 'TCONC01';
+    const { admin } = await seedWorkspace(h, W);
+    h.zoom.addUser({ email: 'conc-a@acme.test', roleName: 'Owner' });
+    h.zoom.addUser({ email: 'conc-b@acme.test', roleName: 'Admin' });
+    const results = await Promise.all([
+      connectOrg(h, W, admin.id, 'conc-a@acme.test'),
+      connectOrg(h, W, admin.id, 'conc-b@acme.test'),
+    ]);
+    expect(results.map((r) => r.outcome)).toEqual(['completed', 'completed']);
+    expect(await h.models.orgConnections.countDocuments({ workspaceId: W })).toBe(1);
+    const org = await h.models.orgConnections.findOne({ workspaceId: W }).lean();
+    expect(org?.generation).toBe(2);
+    expect(org?.status).toBe('active');
+    expect(h.zoom.isLive(org?.credential)).toBe(true);
+  });
+});
