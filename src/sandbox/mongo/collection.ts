@@ -17,8 +17,8 @@ export class Collection {
   readonly uuid = new UUID();
 
   constructor(
-    readonly db: string,
-    readonly name: string,
+    public db: string,
+    public name: string,
     readonly options: Document = {},
   ) {}
 
@@ -37,6 +37,12 @@ export class Collection {
   /** Inserts a new document (adding `_id` first when missing); throws E11000 on any unique clash. */
   insert(input: Document): Document {
     const doc = withIdFirst(input);
+    if (Array.isArray(doc._id) || doc._id instanceof RegExp || doc._id === undefined) {
+      throw new MongoServerError(
+        'BadValue',
+        `can't use a${Array.isArray(doc._id) ? 'n array' : ' regex or undefined'} for _id`,
+      );
+    }
     const id = keyOf(doc._id);
     if (this.docs.has(id)) throw duplicateKeyError(this.ns, ID_INDEX, [doc._id]);
     this.checkUnique(id, doc);

@@ -28,6 +28,23 @@ export class Store {
     return coll;
   }
 
+  /** Moves a collection (with its documents and indexes) to a new namespace. */
+  rename(db: string, name: string, toDb: string, toName: string): void {
+    const coll = this.get(db, name);
+    if (!coll) throw new MongoServerError('NamespaceNotFound', 'Source collection does not exist');
+    this.getOrCreate(toDb, toName); // validates the target name
+    this.drop(toDb, toName);
+    this.drop(db, name);
+    coll.db = toDb;
+    coll.name = toName;
+    let colls = this.databases.get(toDb);
+    if (!colls) {
+      colls = new Map();
+      this.databases.set(toDb, colls);
+    }
+    colls.set(toName, coll);
+  }
+
   drop(db: string, name: string): boolean {
     const colls = this.databases.get(db);
     const existed = colls?.delete(name) ?? false;

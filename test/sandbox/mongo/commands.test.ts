@@ -227,4 +227,28 @@ describe('commands', () => {
     const after = await h.client.db('admin').admin().listDatabases({ nameOnly: true });
     expect(after.databases.map((d) => d.name)).not.toContain(other.databaseName);
   });
+
+  it('changes a TTL with collMod and renames a collection', async () => {
+    const c = h.db.collection('tokens');
+    await c.createIndex({ at: 1 }, { expireAfterSeconds: 60 });
+    const mod = await h.db.command({
+      collMod: 'tokens',
+      index: { keyPattern: { at: 1 }, expireAfterSeconds: 120 },
+    });
+    expect(mod.expireAfterSeconds_old).toBe(60);
+    expect(mod.expireAfterSeconds_new).toBe(120);
+    expect((await c.indexes()).find((i) => i.name === 'at_1')?.expireAfterSeconds).toBe(120);
+    await c.insertOne({ at: new Date(), v: 1 });
+    await c.rename('tokens_renamed');
+    const renamed = h.db.collection('tokens_renamed');
+    expect(await renamed.countDocuments({ v: 1 })).toBe(1);
+    expect((await renamed.indexes()).map((i) => i.name)).toEqual(['_id_', 'at_1']);
+    expect((await h.db.listCollections({ name: 'tokens' }).toArray()).length).toBe(0);
+  });
+
+  it('rejects an array _id', async () => {
+    await expect(h.db.collection('bad_ids').insertOne({ _id: [1, 2] } as never)).rejects.toMatchObject({
+      code: 2,
+    });
+  });
 });

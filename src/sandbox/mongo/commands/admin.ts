@@ -183,7 +183,83 @@ const dropIndexes: CommandHandler = (cmd, ctx) => {
   return { nIndexesWas, ok: 1 };
 };
 
+const collModSchema = z.looseObject({
+  collMod: zCollectionName,
+  index: z
+    .looseObject({
+      keyPattern: zDocument.optional(),
+      name: z.string().optional(),
+      expireAfterSeconds: zNumber.optional(),
+      hidden: z.boolean().optional(),
+    })
+    .optional(),
+});
+
+/** Only index changes (TTL duration, hidden) are supported; other options are accepted and ignored. */
+const collMod: CommandHandler = (cmd, ctx) => {
+  const args = parseCommand(collModSchema, cmd);
+  const coll = ctx.store.get(ctx.db, args.collMod);
+  if (!coll) throw new MongoServerError('NamespaceNotFound', `ns does not exist: ${ctx.db}.${args.collMod}`);
+  if (!args.index) return { ok: 1 };
+  const wanted = args.index;
+  const index = [...coll.indexes.values()].find((i) =>
+    wanted.name !== undefined
+      ? i.spec.name === wanted.name
+      : keyOf(i.spec.key) === keyOf(wanted.keyPattern ?? null),
+  );
+  if (!index)
+    throw new MongoServerError(
+      'IndexNotFound',
+      `cannot find index ${wanted.name ?? JSON.stringify(wanted.keyPattern)} for ns ${coll.ns}`,
+    );
+  const reply: Document = {};
+  if (wanted.expireAfterSeconds !== undefined) {
+    reply.expireAfterSeconds_old = index.spec.expireAfterSeconds;
+    reply.expireAfterSeconds_new = wanted.expireAfterSeconds;
+    index.spec.expireAfterSeconds = wanted.expireAfterSeconds;
+  }
+  if (wanted.hidden !== undefined) {
+    reply.hidden_old = index.spec.hidden === true;
+    reply.hidden_new = wanted.hidden;
+    index.spec.hidden = wanted.hidden;
+  }
+  ctx.changed();
+  return { ...reply, ok: 1 };
+};
+
+const renameSchema = z.looseObject({
+  renameCollection: z.string(),
+  to: z.string(),
+  dropTarget: z.boolean().optional(),
+});
+
+const renameCollection: CommandHandler = (cmd, ctx) => {
+  const args = parseCommand(renameSchema, cmd);
+  if (ctx.db !== 'admin')
+    throw new MongoServerError(
+      'Unauthorized',
+      'renameCollection may only be run against the admin database.',
+    );
+  const split = (ns: string): [string, string] => {
+    const dot = ns.indexOf('.');
+    if (dot <= 0 || dot === ns.length - 1)
+      throw new MongoServerError('InvalidNamespace', `Invalid namespace specified '${ns}'`);
+    return [ns.slice(0, dot), ns.slice(dot + 1)];
+  };
+  const [fromDb, fromName] = split(args.renameCollection);
+  const [toDb, toName] = split(args.to);
+  if (!ctx.store.get(fromDb, fromName))
+    throw new MongoServerError('NamespaceNotFound', 'Source collection does not exist');
+  if (ctx.store.get(toDb, toName) && !args.dropTarget)
+    throw new MongoServerError('NamespaceExists', 'target namespace exists');
+  ctx.store.rename(fromDb, fromName, toDb, toName);
+  ctx.changed();
+  return { ok: 1 };
+};
+
 export const adminCommands: Record<string, CommandHandler> = {
+  collMod,
+  renameCollection,
   create,
   drop,
   dropDatabase,
