@@ -14,7 +14,7 @@ import {
   PURGE_GRACE_MS,
   REMINDER_AFTER_MS,
 } from '../domain/approval-request.js';
-import type { ZoomGateway } from '../zoom/contracts.js';
+import { ZoomError, type ZoomGateway } from '../zoom/contracts.js';
 import { createPkcePair } from '../zoom/pkce.js';
 import type { AuditService } from './audit.js';
 import type { ConnectionsService } from './connections.js';
@@ -436,7 +436,7 @@ export function createApprovalsService(
         throw new ServiceError(
           'zoom_failed',
           'Zoom could not complete the authorization. Try the link again.',
-          { requestId },
+          { requestId, zoomCode: error instanceof ZoomError ? error.code : null },
           {
             cause: error,
           },
@@ -590,6 +590,7 @@ export function createApprovalsService(
 
     async listPending(workspaceId, actorId, options = {}) {
       checkWorkspaceId(workspaceId);
+      checkUserId(actorId, 'actorId');
       const kind = options.kind ?? 'org';
       if (kind === 'org') await requireAdmin(admin, workspaceId, actorId);
       const now = clock();
