@@ -69,7 +69,7 @@ export function createOAuthRouter(world: ZoomWorld, faults: FaultBook): Router {
     ) {
       return;
     }
-    const app = world.authenticateClient(req.get('authorization'));
+    const app = world.authenticateClient(req.get('authorization'), body);
     if (!app) return oauthError(res, 401, 'Invalid client_id or client_secret', 'invalid_client');
     const outcome = world.token(app, body);
     res.status(outcome.ok ? 200 : outcome.status).json(outcome.body);
@@ -79,9 +79,10 @@ export function createOAuthRouter(world: ZoomWorld, faults: FaultBook): Router {
     world.countRequest('revoke');
     if (await applyFault(faults, { name: 'oauth.revoke', method: 'POST', path: req.path }, res, 'oauth'))
       return;
-    const app = world.authenticateClient(req.get('authorization'));
+    const params = formOf(req);
+    const app = world.authenticateClient(req.get('authorization'), params);
     if (!app) return oauthError(res, 401, 'Invalid client_id or client_secret', 'invalid_client');
-    const outcome = world.revoke(app, formOf(req).get('token') ?? '');
+    const outcome = world.revoke(app, params.get('token') ?? '');
     res.status(outcome.ok ? 200 : outcome.status).json(outcome.body);
   });
 

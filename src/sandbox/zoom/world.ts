@@ -148,8 +148,11 @@ export interface ZoomWorld {
   deleteUser(email: string): SandboxUser;
   apps(): SandboxApp[];
   app(clientId: string): SandboxApp | undefined;
-  /** The app whose `Authorization: Basic` header this is, or undefined. */
-  authenticateClient(header: string | undefined): SandboxApp | undefined;
+  /**
+   * The app authenticated by the `Authorization: Basic` header or, as Zoom also accepts, by
+   * `client_id` + `client_secret` request parameters; undefined when neither checks out.
+   */
+  authenticateClient(header: string | undefined, params?: URLSearchParams): SandboxApp | undefined;
   checkAuthorize(params: URLSearchParams): AuthorizeCheck;
   consent(params: URLSearchParams, email: string): ConsentOutcome;
   token(app: SandboxApp, form: URLSearchParams): OAuthOutcome;
@@ -325,14 +328,20 @@ export function createZoomWorld(seed: ParsedZoomSeed, clock: () => Date): ZoomWo
     },
     apps: () => [...apps.values()],
     app: (clientId) => apps.get(clientId),
-    authenticateClient(header) {
+    authenticateClient(header, params) {
+      const check = (id: string, secret: string) => {
+        const app = apps.get(id);
+        return app && app.client_secret === secret ? app : undefined;
+      };
       const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header ?? '');
-      if (!match?.[1]) return undefined;
-      const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-      const separator = decoded.indexOf(':');
-      if (separator < 0) return undefined;
-      const app = apps.get(decoded.slice(0, separator));
-      return app && app.client_secret === decoded.slice(separator + 1) ? app : undefined;
+      if (match?.[1]) {
+        const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+        const separator = decoded.indexOf(':');
+        return separator < 0 ? undefined : check(decoded.slice(0, separator), decoded.slice(separator + 1));
+      }
+      const id = params?.get('client_id');
+      const secret = params?.get('client_secret');
+      return id && secret ? check(id, secret) : undefined;
     },
     checkAuthorize,
     consent(params, email) {
@@ -366,7 +375,7 @@ export function createZoomWorld(seed: ParsedZoomSeed, clock: () => Date): ZoomWo
         const code = form.get('code') ?? '';
         const record = codes.get(code);
         if (!record || record.used || record.clientId !== app.client_id || record.expiresAt <= now()) {
-          return fail(400, 'Invalid authorization code', 'invalid_request');
+          return fail(400, 'Invalid authorization code', 'invalid_grant');
         }
         // Single use, even when the rest of the request turns out to be wrong.
         record.used = true;
@@ -377,11 +386,11 @@ export function createZoomWorld(seed: ParsedZoomSeed, clock: () => Date): ZoomWo
           const verifier = form.get('code_verifier') ?? '';
           const expected = record.codeChallengeMethod === 'S256' ? s256(verifier) : verifier;
           if (!verifier || expected !== record.codeChallenge) {
-            return fail(400, 'Invalid code_verifier', 'invalid_request');
+            return fail(400, 'Invalid code_verifier', 'invalid_grant');
           }
         }
         const user = usersById.get(record.userId);
-        if (!user) return fail(400, 'Invalid authorization code', 'invalid_request');
+        if (!user) return fail(400, 'Invalid authorization code', 'invalid_grant');
         // A new authorization by the same user of the same app invalidates the earlier ones.
         for (const grant of grants.values()) {
           if (grant.clientId === app.client_id && grant.userId === user.id) revokeGrant(grant, 'superseded');

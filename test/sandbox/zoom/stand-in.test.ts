@@ -123,17 +123,35 @@ describe('authorize page', () => {
 });
 
 describe('token endpoint', () => {
-  it('requires Basic client authentication', async () => {
-    const response = await fetch(`${zoom.url}/oauth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'grant_type=refresh_token&refresh_token=x&client_id=user-app&client_secret=user-secret',
-    });
-    expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({
+  it('authenticates the client by Basic header (or, as Zoom also accepts, by parameters)', async () => {
+    const post = (headers: Record<string, string>, body: string) =>
+      fetch(`${zoom.url}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body,
+      });
+    const missing = await post({}, 'grant_type=refresh_token&refresh_token=x');
+    expect(missing.status).toBe(401);
+    expect(await missing.json()).toEqual({
       reason: 'Invalid client_id or client_secret',
       error: 'invalid_client',
     });
+    const wrongBasic = await post(
+      { authorization: basic('user-app', 'nope') },
+      'grant_type=refresh_token&refresh_token=x',
+    );
+    expect(wrongBasic.status).toBe(401);
+    // A wrong Basic header is not rescued by correct parameters.
+    const mixed = await post(
+      { authorization: basic('user-app', 'nope') },
+      'grant_type=refresh_token&refresh_token=x&client_id=user-app&client_secret=user-secret',
+    );
+    expect(mixed.status).toBe(401);
+    const viaParams = await post(
+      {},
+      'grant_type=refresh_token&refresh_token=x&client_id=user-app&client_secret=user-secret',
+    );
+    expect(await viaParams.json()).toEqual({ reason: 'Invalid Token!', error: 'invalid_grant' });
   });
 
   it("answers Zoom's token shape with expires_in 3599 and api_url = the stand-in", async () => {
@@ -156,7 +174,7 @@ describe('token endpoint', () => {
     const expiring = await consentCode('user-app', 'bob@acme.test');
     now += 5 * 60 * 1000 + 1;
     const late = await token('user-app', 'user-secret', { ...form, code: expiring });
-    expect(late.body).toMatchObject({ error: 'invalid_request' });
+    expect(late.body).toEqual({ reason: 'Invalid authorization code', error: 'invalid_grant' });
 
     const pkce = await consentCode('user-app', 'bob@acme.test');
     expect(
