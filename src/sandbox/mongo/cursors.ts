@@ -5,14 +5,18 @@ import { MongoServerError } from './errors.js';
 
 /** Default first batch, as mongod: 101 documents. */
 export const DEFAULT_FIRST_BATCH = 101;
-/** getMore batches stop below the 16 MB document limit, like mongod. */
+/** Batches stop below the 16 MB document limit, like mongod's. */
 const MAX_BATCH_BYTES = 16 * 1024 * 1024 - 64 * 1024;
 
 interface OpenCursor {
   ns: string;
   docs: Document[];
   position: number;
+  lastUsed: number;
 }
+
+/** mongod kills cursors idle for 10 minutes; so do we, so abandoned cursors do not pile up. */
+const IDLE_TIMEOUT_MS = 10 * 60 * 1000;
 
 export class CursorManager {
   private readonly open = new Map<string, OpenCursor>();
@@ -25,15 +29,16 @@ export class CursorManager {
 
   /** Builds the `cursor` reply of a command and keeps the rest for getMore. */
   firstBatch(ns: string, docs: Document[], batchSize: number | undefined, singleBatch = false): Document {
+    this.reapIdle();
     const size = batchSize !== undefined && batchSize > 0 ? batchSize : DEFAULT_FIRST_BATCH;
-    const first = batchSize === 0 ? [] : docs.slice(0, size);
+    const first = batchSize === 0 ? [] : takeBatch(docs, 0, size);
     const consumed = first.length;
     if (singleBatch || consumed >= docs.length) {
       return { firstBatch: first, id: Long.ZERO, ns };
     }
     this.nextId += 1n;
     const id = this.nextId;
-    this.open.set(id.toString(), { ns, docs, position: consumed });
+    this.open.set(id.toString(), { ns, docs, position: consumed, lastUsed: Date.now() });
     return { firstBatch: first, id: Long.fromBigInt(id), ns };
   }
 
@@ -47,16 +52,13 @@ export class CursorManager {
         `Requested getMore on namespace '${ns}', but cursor belongs to a different namespace ${cursor.ns}`,
       );
     }
-    const batch: Document[] = [];
-    let bytes = 0;
-    while (cursor.position < cursor.docs.length) {
-      if (batchSize !== undefined && batchSize > 0 && batch.length >= batchSize) break;
-      const doc = cursor.docs[cursor.position] as Document;
-      bytes += BSON.calculateObjectSize(doc);
-      if (batch.length > 0 && bytes > MAX_BATCH_BYTES) break;
-      batch.push(doc);
-      cursor.position += 1;
-    }
+    const batch = takeBatch(
+      cursor.docs,
+      cursor.position,
+      batchSize !== undefined && batchSize > 0 ? batchSize : 0,
+    );
+    cursor.position += batch.length;
+    cursor.lastUsed = Date.now();
     const exhausted = cursor.position >= cursor.docs.length;
     if (exhausted) this.open.delete(key);
     return { nextBatch: batch, id: exhausted ? Long.ZERO : Long.fromString(key), ns };
@@ -75,6 +77,25 @@ export class CursorManager {
   clear(): void {
     this.open.clear();
   }
+
+  private reapIdle(): void {
+    const cutoff = Date.now() - IDLE_TIMEOUT_MS;
+    for (const [id, cursor] of this.open) if (cursor.lastUsed < cutoff) this.open.delete(id);
+  }
+}
+
+/** Up to `max` documents (0: no count limit) from `start`, stopping before the reply would pass 16 MB. */
+function takeBatch(docs: Document[], start: number, max: number): Document[] {
+  const batch: Document[] = [];
+  let bytes = 0;
+  for (let i = start; i < docs.length; i += 1) {
+    if (max > 0 && batch.length >= max) break;
+    const doc = docs[i] as Document;
+    bytes += BSON.calculateObjectSize(doc);
+    if (batch.length > 0 && bytes > MAX_BATCH_BYTES) break;
+    batch.push(doc);
+  }
+  return batch;
 }
 
 function idToString(id: unknown): string {

@@ -15,7 +15,14 @@ import { clone, isPlainObject, keyOf } from './values.js';
 export type CollectionResolver = (name: string) => Document[];
 
 function options(resolver?: CollectionResolver, collation?: Document): Partial<Options> {
-  const opts: { collectionResolver?: CollectionResolver; collation?: Options['collation'] } = {};
+  // No server-side JavaScript ($where, $function, $accumulator): a test double has no use for it.
+  const opts: {
+    collectionResolver?: CollectionResolver;
+    collation?: Options['collation'];
+    scriptEnabled: boolean;
+  } = {
+    scriptEnabled: false,
+  };
   if (resolver) opts.collectionResolver = resolver;
   if (collation && typeof collation.locale === 'string' && collation.locale !== 'simple') {
     opts.collation = collation as unknown as Options['collation'];
@@ -141,12 +148,15 @@ export function findDocuments(coll: Collection | undefined, spec: FindSpec): Doc
   if (!coll) return [];
   const filter = asFilter(spec.filter);
   const query = compileFilter(filter, spec.collation);
-  const sort = isPlainObject(spec.sort) && Object.keys(spec.sort).length > 0 ? spec.sort : undefined;
+  let sort = isPlainObject(spec.sort) && Object.keys(spec.sort).length > 0 ? spec.sort : undefined;
+  // {$natural: ±1} is insertion order, which is the order of our candidates.
+  const natural = sort && Object.keys(sort).length === 1 && '$natural' in sort ? sort.$natural : undefined;
+  if (natural !== undefined) sort = undefined;
   const skip = Math.max(0, spec.skip ?? 0);
   const limit = Math.max(0, spec.limit ?? 0);
   const projection =
     isPlainObject(spec.projection) && Object.keys(spec.projection).length > 0 ? spec.projection : undefined;
-  const candidates = coll.candidates(filter);
+  const candidates = natural === -1 ? [...coll.candidates(filter)].reverse() : coll.candidates(filter);
   let out: Document[];
   try {
     if (!sort) {
@@ -201,17 +211,6 @@ export function countDocuments(coll: Collection | undefined, filter: Document, c
 export function project(docs: Document[], projection: Document): Document[] {
   try {
     return new Query({}, {}).find<Document>(docs, projection).all();
-  } catch (err) {
-    throw toServerError(err);
-  }
-}
-
-export function sortDocuments(docs: Document[], sort: Document): Document[] {
-  try {
-    return new Query({}, {})
-      .find<Document>(docs)
-      .sort(sort as Record<string, 1 | -1>)
-      .all();
   } catch (err) {
     throw toServerError(err);
   }

@@ -22,6 +22,7 @@ export const ErrorCodes = {
   ImmutableField: 66,
   Location40414: 40414,
   UnsupportedOpQueryCommand: 352,
+  BSONObjectTooLarge: 10334,
   DuplicateKey: 11000,
 } as const;
 

@@ -25,7 +25,8 @@ export interface MongoEmulator {
   stop(): Promise<void>;
 }
 
-const PERSIST_DEBOUNCE_MS = 100;
+// Snapshots rewrite the whole store, so bursts of writes are coalesced.
+const PERSIST_DEBOUNCE_MS = 500;
 
 export async function startMongoEmulator(options: MongoEmulatorOptions = {}): Promise<MongoEmulator> {
   const logger = options.logger ?? pino({ level: 'silent' });

@@ -71,7 +71,17 @@ export function createWireServer(deps: ServerDeps): net.Server {
     const reply = runCommand(request.body, context(db, connectionId));
     // moreToCome: an unacknowledged write, the client expects no answer.
     if (request.flags & MORE_TO_COME) return undefined;
-    return buildOpMsgReply(replyId, request.requestId, reply);
+    try {
+      return buildOpMsgReply(replyId, request.requestId, reply);
+    } catch (err) {
+      // A reply BSON cannot encode (e.g. over 16 MB) becomes an error reply, not a dropped connection.
+      const message = err instanceof Error ? err.message : String(err);
+      return buildOpMsgReply(
+        replyId,
+        request.requestId,
+        new MongoServerError('BSONObjectTooLarge', message).toReply(),
+      );
+    }
   }
 
   function context(db: string, connectionId: number): CommandContext {

@@ -80,4 +80,30 @@ describe('cursors', () => {
       .toArray();
     expect(rest).toHaveLength(30);
   });
+
+  it('splits batches before they pass the 16 MB reply limit', async () => {
+    const big = h.db.collection('big');
+    const payload = 'x'.repeat(1024 * 1024);
+    for (let i = 0; i < 20; i += 1) await big.insertOne({ i, payload });
+    const first = await h.db.command({ find: 'big', projection: { i: 1, payload: 1 } });
+    expect(first.cursor.firstBatch.length).toBeLessThan(20);
+    expect(first.cursor.firstBatch.length).toBeGreaterThan(0);
+    const all = await big.find({}, { projection: { i: 1 } }).toArray();
+    expect(all).toHaveLength(20);
+    const full = await big.find({}).toArray();
+    expect(full.map((d) => d.i)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+
+  it('honours $natural order in both directions', async () => {
+    const forward = await h.db
+      .collection('many')
+      .find({ i: { $lt: 5 } }, { sort: { $natural: 1 } })
+      .toArray();
+    const backward = await h.db
+      .collection('many')
+      .find({ i: { $lt: 5 } }, { sort: { $natural: -1 } })
+      .toArray();
+    expect(forward.map((d) => d.i)).toEqual([0, 1, 2, 3, 4]);
+    expect(backward.map((d) => d.i)).toEqual([4, 3, 2, 1, 0]);
+  });
 });
