@@ -65,6 +65,14 @@ async function main(): Promise<void> {
   const client = await new MongoClient(emulator.uri, { maxPoolSize: 1, minPoolSize: 1 }).connect();
   const rows: Row[] = [];
   try {
+    // Warm the JIT of both processes first, so the first measured size is not penalised.
+    const warm = client.db('bench').collection('warmup');
+    await warm.createIndex({ email: 1 }, { unique: true });
+    for (let i = 0; i < 3_000; i += 1) {
+      await warm.insertOne({ email: `w${i}@example.com`, workspace: 'W', name: `W ${i}` });
+      await warm.findOne({ email: `w${i}@example.com` });
+      if (i % 10 === 0) await warm.countDocuments({ workspace: 'W', name: `W ${i}` });
+    }
     for (const size of [100, 100_000]) {
       const coll = client.db('bench').collection(`members_${size}`);
       await coll.createIndex({ email: 1 }, { unique: true });
