@@ -1,0 +1,593 @@
+// The sandbox UI: pick a person of the seeded workspaces, see their Slack (channel, DM, Home,
+// modals), act as them through the Slack stand-in's control API, change the Zoom account through
+// the Zoom stand-in's, and follow everything in the activity pane.
+import htm from 'htm';
+import { h, render } from 'preact';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Blocks, initialForm } from './blockkit.js';
+import { mrkdwn, plain } from './mrkdwn.js';
+
+const html = htm.bind(h);
+const COMMANDS = ['/zoom-connect', '/zoom-status', '/zoom-meet', '/zoom-settings', '/zoom-disconnect'];
+const POLL_MS = 700;
+
+async function call(method, url, body) {
+  const response = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  let json = null;
+  try {
+    json = await response.json();
+  } catch {
+    json = null;
+  }
+  return { status: response.status, json };
+}
+const getJson = async (url) => (await call('GET', url)).json;
+
+function roleOf(user) {
+  if (user.is_primary_owner) return 'primary owner';
+  if (user.is_owner) return 'owner';
+  if (user.is_admin) return 'admin';
+  return 'member';
+}
+
+function timeOf(ms) {
+  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+function PersonPicker({ teams, person, onPick, zoomUsers }) {
+  return html`<nav class="people" aria-label="People">
+    ${teams.map(
+      (team) => html`<div class="team" key=${team.id}>
+        <div class="team-name">${team.name}</div>
+        ${team.users
+          .filter((u) => !u.is_bot)
+          .map((u) => {
+            const zoomUser = zoomUsers.find((z) => z.email === u.email);
+            const active = person && person.team === team.id && person.user === u.id;
+            return html`<button
+              type="button"
+              key=${u.id}
+              class=${`person ${active ? 'active' : ''}`}
+              data-testid=${`person-${u.id}`}
+              aria-pressed=${active}
+              onClick=${() => onPick({ team: team.id, user: u.id })}
+            >
+              <span class="person-name">${u.real_name}</span>
+              <span class=${`badge ${roleOf(u) === 'member' ? '' : 'admin'}`}>${roleOf(u)}</span>
+              <span class="badge">${u.locale}</span>
+              ${
+                zoomUser
+                  ? html`<span class="badge zoom" title="Zoom user with the same email">Zoom: ${zoomUser.role_name}</span>`
+                  : html`<span class="badge muted" title="No Zoom user has this email">no Zoom user</span>`
+              }
+            </button>`;
+          })}
+      </div>`,
+    )}
+  </nav>`;
+}
+
+function Message({ message, ephemeral, ctx, onAction, busy }) {
+  const seconds = Number(message.ts.split('.')[0]) * 1000;
+  const hasBlocks = Array.isArray(message.blocks) && message.blocks.length > 0;
+  return html`<article class=${`message ${ephemeral ? 'ephemeral' : ''}`} data-testid="message" data-ts=${message.ts}>
+    <div class="message-head">
+      <span class="avatar">Z</span>
+      <b>${ctx.botName}</b><span class="badge">APP</span>
+      <span class="time">${timeOf(seconds)}</span>
+      ${ephemeral ? html`<span class="only-you">Only visible to you</span>` : null}
+    </div>
+    <div class="message-body">
+      ${
+        hasBlocks
+          ? html`<${Blocks}
+            blocks=${message.blocks}
+            ctx=${ctx}
+            busy=${busy}
+            onAction=${(element, block, value) =>
+              onAction({ surface: 'message', target: message.ts, element, block, value })}
+          />`
+          : html`<div class="bk-text">${mrkdwn(message.text, ctx)}</div>`
+      }
+    </div>
+  </article>`;
+}
+
+function Modal({ modal, depth, ctx, onAction, onSubmit, onClose, busy, required }) {
+  const view = modal.view;
+  const [form, setForm] = useState(() => initialForm(view.blocks));
+  // A new view (views.update gives a new hash) starts from its own initial values.
+  const identity = `${modal.id}:${view.hash}`;
+  const seen = useRef(identity);
+  useEffect(() => {
+    if (seen.current !== identity) {
+      seen.current = identity;
+      setForm(initialForm(view.blocks));
+    }
+  }, [identity, view.blocks]);
+  const errors = { ...(modal.errors ?? {}) };
+  for (const blockId of required)
+    if (!errors[blockId]) errors[blockId] = 'Please complete this required field.';
+  return html`<div class="modal-backdrop">
+    <div class="modal" role="dialog" aria-label=${modal.title} data-testid="modal" data-callback-id=${modal.callbackId}>
+      <header class="modal-head">
+        <h2>${modal.title}</h2>
+        ${depth > 1 ? html`<span class="badge">${depth} views</span>` : null}
+        <button type="button" class="icon" aria-label="Close" onClick=${onClose}>✕</button>
+      </header>
+      <div class="modal-body">
+        <${Blocks}
+          blocks=${view.blocks}
+          ctx=${ctx}
+          busy=${busy}
+          errors=${errors}
+          form=${{
+            values: form,
+            set: (blockId, actionId, value) =>
+              setForm((current) => ({
+                ...current,
+                [blockId]: { ...(current[blockId] ?? {}), [actionId]: value },
+              })),
+          }}
+          onAction=${(element, block, value) => onAction({ surface: 'modal', target: modal.id, element, block, value })}
+        />
+      </div>
+      <footer class="modal-foot">
+        <button type="button" class="bk-button" onClick=${onClose}>${plain(view.close) || 'Cancel'}</button>
+        ${
+          view.submit
+            ? html`<button
+              type="button"
+              class="bk-button primary"
+              data-testid="modal-submit"
+              disabled=${busy}
+              onClick=${() => onSubmit(modal.id, form)}
+            >
+              ${plain(view.submit)}
+            </button>`
+            : null
+        }
+      </footer>
+    </div>
+  </div>`;
+}
+
+function Composer({ onCommand, busy, where }) {
+  const [text, setText] = useState('');
+  const submit = async (event) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    const sent = await onCommand(text.trim());
+    if (sent) setText('');
+  };
+  return html`<form class="composer" onSubmit=${submit}>
+    <div class="suggestions">
+      ${COMMANDS.map(
+        (command) =>
+          html`<button type="button" class="chip" onClick=${() => setText(`${command} `)}>${command}</button>`,
+      )}
+    </div>
+    <div class="composer-row">
+      <input
+        data-testid="composer"
+        list="commands"
+        placeholder=${`Message ${where} — type a slash command, e.g. /zoom-status`}
+        value=${text}
+        onInput=${(event) => setText(event.currentTarget.value)}
+        autocomplete="off"
+      />
+      <datalist id="commands">${COMMANDS.map((c) => html`<option value=${c} />`)}</datalist>
+      <button type="submit" class="bk-button primary" disabled=${busy}>Send</button>
+    </div>
+  </form>`;
+}
+
+function ZoomPanel({ state, onRole, onDelete, onDeauthorize, busy }) {
+  if (!state) return html`<section class="panel zoom-panel"><h2>Zoom</h2><p>Loading…</p></section>`;
+  const apps = Object.fromEntries(state.apps.map((app) => [app.client_id, app]));
+  const grants = state.grants.filter((g) => g.active);
+  return html`<section class="panel zoom-panel" data-testid="zoom-panel">
+    <h2>Zoom account “${state.account.name}”</h2>
+    <table class="zoom-users">
+      <thead><tr><th>User</th><th>Role</th><th>Status</th><th></th></tr></thead>
+      <tbody>
+        ${state.users.map(
+          (user) => html`<tr key=${user.email} data-testid=${`zoom-user-${user.email}`}>
+            <td><div>${user.first_name} ${user.last_name}</div><small>${user.email}</small></td>
+            <td>
+              <select
+                aria-label=${`Zoom role of ${user.email}`}
+                disabled=${busy}
+                onChange=${(event) => onRole(user.email, event.currentTarget.value)}
+              >
+                ${['Owner', 'Admin', 'Member'].map(
+                  (role) => html`<option value=${role} selected=${user.role_name === role}>${role}</option>`,
+                )}
+              </select>
+            </td>
+            <td>${user.status}</td>
+            <td>
+              <button type="button" class="small danger" disabled=${busy} onClick=${() => onDelete(user.email)}>
+                Delete
+              </button>
+            </td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>
+    <h3>Apps authorized</h3>
+    ${grants.length === 0 ? html`<p class="muted">No Zoom user has authorized an app yet.</p>` : null}
+    <ul class="grants">
+      ${grants.map(
+        (grant) => html`<li key=${grant.id} data-testid="zoom-grant">
+          <span>${apps[grant.clientId]?.name ?? grant.clientId}</span>
+          <small>by ${grant.email}</small>
+          <button
+            type="button"
+            class="small danger"
+            disabled=${busy}
+            onClick=${() => onDeauthorize(grant.clientId, grant.email)}
+          >
+            Remove app
+          </button>
+        </li>`,
+      )}
+    </ul>
+    ${
+      state.meetings.length > 0
+        ? html`<h3>Meetings created</h3>
+          <ul class="meetings">
+            ${state.meetings
+              .slice(-6)
+              .reverse()
+              .map(
+                (meeting) => html`<li key=${meeting.id}>
+                  <b>${meeting.topic}</b> <small>host ${meeting.host_email}, via ${
+                    apps[meeting.created_by_client_id]?.kind === 'admin' ? 'organization app' : 'personal app'
+                  }${meeting.settings?.auto_start_meeting_summary ? ', summary auto-start' : ''}</small>
+                </li>`,
+              )}
+          </ul>`
+        : null
+    }
+  </section>`;
+}
+
+const SOURCE_LABEL = {
+  slack: 'Slack',
+  'app-slack': 'App → Slack API',
+  'app-zoom': 'App → Zoom',
+  'zoom-webhook': 'Zoom → App',
+  zoom: 'Zoom',
+};
+
+function ActivityPane({ items, names, showCalls, setShowCalls }) {
+  const list = useRef(null);
+  const shown = items.filter((i) => showCalls || (i.source !== 'app-slack' && i.source !== 'app-zoom'));
+  useEffect(() => {
+    if (list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [shown.length]);
+  return html`<section class="panel activity" data-testid="activity">
+    <h2>
+      Activity
+      <label class="toggle"
+        ><input type="checkbox" checked=${showCalls} onChange=${(e) => setShowCalls(e.currentTarget.checked)} /> API
+        calls</label
+      >
+    </h2>
+    <ol ref=${list}>
+      ${shown.map(
+        (item) => html`<li key=${item.seq} class=${`${item.source} ${item.ok ? '' : 'failed'}`}>
+          <span class="time">${timeOf(item.at)}</span>
+          <span class="source">${SOURCE_LABEL[item.source] ?? item.source}</span>
+          ${item.user ? html`<span class="who">${names[item.user] ?? item.user}</span>` : null}
+          <span class="kind">${item.kind.replace(/_/g, ' ')}</span>
+          <span class="summary">${item.summary}</span>
+        </li>`,
+      )}
+    </ol>
+  </section>`;
+}
+
+function App() {
+  const [config, setConfig] = useState(null);
+  const [workspace, setWorkspace] = useState(null);
+  const [person, setPerson] = useState(() => {
+    const [team, user] = location.hash.slice(1).split('/');
+    return team && user ? { team, user } : null;
+  });
+  const [inbox, setInbox] = useState(null);
+  const [zoomState, setZoomState] = useState(null);
+  const [activity, setActivity] = useState([]);
+  const [place, setPlace] = useState('channel');
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState(null);
+  const [required, setRequired] = useState([]);
+  const [showCalls, setShowCalls] = useState(true);
+  const lastSeq = useRef(0);
+  const personRef = useRef(person);
+  personRef.current = person;
+
+  const refreshInbox = useCallback(async () => {
+    const who = personRef.current;
+    if (!who) return;
+    const answer = await getJson(
+      `/slack-api/inbox?team=${encodeURIComponent(who.team)}&user=${encodeURIComponent(who.user)}`,
+    );
+    if (answer?.ok && personRef.current === who) setInbox(answer);
+  }, []);
+  const refreshWorld = useCallback(async () => {
+    const [ws, zs] = await Promise.all([getJson('/slack-api/workspace'), getJson('/zoom-api/state')]);
+    if (ws?.ok) setWorkspace(ws);
+    if (zs?.users) setZoomState(zs);
+  }, []);
+
+  useEffect(() => {
+    getJson('/ui-api/config').then(setConfig);
+    refreshWorld();
+  }, [refreshWorld]);
+
+  useEffect(() => {
+    setInbox(null);
+    setRequired([]);
+    if (person) location.hash = `${person.team}/${person.user}`;
+    refreshInbox();
+  }, [person, refreshInbox]);
+
+  // The app answers Slack first and calls the Web API after; the activity feed says when to look again.
+  useEffect(() => {
+    let stopped = false;
+    const tick = async () => {
+      try {
+        const answer = await getJson(`/ui-api/activity?since=${lastSeq.current}`);
+        if (answer?.items?.length) {
+          lastSeq.current = answer.last;
+          setActivity((current) => [...current, ...answer.items].slice(-1500));
+          await Promise.all([refreshInbox(), refreshWorld()]);
+        }
+      } catch {
+        // The sandbox may be restarting; the next tick tries again.
+      }
+      if (!stopped) setTimeout(tick, POLL_MS);
+    };
+    tick();
+    return () => {
+      stopped = true;
+    };
+  }, [refreshInbox, refreshWorld]);
+
+  const teams = (workspace?.teams ?? []).filter((t) => !config || config.teams.includes(t.id));
+  const team = teams.find((t) => t.id === person?.team);
+  const me = team?.users.find((u) => u.id === person?.user);
+  const names = useMemo(() => {
+    const map = {};
+    for (const t of teams) for (const u of t.users) map[u.id] = u.real_name;
+    return map;
+  }, [teams]);
+  const ctx = useMemo(
+    () => ({
+      botName: 'Zoom Org Connect',
+      userName: (id) => names[id] ?? id,
+      channelName: (id) => team?.channels.find((c) => c.id === id)?.name ?? id,
+      users: (team?.users ?? []).filter((u) => !u.is_bot).map((u) => ({ id: u.id, label: u.real_name })),
+      channels: (team?.channels ?? [])
+        .filter((c) => !c.is_im)
+        .map((c) => ({ id: c.id, label: `#${c.name}` })),
+    }),
+    [names, team],
+  );
+
+  const show = (text, tone = 'error') => setNotice({ text, tone, at: Date.now() });
+
+  const slackAct = async (path, body) => {
+    if (!person) return null;
+    setBusy(true);
+    try {
+      const { status, json } = await call('POST', `/slack-api/${path}`, {
+        team: person.team,
+        user: person.user,
+        ...body,
+      });
+      if (status >= 400 || !json?.ok) show(json?.message ?? json?.error ?? `HTTP ${status}`);
+      else if (json.status && json.status !== 200) show(`The app answered HTTP ${json.status}`);
+      return json;
+    } catch (error) {
+      show(`The sandbox did not answer: ${error.message}`);
+      return null;
+    } finally {
+      setBusy(false);
+      await refreshInbox();
+    }
+  };
+
+  const generalChannel = team?.channels.find((c) => !c.is_im && c.members.includes(person?.user));
+  const dmChannel =
+    inbox?.dms?.[0]?.channel ?? team?.channels.find((c) => c.is_im && c.members.includes(person?.user))?.id;
+  const channelId = place === 'channel' ? generalChannel?.id : place === 'dm' ? dmChannel : undefined;
+
+  const onCommand = async (text) => {
+    const match = /^(\/\S+)\s*([\s\S]*)$/.exec(text);
+    if (!match) {
+      show('Only slash commands reach the app here: try /zoom-status', 'info');
+      return false;
+    }
+    const answer = await slackAct('command', {
+      command: match[1],
+      text: match[2],
+      ...(channelId ? { channel: channelId } : {}),
+    });
+    return Boolean(answer?.ok);
+  };
+
+  const onAction = async ({ surface, target, element, value }) => {
+    await slackAct('action', {
+      surface,
+      target,
+      action_id: element.action_id,
+      ...(value === undefined || value === '' ? {} : { value }),
+    });
+  };
+
+  const onSubmit = async (viewId, form) => {
+    setRequired([]);
+    const answer = await slackAct('submit', { view_id: viewId, values: form });
+    if (answer?.blocked?.startsWith('required input empty: ')) {
+      setRequired(answer.blocked.slice('required input empty: '.length).split(', '));
+    }
+  };
+
+  const onClose = async (viewId) => {
+    setRequired([]);
+    await slackAct('close', { view_id: viewId });
+  };
+
+  const openHome = async () => {
+    setPlace('home');
+    await slackAct('home', {});
+  };
+
+  const zoomAct = async (method, path, body) => {
+    setBusy(true);
+    try {
+      const { status, json } = await call(method, `/zoom-api/${path}`, body);
+      if (status >= 400) show(json?.message ?? json?.error ?? `HTTP ${status}`);
+    } finally {
+      setBusy(false);
+      await refreshWorld();
+    }
+  };
+
+  const modals = inbox?.modals ?? [];
+  const topModal = modals.at(-1);
+  const messages =
+    place === 'channel'
+      ? (inbox?.channel_messages?.[channelId] ?? [])
+      : place === 'dm'
+        ? (inbox?.dms ?? [])
+        : [];
+  const ephemerals = place === 'home' ? [] : (inbox?.ephemerals ?? []).filter((e) => e.channel === channelId);
+  const timeline = [
+    ...messages.map((m) => ({ message: m, ephemeral: false })),
+    ...ephemerals.map((m) => ({ message: m, ephemeral: true })),
+  ].sort((a, b) => (a.message.ts < b.message.ts ? -1 : 1));
+  const timelineRef = useRef(null);
+  useEffect(() => {
+    if (timelineRef.current) timelineRef.current.scrollTop = timelineRef.current.scrollHeight;
+  }, [timeline.length, place]);
+  const where = place === 'channel' ? `#${generalChannel?.name ?? 'general'}` : 'Zoom Org Connect';
+
+  return html`<div class="layout">
+    <header class="top">
+      <h1>Zoom Org Connect <span class="muted">sandbox</span></h1>
+      ${
+        config
+          ? html`<span class="facts"
+            >app <a href=${`${config.appUrl}/healthz`} target="_blank" rel="noopener">${config.appUrl}</a> · Slack ${config.slackMode}-workspace · ${config.database}</span
+          >`
+          : null
+      }
+    </header>
+    <${PersonPicker} teams=${teams} person=${person} onPick=${setPerson} zoomUsers=${zoomState?.users ?? []} />
+    <main class="columns">
+      <section class="slack" data-testid="slack">
+        ${
+          !me
+            ? html`<div class="empty">Pick a person above to see their Slack.</div>`
+            : html`<div class="slack-frame">
+              <aside class="sidebar">
+                <div class="workspace-name">${team.name}</div>
+                <div class="me">${me.real_name}<br /><small>${roleOf(me)} · ${me.locale}</small></div>
+                ${
+                  generalChannel
+                    ? html`<button type="button" class=${place === 'channel' ? 'active' : ''} onClick=${() => setPlace('channel')}>
+                      # ${generalChannel.name}
+                    </button>`
+                    : null
+                }
+                <div class="sidebar-title">Apps</div>
+                <button type="button" class=${place === 'dm' ? 'active' : ''} data-testid="open-dm" onClick=${() => setPlace('dm')}>
+                  Zoom Org Connect ${inbox?.dms?.length ? html`<span class="count">${inbox.dms.length}</span>` : null}
+                </button>
+                <button type="button" class=${place === 'home' ? 'active' : ''} data-testid="open-home" onClick=${openHome}>
+                  ⌂ Home
+                </button>
+              </aside>
+              <div class="conversation">
+                <div class="conversation-title">
+                  ${place === 'home' ? 'Zoom Org Connect — Home' : place === 'dm' ? 'Zoom Org Connect (direct messages)' : `# ${generalChannel?.name ?? ''}`}
+                </div>
+                ${
+                  place === 'home'
+                    ? html`<div class="timeline home" data-testid="home">
+                      ${
+                        inbox?.home
+                          ? html`<${Blocks}
+                            blocks=${inbox.home.view.blocks}
+                            ctx=${ctx}
+                            busy=${busy}
+                            onAction=${(element, block, value) =>
+                              onAction({ surface: 'home', target: inbox.home.id, element, block, value })}
+                          />`
+                          : html`<p class="muted">The app has not published a Home tab for ${me.real_name} yet.</p>`
+                      }
+                    </div>`
+                    : html`<div class="timeline" ref=${timelineRef} data-testid="timeline">
+                      ${timeline.length === 0 ? html`<p class="muted">Nothing here yet.</p>` : null}
+                      ${timeline.map(
+                        (item) => html`<${Message}
+                          key=${item.message.ts}
+                          message=${item.message}
+                          ephemeral=${item.ephemeral}
+                          ctx=${ctx}
+                          busy=${busy}
+                          onAction=${onAction}
+                        />`,
+                      )}
+                    </div>`
+                }
+                ${place === 'home' ? null : html`<${Composer} onCommand=${onCommand} busy=${busy} where=${where} />`}
+              </div>
+              ${
+                topModal
+                  ? html`<${Modal}
+                    key=${topModal.id}
+                    modal=${topModal}
+                    depth=${modals.length}
+                    ctx=${ctx}
+                    busy=${busy}
+                    required=${required}
+                    onAction=${onAction}
+                    onSubmit=${onSubmit}
+                    onClose=${() => onClose(topModal.id)}
+                  />`
+                  : null
+              }
+            </div>`
+        }
+        ${
+          notice
+            ? html`<div class=${`notice ${notice.tone}`} role="status" data-testid="notice">
+              ${notice.text} <button type="button" class="icon" onClick=${() => setNotice(null)}>✕</button>
+            </div>`
+            : null
+        }
+      </section>
+      <div class="side">
+        <${ZoomPanel}
+          state=${zoomState}
+          busy=${busy}
+          onRole=${(email, role) => zoomAct('PATCH', `users/${encodeURIComponent(email)}`, { role_name: role })}
+          onDelete=${(email) => zoomAct('DELETE', `users/${encodeURIComponent(email)}`)}
+          onDeauthorize=${(clientId, email) => zoomAct('POST', 'deauthorize', { client_id: clientId, email })}
+        />
+        <${ActivityPane} items=${activity} names=${names} showCalls=${showCalls} setShowCalls=${setShowCalls} />
+      </div>
+    </main>
+  </div>`;
+}
+
+render(html`<${App} />`, document.getElementById('root'));
