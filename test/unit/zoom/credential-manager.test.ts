@@ -103,7 +103,9 @@ describe('createCredentialManager', () => {
     const grant = await manager.getAccessToken({ app: 'org', store: memory.store });
     expect(grant.accessToken).toBe('a1');
     expect(cipher.decrypt(memory.current()?.refreshToken ?? '')).toBe('r1');
-    expect(memory.current()?.accessToken).not.toContain('a1');
+    // Stored sealed, not in clear (a short plaintext could appear inside random base64 by chance).
+    expect(memory.current()?.accessToken.startsWith('v1.k.')).toBe(true);
+    expect(cipher.decrypt(memory.current()?.accessToken ?? '')).toBe('a1');
     expect(memory.lease()).toBeNull();
   });
 
