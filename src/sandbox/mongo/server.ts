@@ -29,24 +29,39 @@ export function createWireServer(deps: ServerDeps): net.Server {
   let nextRequestId = 1;
   const server = net.createServer({ noDelay: true }, (socket) => {
     const connectionId = nextConnectionId++;
-    let pending: Buffer = Buffer.alloc(0);
+    // Chunks are only joined once a whole message has arrived, so a large insert arriving in
+    // many TCP chunks is copied once rather than once per chunk.
+    let chunks: Buffer[] = [];
+    let buffered = 0;
+    let needed = 0;
     socket.on('error', (err) => deps.logger.debug({ err, connectionId }, 'socket error'));
     socket.on('data', (chunk: Buffer) => {
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      chunks.push(chunk);
+      buffered += chunk.length;
+      if (buffered < Math.max(needed, 4)) return;
+      const pending = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, buffered);
       try {
         let offset = 0;
+        needed = 0;
         while (pending.length - offset >= 4) {
           const length = messageLength(pending, offset);
-          if (pending.length - offset < length) break;
+          if (pending.length - offset < length) {
+            needed = length;
+            break;
+          }
           const message = pending.subarray(offset, offset + length);
           offset += length;
           const reply = handle(parseMessage(message), connectionId);
           if (reply) socket.write(reply);
         }
-        pending = offset === pending.length ? Buffer.alloc(0) : pending.subarray(offset);
+        const rest = pending.subarray(offset);
+        chunks = rest.length > 0 ? [rest] : [];
+        buffered = rest.length;
       } catch (err) {
         const reason = err instanceof WireError ? err.message : String(err);
         deps.logger.warn({ connectionId, reason }, 'closing connection after a malformed message');
+        chunks = [];
+        buffered = 0;
         socket.destroy();
       }
     });

@@ -116,4 +116,33 @@ describe('wire protocol', () => {
       await client.close();
     }
   });
+
+  it('reassembles messages split across many writes and splits several in one write', async () => {
+    const socket = net.connect(emulator.port, '127.0.0.1');
+    socket.setNoDelay(true);
+    await new Promise((r) => socket.once('connect', r));
+    let data = Buffer.alloc(0);
+    const replies: number[] = [];
+    const done = new Promise<void>((resolve) => {
+      socket.on('data', (chunk) => {
+        data = Buffer.concat([data, chunk]);
+        while (data.length >= 4 && data.length >= data.readInt32LE(0)) {
+          replies.push(data.readInt32LE(8));
+          data = data.subarray(data.readInt32LE(0));
+        }
+        if (replies.length === 3) resolve();
+      });
+    });
+    const split = opMsg(21, 0, { ping: 1, $db: 'admin' });
+    for (let i = 0; i < split.length; i += 3) {
+      socket.write(split.subarray(i, i + 3));
+      await new Promise((r) => setImmediate(r));
+    }
+    socket.write(
+      Buffer.concat([opMsg(22, 0, { ping: 1, $db: 'admin' }), opMsg(23, 0, { ping: 1, $db: 'admin' })]),
+    );
+    await done;
+    socket.end();
+    expect(replies).toEqual([21, 22, 23]);
+  });
 });
