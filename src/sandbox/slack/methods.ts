@@ -265,7 +265,7 @@ export const METHODS: Record<string, MethodSpec> = {
         channel.imUser,
         `message in ${channel.id}: ${content.text.slice(0, 80)}`,
       );
-      return { channel: channel.id, ts: message.ts, message: messageObject(message) };
+      return { channel: channel.id, ts: message.ts, message: messageObject(message, team) };
     },
   },
 

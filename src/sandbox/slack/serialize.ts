@@ -49,9 +49,7 @@ export function userObject(
     display_name_normalized: user.isBot ? '' : user.name,
     first_name: first ?? '',
     last_name: rest.join(' '),
-    image_24: 'https://a.slack-edge.com/80588/img/avatars/user_shapes/ava_0001-24.png',
-    image_48: 'https://a.slack-edge.com/80588/img/avatars/user_shapes/ava_0001-48.png',
-    image_72: 'https://a.slack-edge.com/80588/img/avatars/user_shapes/ava_0001-72.png',
+    ...avatarImages(),
     team: team.id,
   };
   if (user.isBot) {
@@ -80,6 +78,7 @@ export function userObject(
     is_bot: user.isBot,
     is_app_user: false,
     updated: user.updated,
+    has_2fa: false,
     is_email_confirmed: !user.isBot,
     who_can_share_contact_card: 'EVERYONE',
   };
@@ -96,6 +95,19 @@ export function userObject(
   }
   if (opts.includeLocale) object.locale = user.locale;
   return object;
+}
+
+function avatarImages(): JsonObject {
+  const url = (size: string) => `https://a.slack-edge.com/80588/img/avatars/user_shapes/ava_0001-${size}.png`;
+  return {
+    image_original: url('512'),
+    image_24: url('24'),
+    image_32: url('32'),
+    image_48: url('48'),
+    image_72: url('72'),
+    image_192: url('192'),
+    image_512: url('512'),
+  };
 }
 
 /** Offsets for the handful of zones a seed is likely to use; others count as UTC. */
@@ -128,7 +140,7 @@ export function teamObject(team: Team): JsonObject {
   return object;
 }
 
-export function messageObject(message: Message): JsonObject {
+export function messageObject(message: Message, team?: Team): JsonObject {
   const object: JsonObject = {
     type: 'message',
     subtype: 'bot_message',
@@ -139,6 +151,17 @@ export function messageObject(message: Message): JsonObject {
     team: message.team,
     ts: message.ts,
   };
+  if (team !== undefined) {
+    object.bot_profile = {
+      id: team.botId,
+      app_id: message.app_id,
+      name: team.botName,
+      icons: { image_36: '', image_48: '', image_72: '' },
+      deleted: false,
+      updated: Math.floor(Number(message.ts)),
+      team_id: team.id,
+    };
+  }
   if (message.blocks !== undefined) object.blocks = message.blocks;
   if (message.thread_ts !== undefined) object.thread_ts = message.thread_ts;
   if (message.edited !== undefined) object.edited = message.edited;
