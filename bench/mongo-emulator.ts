@@ -8,7 +8,11 @@ import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { MongoClient } from 'mongodb';
+import { pino } from 'pino';
+import { runCommand } from '../src/sandbox/mongo/commands/index.js';
+import { CursorManager } from '../src/sandbox/mongo/cursors.js';
 import { startMongoEmulator } from '../src/sandbox/mongo/index.js';
+import { Store } from '../src/sandbox/mongo/store.js';
 
 async function startServer(inProcess: boolean): Promise<{ uri: string; stop(): Promise<void> }> {
   if (inProcess) return startMongoEmulator();
@@ -57,6 +61,49 @@ async function measure(
     opsPerSec: Math.round((ops / elapsedNs) * 1e9),
     meanMicros: Math.round(elapsedNs / ops / 1000),
   };
+}
+
+/**
+ * The server's own cost per command (no socket, no driver), which is what must not grow with the
+ * collection size; far less sensitive to machine load than the round trips.
+ */
+function serverSide(size: number): Row[] {
+  const ctx = {
+    store: new Store(),
+    cursors: new CursorManager(),
+    db: 'bench',
+    connectionId: 0,
+    changed: () => {},
+    logger: pino({ level: 'silent' }),
+  };
+  runCommand({ createIndexes: 'm', indexes: [{ key: { email: 1 }, name: 'email_1', unique: true }] }, ctx);
+  for (let i = 0; i < size; i += 1) {
+    runCommand({ insert: 'm', documents: [{ email: `user${i}@example.com`, workspace: `W${i % 10}` }] }, ctx);
+  }
+  const time = (operation: string, ops: number, fn: (i: number) => void): Row => {
+    for (let i = 0; i < 2_000; i += 1) fn(ops + i);
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < ops; i += 1) fn(i);
+    const elapsedNs = Number(process.hrtime.bigint() - start);
+    return {
+      operation,
+      documents: size,
+      ops,
+      opsPerSec: Math.round((ops / elapsedNs) * 1e9),
+      meanMicros: Math.round((elapsedNs / ops / 1000) * 10) / 10,
+    };
+  };
+  return [
+    time('server-side find by unique key', 20_000, (i) => {
+      runCommand(
+        { find: 'm', filter: { email: `user${(i * 7919) % size}@example.com` }, limit: 1, singleBatch: true },
+        ctx,
+      );
+    }),
+    time('server-side insert', 20_000, (i) => {
+      runCommand({ insert: 'm', documents: [{ email: `new${i}@example.com`, workspace: 'W-new' }] }, ctx);
+    }),
+  ];
 }
 
 async function main(): Promise<void> {
@@ -118,6 +165,7 @@ async function main(): Promise<void> {
     await client.close();
     await emulator.stop();
   }
+  rows.push(...serverSide(100), ...serverSide(100_000));
   console.table(rows);
   mkdirSync('bench/results', { recursive: true });
   const result = {
