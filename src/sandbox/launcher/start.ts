@@ -27,8 +27,8 @@ export interface SandboxOptions {
   /** MONGODB_URI and the mongodb-memory-server lookup variables; default process.env. */
   env?: Readonly<Record<string, string | undefined>>;
   /**
-   * `multi` (default): the app is installed into every seeded team through its real OAuth install
-   * route. `single`: one bot token (the first team's), the simplest production mode.
+   * `single` (default): one bot token (the first seeded team's), the simplest production mode.
+   * `multi`: the app is installed into every seeded team through its real OAuth install route.
    */
   slackMode?: 'multi' | 'single';
   /** Level of the app's log (written to `<dataDir>/sandbox.log`); default info, silent without dataDir. */
@@ -65,7 +65,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const logger = options.logger ?? pino({ level: 'silent' });
   const env = options.env ?? process.env;
   const dataDir = options.dataDir === null ? undefined : resolve(options.dataDir ?? '.data');
-  const slackMode = options.slackMode ?? 'multi';
+  const slackMode = options.slackMode ?? 'single';
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
     for (const stop of stops.splice(0).reverse()) {

@@ -156,6 +156,27 @@ function Modal({ modal, depth, ctx, onAction, onSubmit, onClose, busy, required 
   </div>`;
 }
 
+function ConfirmDialog({ confirm, onDecide }) {
+  const title = plain(confirm.title) || 'Are you sure?';
+  const noNames = { userName: (id) => id, channelName: (id) => id };
+  return html`<div class="modal-backdrop confirm">
+    <div class="modal" role="alertdialog" aria-label=${title} data-testid="confirm">
+      <header class="modal-head"><h2>${title}</h2></header>
+      <div class="modal-body">${confirm.text?.type === 'mrkdwn' ? mrkdwn(confirm.text.text, noNames) : plain(confirm.text)}</div>
+      <footer class="modal-foot">
+        <button type="button" class="bk-button" onClick=${() => onDecide(false)}>${plain(confirm.deny) || 'Cancel'}</button>
+        <button
+          type="button"
+          class=${`bk-button ${confirm.style === 'danger' ? 'danger' : 'primary'}`}
+          onClick=${() => onDecide(true)}
+        >
+          ${plain(confirm.confirm) || 'Yes'}
+        </button>
+      </footer>
+    </div>
+  </div>`;
+}
+
 function Composer({ onCommand, busy, where }) {
   const [text, setText] = useState('');
   const submit = async (event) => {
@@ -423,7 +444,14 @@ function App() {
     return Boolean(answer?.ok);
   };
 
-  const onAction = async ({ surface, target, element, value }) => {
+  const [confirming, setConfirming] = useState(null);
+  const onAction = async (args) => {
+    // Slack asks first when an element carries a confirm dialog; nothing is sent if the person says no.
+    if (args.element.confirm && !args.confirmed) {
+      setConfirming(args);
+      return;
+    }
+    const { surface, target, element, value } = args;
     await slackAct('action', {
       surface,
       target,
@@ -567,6 +595,18 @@ function App() {
                   : null
               }
             </div>`
+        }
+        ${
+          confirming
+            ? html`<${ConfirmDialog}
+                confirm=${confirming.element.confirm}
+                onDecide=${(yes) => {
+                  const args = confirming;
+                  setConfirming(null);
+                  if (yes) onAction({ ...args, confirmed: true });
+                }}
+              />`
+            : null
         }
         ${
           notice
