@@ -100,4 +100,55 @@ describe('mongoose against the test database', () => {
     ).lean();
     expect(doc).toMatchObject({ workspace: 'UP', email: 'new@example.com', name: 'New', visits: 1 });
   });
+
+  it('syncs indexes, populates references, streams a cursor and checks existence', async () => {
+    const teamSchema = new mongoose.Schema({
+      name: { type: String, unique: true },
+      expiresAt: { type: Date, expires: 3600 },
+    });
+    const Team = conn.model('Team', teamSchema);
+    await Team.init();
+    const playerSchema = new mongoose.Schema({
+      nick: String,
+      team: { type: mongoose.Schema.Types.ObjectId, ref: 'Team' },
+    });
+    playerSchema.index({ nick: 1 });
+    const Player = conn.model('Player', playerSchema);
+    await Player.init();
+    // A stale index in the database is dropped by syncIndexes, the schema's ones are kept.
+    await Player.collection.createIndex({ stale: 1 });
+    const dropped = await Player.syncIndexes();
+    expect(dropped).toEqual(['stale_1']);
+    expect((await Player.listIndexes()).map((i) => i.name).sort()).toEqual(['_id_', 'nick_1']);
+    const ttl = (await Team.listIndexes()).find((i) => i.name === 'expiresAt_1');
+    expect(ttl?.expireAfterSeconds).toBe(3600);
+
+    const team = await Team.create({ name: 'red' });
+    await Player.insertMany(Array.from({ length: 30 }, (_, i) => ({ nick: `p${i}`, team: team._id })));
+    const populated = await Player.findOne({ nick: 'p7' })
+      .populate<{ team: { name: string } }>('team')
+      .lean();
+    expect(populated?.team.name).toBe('red');
+    expect(await Player.exists({ nick: 'p29' })).not.toBeNull();
+    expect(await Player.exists({ nick: 'nobody' })).toBeNull();
+    let streamed = 0;
+    for await (const _ of Player.find().batchSize(4).cursor()) streamed += 1;
+    expect(streamed).toBe(30);
+  });
+
+  it('reports duplicates of an unordered insertMany and keeps the others', async () => {
+    const result = await Members.insertMany(
+      [
+        { workspace: 'IM', email: 'one@example.com' },
+        { workspace: 'IM', email: 'one@example.com' },
+        { workspace: 'IM', email: 'two@example.com' },
+      ],
+      { ordered: false },
+    ).then(
+      () => undefined,
+      (err: unknown) => err as { code?: number; insertedDocs?: unknown[] },
+    );
+    expect(result?.code).toBe(11000);
+    expect(await Members.countDocuments({ workspace: 'IM' })).toBe(2);
+  });
 });
