@@ -3,7 +3,7 @@
  * Prints one line with the URL to open; Ctrl-C stops everything cleanly. Settings come from the
  * environment, parsed with zod: SANDBOX_PORT (default 3300), MONGODB_URI (optional),
  * SANDBOX_DATA_DIR (default .data), SANDBOX_LOG_LEVEL (the app's log in <data dir>/sandbox.log),
- * SANDBOX_SLACK_MODE (multi | single).
+ * SANDBOX_SLACK_MODE (multi | single); `--fresh` (or SANDBOX_FRESH=1) starts from an empty database.
  */
 import { z } from 'zod';
 import { startSandbox } from './launcher/start.js';
@@ -13,7 +13,9 @@ const envSchema = z.object({
   SANDBOX_DATA_DIR: z.string().min(1).default('.data'),
   SANDBOX_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SANDBOX_SLACK_MODE: z.enum(['multi', 'single']).default('single'),
+  SANDBOX_FRESH: z.enum(['0', '1', 'true', 'false']).default('0'),
 });
+const argsSchema = z.array(z.enum(['--fresh'], { error: 'the only option is --fresh' }));
 
 async function main(): Promise<void> {
   const parsed = envSchema.safeParse(
@@ -23,12 +25,20 @@ async function main(): Promise<void> {
     process.stderr.write(`Invalid sandbox setting: ${z.prettifyError(parsed.error)}\n`);
     process.exit(1);
   }
+  const args = argsSchema.safeParse(process.argv.slice(2));
+  if (!args.success) {
+    process.stderr.write(`Usage: npm run sandbox [-- --fresh]  (${z.prettifyError(args.error)})\n`);
+    process.exit(1);
+  }
   const settings = parsed.data;
+  const fresh =
+    args.data.includes('--fresh') || settings.SANDBOX_FRESH === '1' || settings.SANDBOX_FRESH === 'true';
   const sandbox = await startSandbox({
     port: settings.SANDBOX_PORT,
     dataDir: settings.SANDBOX_DATA_DIR,
     logLevel: settings.SANDBOX_LOG_LEVEL,
     slackMode: settings.SANDBOX_SLACK_MODE,
+    fresh,
   });
   process.stdout.write(`Sandbox ready: open ${sandbox.url}  (Ctrl-C to stop)\n`);
 

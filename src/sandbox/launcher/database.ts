@@ -3,7 +3,7 @@
  * mongodb-memory-server when a binary is already on this machine (never downloading one); else
  * the wire-protocol emulator. The last two keep their data under `.data/` so a restart keeps state.
  */
-import { mkdir } from 'node:fs/promises';
+import { access, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type pino from 'pino';
 import { startMongoEmulator } from '../mongo/index.js';
@@ -28,6 +28,25 @@ export interface SandboxDatabaseOptions {
 }
 
 const DB_NAME = 'zoom-org-connect-sandbox';
+const KEPT = ['sandbox-mongo.json', 'sandbox-mongod'];
+
+/** Whether an earlier run left a sandbox database under `dataDir`. */
+export async function hasSandboxData(dataDir: string): Promise<boolean> {
+  for (const name of KEPT) {
+    try {
+      await access(join(dataDir, name));
+      return true;
+    } catch {
+      // not there
+    }
+  }
+  return false;
+}
+
+/** Deletes the sandbox's own database files (never anything else under `dataDir`). */
+export async function forgetSandboxData(dataDir: string): Promise<void> {
+  for (const name of KEPT) await rm(join(dataDir, name), { recursive: true, force: true });
+}
 
 /** Puts `name` as the database of a connection string that names none. */
 export function withDatabaseName(uri: string, name: string): string {

@@ -15,7 +15,12 @@ import { createActivityFeed } from '../ui/activity.js';
 import { startRecordingProxy } from '../ui/recording-proxy.js';
 import { startUiServer } from '../ui/server.js';
 import { DEFAULT_ZOOM_SEED, startZoomStandIn } from '../zoom/index.js';
-import { type SandboxDatabaseKind, startSandboxDatabase } from './database.js';
+import {
+  forgetSandboxData,
+  hasSandboxData,
+  type SandboxDatabaseKind,
+  startSandboxDatabase,
+} from './database.js';
 import { loadOrCreateSecrets } from './secrets.js';
 import { installIntoTeam } from './slack-install.js';
 
@@ -33,6 +38,8 @@ export interface SandboxOptions {
   slackMode?: 'multi' | 'single';
   /** Level of the app's log (written to `<dataDir>/sandbox.log`); default info, silent without dataDir. */
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Start from an empty sandbox database (deletes the data kept under dataDir; never touches MONGODB_URI). */
+  fresh?: boolean;
   /** The sandbox's own logger (stand-ins, UI server); default silent. */
   logger?: pino.Logger;
 }
@@ -74,6 +81,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 
   try {
+    if (dataDir && options.fresh) await forgetSandboxData(dataDir);
+    const restored = dataDir ? await hasSandboxData(dataDir) : false;
     const secrets = await loadOrCreateSecrets(dataDir);
     const database = await startSandboxDatabase({
       env: {
@@ -218,6 +227,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       })),
       teams: teams.map((team) => team.id),
       database: database.description,
+      restored: restored && database.kind !== 'external',
       slackMode,
       feed,
       logger,

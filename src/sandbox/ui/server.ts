@@ -27,6 +27,8 @@ export interface UiServerOptions {
   zoomApps: Array<{ client_id: string; kind: 'admin' | 'user'; name: string }>;
   teams: string[];
   database: string;
+  /** The database kept data from an earlier run (the Slack and Zoom stand-ins always start fresh). */
+  restored: boolean;
   slackMode: 'multi' | 'single';
   feed: ActivityFeed;
   logger: pino.Logger;
@@ -82,6 +84,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
       zoomApps: options.zoomApps,
       teams: options.teams,
       database: options.database,
+      restored: options.restored,
       slackMode: options.slackMode,
     });
   });

@@ -519,6 +519,14 @@ function App() {
           : null
       }
     </header>
+    ${
+      config?.restored
+        ? html`<div class="restored" role="note">
+            The database kept what you did last time, but the Slack and Zoom stand-ins start fresh: stored Zoom
+            connections stop working (as after a real outage). Start over with <code>npm run sandbox -- --fresh</code>.
+          </div>`
+        : null
+    }
     <${PersonPicker} teams=${teams} person=${person} onPick=${setPerson} zoomUsers=${zoomState?.users ?? []} />
     <main class="columns">
       <section class="slack" data-testid="slack">
