@@ -24,6 +24,7 @@ export interface ControlDeps {
   user(teamId: string, userId: string): SimulatedUser;
   setAppUrl(url: string): void;
   appUrl(): string | undefined;
+  unfurl(url: string): Promise<{ status: number; body: string; location: string | undefined }>;
 }
 
 const deliveryFields = {
@@ -71,6 +72,7 @@ const schemas = {
     retry_reason: z.string().optional(),
   }),
   appUrl: z.object({ url: z.url() }),
+  unfurl: z.object({ url: z.url({ protocol: /^https?$/ }) }),
   oauthCode: z.object({ ...who, redirect_uri: z.string().optional() }),
   inbox: z.object(who),
   activity: z.object({ since: z.coerce.number().int().nonnegative().default(0) }),
@@ -279,6 +281,14 @@ export function createControlRouter(deps: ControlDeps): Router {
       const v = parse(schemas.appUrl, await jsonBody(req));
       deps.setAppUrl(v.url);
       return { ok: true };
+    }),
+  );
+  router.post(
+    '/unfurl',
+    route(async (req) => {
+      const v = parse(schemas.unfurl, await jsonBody(req));
+      const result = await deps.unfurl(v.url);
+      return { ok: true, status: result.status, body: result.body, location: result.location ?? null };
     }),
   );
   router.post(

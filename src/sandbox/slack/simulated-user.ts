@@ -11,6 +11,8 @@ export interface SeenMessage {
   blocks: JsonObject[] | undefined;
   /** All visible text (text, block texts, button labels) joined, for simple `toContain` checks. */
   allText: string;
+  /** Every URL a person could open: link buttons, `<url|label>` and bare links in text. */
+  links: string[];
 }
 
 export interface SeenModal {
@@ -21,6 +23,7 @@ export interface SeenModal {
   /** Inline errors from the app's last `response_action: "errors"`, keyed by block_id. */
   errors: Record<string, string> | undefined;
   allText: string;
+  links: string[];
 }
 
 export interface SimulatedUser {
@@ -65,6 +68,29 @@ export function visibleText(value: unknown): string {
   return parts.join('\n');
 }
 
+/** URLs in a block tree or text: button/overflow `url`s, mrkdwn `<url|label>` and bare http(s) links. */
+export function linksIn(...values: unknown[]): string[] {
+  const found = new Set<string>();
+  const fromText = (text: string) => {
+    for (const match of text.matchAll(/<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>/g))
+      if (match[1]) found.add(match[1]);
+    const withoutAngles = text.replace(/<[^>]*>/g, ' ');
+    for (const match of withoutAngles.matchAll(/https?:\/\/[^\s<>|]+/g)) found.add(match[0]);
+  };
+  const walk = (node: unknown) => {
+    if (typeof node === 'string') fromText(node);
+    else if (Array.isArray(node)) node.forEach(walk);
+    else if (typeof node === 'object' && node !== null) {
+      for (const [key, child] of Object.entries(node)) {
+        if (key === 'url' && typeof child === 'string') found.add(child);
+        else if (key === 'text' || typeof child === 'object') walk(child);
+      }
+    }
+  };
+  values.forEach(walk);
+  return [...found];
+}
+
 export async function waitFor<T>(
   predicate: () => T | undefined | null | false,
   timeoutMs = 2_000,
@@ -95,6 +121,7 @@ export function createSimulatedUser(
     text: m.text,
     blocks: m.blocks,
     allText: [m.text, visibleText(m.blocks ?? [])].filter(Boolean).join('\n'),
+    links: linksIn(m.text, m.blocks ?? []),
   });
   const seenView = (
     view: Parameters<typeof viewObject>[0],
@@ -109,6 +136,7 @@ export function createSimulatedUser(
       view: object,
       errors,
       allText: [title, visibleText(view.blocks)].filter(Boolean).join('\n'),
+      links: linksIn(view.blocks),
     };
   };
 

@@ -85,6 +85,11 @@ export interface SlackStandIn {
   ): Promise<AppResponse>;
   /** An OAuth code for oauth.v2.access, as if the user had approved the install. */
   issueOAuthCode(teamId: string, userId: string, redirectUri?: string): string;
+  /**
+   * Fetches a link as Slack's unfurler does (GET, Slackbot-LinkExpanding user agent, redirects not
+   * followed), so a test can check that a bot merely looking at a link changes nothing.
+   */
+  unfurl(url: string): Promise<AppResponse & { location: string | undefined }>;
   /** The authorize URL to give Bolt's InstallProvider as `authorizationUrl`. */
   readonly authorizeUrl: string;
   submit(
@@ -94,6 +99,25 @@ export interface SlackStandIn {
     viewId?: string,
   ): ReturnType<SimulatedUser['submit']>;
   stop(): Promise<void>;
+}
+
+export const UNFURLER_USER_AGENT = 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)';
+
+async function unfurl(url: string, recorder: ReturnType<typeof createRecorder>) {
+  recorder.activity('unfurl', undefined, undefined, `unfurl ${url}`);
+  const response = await fetch(url, {
+    headers: { 'user-agent': UNFURLER_USER_AGENT, accept: 'text/html,*/*' },
+    redirect: 'manual',
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, body, json, location: response.headers.get('location') ?? undefined };
 }
 
 function isParsed(seed: SlackSeed | ParsedSlackSeed): seed is ParsedSlackSeed {
@@ -199,6 +223,7 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
         appUrl = url;
       },
       appUrl: () => appUrl,
+      unfurl: (url) => unfurl(url, recorder),
     }),
   );
   app.use((_req, res) => {
@@ -237,6 +262,7 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
     issueOAuthCode: (teamId, userId, redirectUri) =>
       workspace.issueOAuthCode({ teamId, userId, redirectUri, scopes: [] }).code,
     submit: (teamId, userId, values, viewId) => actors.submit(teamId, userId, values, viewId),
+    unfurl: (url) => unfurl(url, recorder),
     async stop() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -254,3 +254,41 @@ describe('enterprise and lifecycle events', () => {
     await expect(client.auth.test()).rejects.toMatchObject({ data: { error: 'token_revoked' } });
   });
 });
+
+describe('links', () => {
+  it('lists the links a person could open and fetches one as the unfurler does', async () => {
+    const agents: string[] = [];
+    harness = await startHarness((app: App) => {
+      app.command('/zoom-connect', async ({ ack, client, command }) => {
+        await ack();
+        const link = `${harness?.appUrl.replace('/slack/events', '')}/zoom/approve/tok123`;
+        await client.chat.postMessage({
+          channel: command.user_id,
+          text: `Approve here: <${link}|approval page>`,
+          blocks: [
+            { type: 'section', text: { type: 'mrkdwn', text: `Or copy ${link}?src=copy` } },
+            {
+              type: 'actions',
+              elements: [
+                { type: 'button', action_id: 'open', text: plain('Open'), url: `${link}?src=button` },
+              ],
+            },
+          ],
+        });
+      });
+    });
+    harness.receiver.app.get('/zoom/approve/:token', (req, res) => {
+      agents.push(req.get('user-agent') ?? '');
+      res.type('text/html').send('<title>Approve Zoom</title>');
+    });
+    const alice = harness.standIn.user('T_ACME', 'U_ALICE');
+    await alice.command('/zoom-connect');
+    const links = alice.dms()[0]?.links ?? [];
+    expect(links).toHaveLength(3);
+    expect(links.map((l) => new URL(l).search)).toEqual(['', '?src=copy', '?src=button']);
+    const unfurled = await harness.standIn.unfurl(links[0] ?? '');
+    expect(unfurled.status).toBe(200);
+    expect(unfurled.body).toContain('Approve Zoom');
+    expect(agents).toEqual(['Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)']);
+  });
+});

@@ -11,6 +11,8 @@ export const SIGNING_SECRET = 'test-signing-secret';
 export interface Harness {
   standIn: SlackStandIn;
   app: App;
+  /** The Express receiver; tests may add routes to its `app` (e.g. a page behind a link). */
+  receiver: ExpressReceiver;
   appUrl: string;
   stop(): Promise<void>;
 }
@@ -40,6 +42,7 @@ export async function startHarness(
   return {
     standIn,
     app,
+    receiver,
     appUrl,
     async stop() {
       await new Promise<void>((resolve) => {
