@@ -1,0 +1,121 @@
+/**
+ * Benchmark 1: `/zoom-status` ack latency (p50, p99, max) and throughput at fixed request rates,
+ * against our app and against a bare Bolt app that only acks (the framework's floor), in the same
+ * run on the same machine. Both are separate processes; autocannon generates the load.
+ */
+import { probe, statusBodies } from './support/commands.js';
+import { type LoadRun, runSignedLoad } from './support/load.js';
+import { type BenchResult, check, type Figure } from './support/report.js';
+import { SIGNING_SECRET } from './support/scenario.js';
+import type { Stack } from './support/stack.js';
+import { round } from './support/stats.js';
+
+export interface AckOptions {
+  rates: number[];
+  durationS: number;
+  warmupS: number;
+  /** The rate whose p99s are compared (200 in the issue). */
+  compareRate: number;
+}
+
+/** Does the app answer `/zoom-status` at all (the Slack listeners are wired)? */
+export async function appAnswersStatus(stack: Stack): Promise<{ ok: boolean; detail: string }> {
+  const body = statusBodies(stack.responseUrls)(0);
+  try {
+    const answer = await probe(stack.app.url, SIGNING_SECRET, body);
+    if (answer.status === 200 && answer.ms < 3_000)
+      return { ok: true, detail: `200 in ${round(answer.ms)} ms` };
+    return {
+      ok: false,
+      detail: `HTTP ${answer.status} after ${round(answer.ms)} ms: ${answer.body.slice(0, 120)}`,
+    };
+  } catch (error) {
+    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function row(run: LoadRun): Record<string, Figure> {
+  return {
+    target: run.target,
+    'rate (req/s)': run.rate,
+    'throughput (req/s)': run.throughput,
+    'p50 (ms)': run.p50Ms,
+    'p90 (ms)': run.p90Ms,
+    'p99 (ms)': run.p99Ms,
+    'max (ms)': run.maxMs,
+    completed: run.completed,
+    non2xx: run.non2xx,
+    errors: run.errors + run.timeouts,
+  };
+}
+
+export async function benchAckLatency(
+  stack: Stack,
+  options: AckOptions,
+): Promise<Omit<BenchResult, 'id' | 'title' | 'durationS'>> {
+  const ready = await appAnswersStatus(stack);
+  if (!ready.ok) {
+    return {
+      skipped: `the app does not answer /zoom-status yet (${ready.detail})`,
+      rows: [],
+      checks: [],
+      notes: [],
+    };
+  }
+  const appBody = statusBodies(stack.responseUrls);
+  // The bare app never calls respond(), so its bodies need no live response_url.
+  const bareBody = statusBodies([]);
+  const targets = [
+    { name: 'bare Bolt (ack only)', url: `${stack.bare.url}/slack/events`, body: bareBody },
+    { name: 'our app', url: `${stack.app.url}/slack/events`, body: appBody },
+  ];
+  // Warm-up: JIT, connection pools, the admin cache; not recorded.
+  for (const target of targets) {
+    await runSignedLoad({
+      target: target.name,
+      url: target.url,
+      rate: 50,
+      durationS: options.warmupS,
+      signingSecret: SIGNING_SECRET,
+      body: target.body,
+    });
+  }
+  const runs: LoadRun[] = [];
+  for (const rate of options.rates) {
+    for (const target of targets) {
+      runs.push(
+        await runSignedLoad({
+          target: target.name,
+          url: target.url,
+          rate,
+          durationS: options.durationS,
+          signingSecret: SIGNING_SECRET,
+          body: target.body,
+        }),
+      );
+    }
+  }
+  const at = (name: string, rate: number) => runs.find((r) => r.target === name && r.rate === rate);
+  const ours = at('our app', options.compareRate);
+  const floor = at('bare Bolt (ack only)', options.compareRate);
+  const ratio = ours && floor && floor.p99Ms > 0 ? round(ours.p99Ms / floor.p99Ms) : null;
+  const appRuns = runs.filter((r) => r.target === 'our app');
+  const maxAck = Math.max(...appRuns.map((r) => r.maxMs));
+  const failed = appRuns.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0);
+  return {
+    rows: runs.map(row),
+    checks: [
+      check(
+        `p99 ratio ours/bare at ${options.compareRate} req/s`,
+        '<= 1.5',
+        ratio,
+        ratio === null ? null : ratio <= 1.5,
+      ),
+      check('max ack latency of our app, all rates (ms)', '< 3000', maxAck, maxAck < 3_000),
+      check('our app: non-2xx, errors and timeouts', '0', failed, failed === 0),
+    ],
+    notes: [
+      `${options.durationS} s per rate and target after a ${options.warmupS} s warm-up at 50 req/s; latencies corrected for coordinated omission by autocannon.`,
+    ],
+  };
+}

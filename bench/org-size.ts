@@ -1,0 +1,99 @@
+/**
+ * Benchmark 2: does the cost of answering one member depend on the size of the organization?
+ * Active-account resolution (`services.status.getStatus`, in the runner's process) and `/zoom-status`
+ * (over HTTP against the app process) with 100 members in the workspace, then again after the same
+ * workspace grew to 100,000 members (bulk-inserted straight into the collection).
+ */
+import { appAnswersStatus } from './ack-latency.js';
+import { statusBodies } from './support/commands.js';
+import { runSignedLoad } from './support/load.js';
+import { type BenchResult, check, type Figure } from './support/report.js';
+import { COMMAND_USERS, memberEmail, SIGNING_SECRET, TEAM_ID, userId } from './support/scenario.js';
+import type { Stack } from './support/stack.js';
+import { median, percentile, round, timeEach } from './support/stats.js';
+
+export interface OrgSizeOptions {
+  small: number;
+  large: number;
+  statusCalls: number;
+  commandRate: number;
+  commandDurationS: number;
+}
+
+interface Phase {
+  members: number;
+  getStatus: number[];
+  command: { p50: number; p99: number; max: number; completed: number } | null;
+}
+
+export async function benchOrgSize(
+  stack: Stack,
+  options: OrgSizeOptions,
+): Promise<Omit<BenchResult, 'id' | 'title' | 'durationS'>> {
+  const answers = (await appAnswersStatus(stack)).ok;
+  const notes: string[] = [];
+  if (!answers) notes.push('the app does not answer /zoom-status yet: only getStatus was measured');
+
+  async function measure(members: number, pick: (i: number) => string): Promise<Phase> {
+    // Warm-up, then one call at a time: this is the latency of one resolution, not a load test.
+    await timeEach(50, (i) => stack.world.services.status.getStatus(TEAM_ID, pick(i)));
+    const getStatus = await timeEach(options.statusCalls, (i) =>
+      stack.world.services.status.getStatus(TEAM_ID, pick(i)),
+    );
+    let command: Phase['command'] = null;
+    if (answers) {
+      const run = await runSignedLoad({
+        target: `app, ${members} members`,
+        url: `${stack.app.url}/slack/events`,
+        rate: options.commandRate,
+        durationS: options.commandDurationS,
+        signingSecret: SIGNING_SECRET,
+        body: statusBodies(stack.responseUrls),
+      });
+      command = { p50: run.p50Ms, p99: run.p99Ms, max: run.maxMs, completed: run.completed };
+    }
+    return { members, getStatus, command };
+  }
+
+  const small = await measure(options.small, (i) => userId(i % Math.min(COMMAND_USERS, options.small)));
+  const seedStart = Date.now();
+  await stack.world.seedMembers(TEAM_ID, options.small, options.large - options.small, (i) =>
+    memberEmail(TEAM_ID, i),
+  );
+  notes.push(
+    `${options.large - options.small} members inserted with insertMany in ${round((Date.now() - seedStart) / 1000, 1)} s`,
+  );
+  // Sample members spread over the whole (now large) workspace.
+  const stride = Math.floor(options.large / options.statusCalls) || 1;
+  const large = await measure(options.large, (i) => userId((i * stride + 7) % options.large));
+
+  const rows: Array<Record<string, Figure>> = [small, large].map((phase) => ({
+    members: phase.members,
+    'getStatus median (ms)': round(median(phase.getStatus), 3),
+    'getStatus p99 (ms)': round(percentile(phase.getStatus, 99), 3),
+    '/zoom-status p50 (ms)': phase.command?.p50 ?? null,
+    '/zoom-status p99 (ms)': phase.command?.p99 ?? null,
+    '/zoom-status max (ms)': phase.command?.max ?? null,
+  }));
+  const statusRatio = round(median(large.getStatus) / median(small.getStatus));
+  const commandRatio =
+    small.command && large.command && small.command.p50 > 0
+      ? round(large.command.p50 / small.command.p50)
+      : null;
+  notes.push(
+    `getStatus: ${options.statusCalls} sequential calls per size (after 50 warm-up calls); /zoom-status: autocannon at ${options.commandRate} req/s for ${options.commandDurationS} s per size.`,
+  );
+  return {
+    rows,
+    checks: [
+      check('getStatus median ratio 100k/100', '< 1.3', statusRatio, statusRatio < 1.3),
+      check(
+        '/zoom-status p50 ratio 100k/100',
+        '< 1.3',
+        commandRatio,
+        commandRatio === null ? null : commandRatio < 1.3,
+      ),
+    ],
+    notes,
+  };
+}

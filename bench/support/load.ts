@@ -1,0 +1,80 @@
+/**
+ * Load with autocannon at a fixed overall rate; every request is a slash command signed at the
+ * moment it is sent (autocannon's setupRequest), so Bolt's 5-minute window always holds.
+ * Latencies are autocannon's, corrected for coordinated omission at the requested rate.
+ */
+import autocannon, { type Result } from 'autocannon';
+import { signedHeaders } from './slack-signing.js';
+
+export interface LoadRun {
+  target: string;
+  rate: number;
+  durationS: number;
+  connections: number;
+  /** Requests answered 2xx. */
+  completed: number;
+  /** Mean answered requests per second over the run. */
+  throughput: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+export interface LoadOptions {
+  target: string;
+  url: string;
+  rate: number;
+  durationS: number;
+  connections?: number;
+  signingSecret: string;
+  /** The i-th request's raw body (i counts from 0 across the whole run). */
+  body(index: number): string;
+}
+
+export async function runSignedLoad(options: LoadOptions): Promise<LoadRun> {
+  // Enough connections that a slow answer never holds back the schedule at this rate.
+  const connections = options.connections ?? Math.max(10, Math.min(100, Math.ceil(options.rate / 5)));
+  let index = 0;
+  const result = await new Promise<Result>((resolve, reject) => {
+    autocannon(
+      {
+        url: options.url,
+        method: 'POST',
+        connections,
+        overallRate: options.rate,
+        duration: options.durationS,
+        timeout: 10,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (request) => {
+              const body = options.body(index);
+              index += 1;
+              return { ...request, body, headers: signedHeaders(options.signingSecret, body) };
+            },
+          },
+        ],
+      },
+      (error, value) => (error ? reject(error) : resolve(value)),
+    );
+  });
+  return {
+    target: options.target,
+    rate: options.rate,
+    durationS: options.durationS,
+    connections,
+    completed: result['2xx'],
+    throughput: Math.round((result['2xx'] / Math.max(result.duration, 0.001)) * 10) / 10,
+    p50Ms: result.latency.p50,
+    p90Ms: result.latency.p90,
+    p99Ms: result.latency.p99,
+    maxMs: result.latency.max,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Child processes for the benchmarks: each service (app, bare Bolt app, stand-ins, database
+ * emulator) runs in its own Node process on loopback, started through tsx, and announces itself with
+ * one stdout line `ready <detail>`. Everything else it prints is drained and kept as a short tail
+ * for error messages.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+
+export interface ChildService {
+  name: string;
+  pid: number;
+  /** What followed `ready ` on the announcement line. */
+  detail: string;
+  child: ChildProcess;
+  /** The last lines the process printed (stdout and stderr), for diagnostics. */
+  tail(): string[];
+  /** Resolves with the rest of the next stdout line that starts with `prefix`. */
+  waitForLine(prefix: string, timeoutMs?: number): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const TAIL_LINES = 30;
+
+/** Environment for children: only what Node needs plus what we pass, so a developer's own SLACK_* or
+ * MONGODB_URI never leaks into a benchmark process by accident. */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const base: NodeJS.ProcessEnv = {};
+  for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ']) {
+    const value = process.env[name];
+    if (value !== undefined) base[name] = value;
+  }
+  return { ...base, NODE_ENV: 'production', ...extra };
+}
+
+export async function spawnService(options: {
+  name: string;
+  entry: string;
+  args?: string[];
+  env: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+}): Promise<ChildService> {
+  // `node --import tsx` (not the tsx CLI) so the pid we hold is the process doing the work: its RSS
+  // is what we report.
+  const child = spawn(process.execPath, ['--import', 'tsx', options.entry, ...(options.args ?? [])], {
+    env: options.env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const keep = (line: string) => {
+    lines.push(line);
+    if (lines.length > TAIL_LINES) lines.shift();
+  };
+  const stdout = createInterface({ input: child.stdout });
+  createInterface({ input: child.stderr }).on('line', keep);
+
+  const detail = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(
+        new Error(`${options.name}: not ready after ${options.timeoutMs ?? 60_000} ms\n${lines.join('\n')}`),
+      );
+    }, options.timeoutMs ?? 60_000);
+    stdout.on('line', (line) => {
+      if (line.startsWith('ready ')) {
+        clearTimeout(timer);
+        resolve(line.slice('ready '.length).trim());
+      } else keep(line);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${options.name} exited (${code ?? signal}) before ready\n${lines.join('\n')}`));
+    });
+  });
+  child.removeAllListeners('exit');
+
+  const waitForLine = (prefix: string, timeoutMs = 120_000) =>
+    new Promise<string>((resolve, reject) => {
+      const onLine = (line: string) => {
+        if (!line.startsWith(prefix)) return;
+        done();
+        resolve(line.slice(prefix.length).trim());
+      };
+      const onExit = (code: number | null) => {
+        done();
+        reject(
+          new Error(`${options.name} exited (${code}) while waiting for "${prefix}"\n${lines.join('\n')}`),
+        );
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`${options.name}: no "${prefix}" line after ${timeoutMs} ms\n${lines.join('\n')}`));
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        stdout.off('line', onLine);
+        child.off('exit', onExit);
+      };
+      stdout.on('line', onLine);
+      child.once('exit', onExit);
+    });
+
+  return {
+    name: options.name,
+    pid: child.pid ?? -1,
+    detail,
+    child,
+    tail: () => [...lines],
+    waitForLine,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Resident set size of a process in MiB, from /proc (Linux); null where /proc is not available. */
+export function rssMiB(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+    return match ? Math.round((Number(match[1]) / 1024) * 10) / 10 : null;
+  } catch {
+    return null;
+  }
+}
