@@ -5,7 +5,7 @@
 import { type Document, ObjectId, UUID } from 'bson';
 import { MongoServerError } from './errors.js';
 import { defaultIndexName, duplicateKeyError, Index, type IndexSpec } from './indexes.js';
-import { isPlainObject, keyOf } from './values.js';
+import { containsBigInt, isPlainObject, keyOf, withoutBigInts } from './values.js';
 
 const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 /** Above this many `$in` combinations an index lookup is not worth it. */
@@ -15,6 +15,9 @@ export class Collection {
   readonly docs = new Map<string, Document>();
   readonly indexes = new Map<string, Index>();
   readonly uuid = new UUID();
+  /** Documents holding an int64; while zero, mingo can read stored documents directly. */
+  private bigIntDocs = 0;
+  private readonly views = new WeakMap<Document, Document>();
 
   constructor(
     public db: string,
@@ -34,6 +37,17 @@ export class Collection {
     return this.docs.get(id);
   }
 
+  /** The document as mingo must see it: int64 values as numbers (cached; documents are immutable). */
+  view(doc: Document): Document {
+    if (this.bigIntDocs === 0) return doc;
+    let view = this.views.get(doc);
+    if (!view) {
+      view = withoutBigInts(doc);
+      this.views.set(doc, view);
+    }
+    return view;
+  }
+
   /** Inserts a new document (adding `_id` first when missing); throws E11000 on any unique clash. */
   insert(input: Document): Document {
     const doc = withIdFirst(input);
@@ -48,6 +62,7 @@ export class Collection {
     this.checkUnique(id, doc);
     this.docs.set(id, doc);
     for (const index of this.indexes.values()) index.add(id, doc);
+    if (containsBigInt(doc)) this.bigIntDocs += 1;
     return doc;
   }
 
@@ -68,12 +83,14 @@ export class Collection {
       index.add(id, doc);
     }
     this.docs.set(id, doc);
+    this.bigIntDocs += Number(containsBigInt(doc)) - Number(containsBigInt(prev));
     return doc;
   }
 
   remove(id: string): boolean {
     const prev = this.docs.get(id);
     if (!prev) return false;
+    if (containsBigInt(prev)) this.bigIntDocs -= 1;
     for (const index of this.indexes.values()) index.remove(id, prev);
     this.docs.delete(id);
     return true;
@@ -87,7 +104,8 @@ export class Collection {
    * Creates an index; returns false when an identical one exists. Existing documents are checked
    * against a new unique constraint before the index becomes visible.
    */
-  createIndex(raw: Document): boolean {
+  createIndex(input: Document): boolean {
+    const raw = withoutBigInts(input);
     const key = raw.key;
     if (!isPlainObject(key) || Object.keys(key).length === 0) {
       throw new MongoServerError('CannotCreateIndex', 'Index keys cannot be empty.');

@@ -10,7 +10,7 @@ import type { Options } from 'mingo/types';
 import { compare, resolve } from 'mingo/util';
 import type { Collection } from './collection.js';
 import { MongoServerError, toServerError } from './errors.js';
-import { clone, isPlainObject, keyOf } from './values.js';
+import { bigIntPaths, clone, isPlainObject, keyOf, restoreBigInts, withoutBigInts } from './values.js';
 
 export type CollectionResolver = (name: string) => Document[];
 
@@ -58,7 +58,7 @@ export interface Filter {
 }
 
 export function compileFilter(filter: unknown, collation?: Document): Filter {
-  const condition = asFilter(filter);
+  const condition = withoutBigInts(asFilter(filter));
   try {
     if (usesExpressions(condition)) return new Query(condition, options(undefined, collation));
     return new LeanQuery(condition, { ...options(undefined, collation), context: LEAN_CONTEXT });
@@ -113,11 +113,18 @@ function compareValues(a: unknown[], b: unknown[], keys: SortKeys): number {
 }
 
 /** Matching documents sorted (stable, like mingo's $sort); with `k`, keeps only the first k (O(n log k)). */
-function sortMatches(docs: Iterable<Document>, filter: Filter, keys: SortKeys, k: number): Document[] {
+function sortMatches(
+  docs: Iterable<Document>,
+  coll: Collection,
+  filter: Filter,
+  keys: SortKeys,
+  k: number,
+): Document[] {
   const best: [unknown[], Document][] = [];
   for (const doc of docs) {
-    if (!filter.test(doc)) continue;
-    const values = sortValues(doc, keys);
+    const view = coll.view(doc);
+    if (!filter.test(view)) continue;
+    const values = sortValues(view, keys);
     if (
       k > 0 &&
       best.length === k &&
@@ -164,7 +171,7 @@ export function findDocuments(coll: Collection | undefined, spec: FindSpec): Doc
       out = [];
       let skipped = 0;
       for (const doc of candidates) {
-        if (!query.test(doc)) continue;
+        if (!query.test(coll.view(doc))) continue;
         if (skipped < skip) {
           skipped += 1;
           continue;
@@ -175,11 +182,11 @@ export function findDocuments(coll: Collection | undefined, spec: FindSpec): Doc
     } else {
       const keys = sortKeysFor(sort, spec.collation);
       if (keys) {
-        out = sortMatches(candidates, query, keys, limit > 0 ? skip + limit : 0);
+        out = sortMatches(candidates, coll, query, keys, limit > 0 ? skip + limit : 0);
         if (skip > 0) out = out.slice(skip);
       } else {
         const matched: Document[] = [];
-        for (const doc of candidates) if (query.test(doc)) matched.push(doc);
+        for (const doc of candidates) if (query.test(coll.view(doc))) matched.push(doc);
         let cursor = new Query({}, options(undefined, spec.collation))
           .find<Document>(matched)
           .sort(sort as Record<string, 1 | -1>);
@@ -201,7 +208,7 @@ export function countDocuments(coll: Collection | undefined, filter: Document, c
   const query = compileFilter(filter, collation);
   let n = 0;
   try {
-    for (const doc of coll.candidates(filter)) if (query.test(doc)) n += 1;
+    for (const doc of coll.candidates(filter)) if (query.test(coll.view(doc))) n += 1;
   } catch (err) {
     throw toServerError(err);
   }
@@ -210,10 +217,22 @@ export function countDocuments(coll: Collection | undefined, filter: Document, c
 
 export function project(docs: Document[], projection: Document): Document[] {
   try {
-    return new Query({}, {}).find<Document>(docs, projection).all();
+    // mingo puts an included _id last; MongoDB keeps it first.
+    return new Query({}, {})
+      .find<Document>(docs, withoutBigInts(projection))
+      .all()
+      .map((doc) => {
+        if (!('_id' in doc) || Object.keys(doc)[0] === '_id') return doc;
+        const { _id, ...rest } = doc;
+        return { _id, ...rest };
+      });
   } catch (err) {
     throw toServerError(err);
   }
+}
+
+function* views(coll: Collection, docs: Iterable<Document>): Generator<Document> {
+  for (const doc of docs) yield coll.view(doc);
 }
 
 export function aggregateDocuments(
@@ -222,14 +241,13 @@ export function aggregateDocuments(
   resolver: CollectionResolver,
   collation?: Document,
 ): Document[] {
-  const first = pipeline[0];
+  const stages = withoutBigInts(pipeline);
+  const first = stages[0];
   const source = coll
-    ? first && isPlainObject(first.$match)
-      ? coll.candidates(first.$match)
-      : coll.docs.values()
+    ? views(coll, first && isPlainObject(first.$match) ? coll.candidates(first.$match) : coll.docs.values())
     : [];
   try {
-    return new Aggregator(pipeline, options(resolver, collation)).run(source) as Document[];
+    return new Aggregator(stages, options(resolver, collation)).run(source) as Document[];
   } catch (err) {
     throw toServerError(err);
   }
@@ -300,8 +318,37 @@ export interface ApplyOptions {
   inserting: boolean;
 }
 
-/** The next version of `doc` after `update` (never mutates `doc`). */
+/**
+ * The next version of `doc` after `update` (never mutates `doc`). mingo works on number copies of
+ * int64 values; fields that were int64 before (or are set from an int64) become int64 again.
+ */
 export function applyUpdate(doc: Document, update: UpdateSpec, opts: ApplyOptions): Document {
+  if (isReplacement(update)) return applyNumberUpdate(doc, update, opts);
+  const int64Paths = [...bigIntPaths(doc), ...modifierBigIntPaths(update, opts.inserting)];
+  const next = applyNumberUpdate(withoutBigInts(doc), withoutBigInts(update), {
+    filter: withoutBigInts(opts.filter),
+    arrayFilters: withoutBigInts(opts.arrayFilters),
+    inserting: opts.inserting,
+  });
+  if (int64Paths.length > 0) restoreBigInts(next, int64Paths);
+  return next;
+}
+
+/** Paths an update assigns int64 values to ($set/$setOnInsert values, $inc/$min/$max/$mul operands). */
+function modifierBigIntPaths(update: UpdateSpec, inserting: boolean): string[] {
+  if (Array.isArray(update)) return [];
+  const paths: string[] = [];
+  for (const op of ['$set', '$setOnInsert', '$inc', '$min', '$max', '$mul']) {
+    const fields = update[op];
+    if (!isPlainObject(fields) || (op === '$setOnInsert' && !inserting)) continue;
+    for (const [field, value] of Object.entries(fields)) {
+      if (!field.includes('$')) bigIntPaths(value, field, paths);
+    }
+  }
+  return paths;
+}
+
+function applyNumberUpdate(doc: Document, update: UpdateSpec, opts: ApplyOptions): Document {
   try {
     if (Array.isArray(update)) {
       const docs = [clone(doc)];
@@ -349,7 +396,10 @@ function applyOperators(next: Document, modifier: Document, opts: ApplyOptions):
     const positional = JSON.stringify(
       Object.values(modifier).map((m) => Object.keys(m as Document)),
     ).includes('.$');
-    mingoUpdate(next, modifier as never, opts.arrayFilters, positional ? (opts.filter as never) : undefined);
+    // Deep clone of assigned values: the same $set value must not be shared by several documents.
+    mingoUpdate(next, modifier as never, opts.arrayFilters, positional ? (opts.filter as never) : undefined, {
+      cloneMode: 'deep',
+    });
     return next;
   } catch (err) {
     if (err instanceof Error && err.message.includes("immutable field '_id'")) throw immutableId();
@@ -366,7 +416,10 @@ export function upsertSeed(filter: Document, update: UpdateSpec): Document {
     return '_id' in sets ? { _id: sets._id } : {};
   }
   try {
-    if (Object.keys(sets).length > 0) mingoUpdate(seed, { $set: sets } as never);
+    if (Object.keys(sets).length > 0) {
+      mingoUpdate(seed, { $set: withoutBigInts(sets) } as never);
+      restoreBigInts(seed, bigIntPaths(sets));
+    }
   } catch (err) {
     throw toServerError(err);
   }

@@ -5,7 +5,7 @@
 import type { Document } from 'bson';
 import { Query } from 'mingo';
 import { MongoServerError } from './errors.js';
-import { hasPath, keyOf, renderDocument, valuesAtPath } from './values.js';
+import { hasPath, keyOf, renderDocument, valuesAtPath, withoutBigInts } from './values.js';
 
 export interface IndexSpec {
   v: number;
@@ -46,7 +46,7 @@ export class Index {
   /** Whether the unique constraint applies to this document (sparse and partial indexes skip some). */
   participates(doc: Document): boolean {
     if (this.spec.sparse && !this.fields.some((f) => hasPath(doc, f))) return false;
-    if (this.partial && !this.partial.test(doc)) return false;
+    if (this.partial && !this.partial.test(withoutBigInts(doc))) return false;
     return true;
   }
 

@@ -127,3 +127,60 @@ export function renderDocument(doc: Document): string {
   if (entries.length === 0) return '{}';
   return `{ ${entries.map(([k, x]) => `${k}: ${renderValue(x)}`).join(', ')} }`;
 }
+
+/** Whether an int64 (decoded as bigint) occurs anywhere in `v`. */
+export function containsBigInt(v: unknown): boolean {
+  if (typeof v === 'bigint') return true;
+  if (Array.isArray(v)) return v.some(containsBigInt);
+  if (isPlainObject(v)) {
+    for (const k in v) if (containsBigInt(v[k])) return true;
+  }
+  return false;
+}
+
+/**
+ * A copy of `v` with every int64 turned into a number, for everything mingo evaluates (mingo
+ * cannot compare or add bigints). Returns `v` itself when it holds no bigint.
+ */
+export function withoutBigInts<T>(v: T): T {
+  if (!containsBigInt(v)) return v;
+  return toNumbers(v) as T;
+}
+
+function toNumbers(v: unknown): unknown {
+  if (typeof v === 'bigint') return Number(v);
+  if (Array.isArray(v)) return v.map(toNumbers);
+  if (isPlainObject(v)) {
+    const out: Document = {};
+    for (const [k, x] of Object.entries(v)) out[k] = toNumbers(x);
+    return out;
+  }
+  return v;
+}
+
+/** Dotted paths (array indexes included) of the int64 values in a document. */
+export function bigIntPaths(v: unknown, prefix = '', out: string[] = []): string[] {
+  if (typeof v === 'bigint') out.push(prefix);
+  else if (Array.isArray(v)) v.forEach((x, i) => bigIntPaths(x, prefix ? `${prefix}.${i}` : String(i), out));
+  else if (isPlainObject(v)) {
+    for (const [k, x] of Object.entries(v)) bigIntPaths(x, prefix ? `${prefix}.${k}` : k, out);
+  }
+  return out;
+}
+
+/** Turns integral numbers found at `paths` back into int64 (in place on a fresh copy). */
+export function restoreBigInts(doc: Document, paths: Iterable<string>): void {
+  for (const path of paths) {
+    const parts = path.split('.');
+    let parent: unknown = doc;
+    for (const part of parts.slice(0, -1)) {
+      if (parent === null || typeof parent !== 'object') break;
+      parent = (parent as Document)[part];
+    }
+    const last = parts[parts.length - 1] as string;
+    if (parent === null || typeof parent !== 'object') continue;
+    const container = parent as Document;
+    const value = container[last];
+    if (typeof value === 'number' && Number.isSafeInteger(value)) container[last] = BigInt(value);
+  }
+}

@@ -14,9 +14,9 @@ export const MORE_TO_COME = 2;
 /** Largest message we accept (MongoDB's maxMessageSizeBytes). */
 export const MAX_MESSAGE_SIZE = 48_000_000;
 
-// int64 values that fit a double become numbers (as the driver does by default) so mingo compares
-// and increments them like any number; bigint would crash mingo and Long objects compare as strings.
-const DESERIALIZE_OPTIONS = { promoteLongs: true, promoteValues: true, promoteBuffers: false } as const;
+// int64 values decode as bigint and are stored that way, so a Long comes back as a Long; mingo
+// only ever sees number copies of them (see values.ts withoutBigInts).
+const DESERIALIZE_OPTIONS = { useBigInt64: true, promoteValues: true, promoteBuffers: false } as const;
 
 export class WireError extends Error {}
 

@@ -51,6 +51,34 @@ describe('BSON types', () => {
     expect(raw?.ratio).toBeInstanceOf(Double);
     expect(raw?.int).toBeInstanceOf(Int32);
     expect(raw?.big).toBeInstanceOf(Long);
+    expect(raw?.small).toBeInstanceOf(Long);
+    const bigints = await c.findOne({ _id: original._id }, { useBigInt64: true });
+    expect(bigints?.small).toBe(42n);
+    expect(bigints?.int).toBe(7);
+  });
+
+  it('keeps int64 fields int64 through updates while comparing them as numbers', async () => {
+    const c = h.db.collection('int64');
+    await c.insertMany([
+      { _id: 'a', n: Long.fromNumber(5), plain: 1 },
+      { _id: 'b', n: Long.fromNumber(50), plain: 2 },
+      { _id: 'c', n: 7, plain: 3 },
+    ] as never[]);
+    expect(await c.countDocuments({ n: { $gt: 6 } })).toBe(2);
+    expect(await c.countDocuments({ n: 5 })).toBe(1);
+    expect(await c.countDocuments({ n: { $in: [Long.fromNumber(7), 50] } })).toBe(2);
+    const sorted = await c.find({}, { sort: { n: -1 } }).toArray();
+    expect(sorted.map((d) => d._id)).toEqual(['b', 'c', 'a']);
+    await c.updateOne({ _id: 'a' } as never, { $inc: { n: 1 }, $set: { fresh: Long.fromNumber(9) } });
+    await c.updateOne({ _id: 'c' } as never, { $inc: { plain: Long.fromNumber(1) } });
+    const raw = await c.find({}, { promoteLongs: false, sort: { _id: 1 } }).toArray();
+    expect(raw[0]?.n).toEqual(Long.fromNumber(6));
+    expect(raw[0]?.fresh).toEqual(Long.fromNumber(9));
+    expect(raw[1]?.n).toEqual(Long.fromNumber(50));
+    expect(raw[2]?.n).toBe(7);
+    expect(raw[2]?.plain).toEqual(Long.fromNumber(4));
+    const grouped = await c.aggregate([{ $group: { _id: null, total: { $sum: '$n' } } }]).toArray();
+    expect(Number(grouped[0]?.total)).toBe(63);
   });
 
   it('matches ObjectId by equality and $in, and Dates, Longs, Decimals and Binary by value', async () => {

@@ -22,8 +22,8 @@ export type CommandHandler = (cmd: Document, ctx: CommandContext) => Document;
 
 /** A BSON document (plain object); BSON value classes such as ObjectId are not documents. */
 export const zDocument = z.custom<Document>((v) => isPlainObject(v), { message: 'must be an object' });
-/** Any numeric BSON value (int32, double, or an int64 promoted to a number). */
-export const zNumber = z.number();
+/** Any numeric BSON value: int32, double, or int64 (decoded as bigint). */
+export const zNumber = z.union([z.number(), z.bigint().transform((v) => Number(v))]);
 export const zCollectionName = z.string().min(1, 'Invalid namespace specified');
 
 /** Parses a command with zod, turning a mismatch into MongoDB's TypeMismatch / FailedToParse error. */

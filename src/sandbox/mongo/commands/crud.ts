@@ -306,7 +306,10 @@ const distinct: CommandHandler = (cmd, ctx) => {
 };
 
 function resolver(ctx: CommandContext): (name: string) => Document[] {
-  return (name) => [...(ctx.store.get(ctx.db, name)?.docs.values() ?? [])];
+  return (name) => {
+    const coll = ctx.store.get(ctx.db, name);
+    return coll ? [...coll.docs.values()].map((doc) => coll.view(doc)) : [];
+  };
 }
 
 const aggregate: CommandHandler = (cmd, ctx) => {
