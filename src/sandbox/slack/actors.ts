@@ -120,6 +120,21 @@ function matchIn(candidate: Candidate, query: ActionQuery): Match | undefined {
   return undefined;
 }
 
+/** The option values a checkboxes element currently holds: the view's state, else its initial options. */
+function currentSelection(match: Match): string[] {
+  const { block, element, candidate } = match;
+  const fromState =
+    typeof block.block_id === 'string' && typeof element.action_id === 'string'
+      ? candidate.view?.state.values[block.block_id]?.[element.action_id]?.selected_options
+      : undefined;
+  const options = Array.isArray(fromState)
+    ? fromState
+    : Array.isArray(element.initial_options)
+      ? element.initial_options
+      : [];
+  return options.filter(isObject).map((o) => String(o.value));
+}
+
 export interface ActorDeps {
   workspace: Workspace;
   recorder: Recorder;
@@ -327,6 +342,14 @@ export function createActors(deps: ActorDeps) {
         const what = query.actionId ?? `"${query.text ?? ''}"`;
         throw new ActorError(`no element ${what} for ${userId} in ${query.surface ?? 'any surface'}`);
       }
+      if (match.element.type === 'checkboxes' && query.value === undefined && Array.isArray(match.picked)) {
+        // Ticking a box by its label toggles it; Slack then reports the whole selection.
+        const toggled = String(match.picked[0]);
+        const current = currentSelection(match);
+        match.picked = current.includes(toggled)
+          ? current.filter((v) => v !== toggled)
+          : [...current, toggled];
+      }
       const nowSec = (workspace.now() / 1000).toFixed(6);
       let action: JsonObject;
       try {
@@ -350,6 +373,21 @@ export function createActors(deps: ActorDeps) {
           view.state.values[match.block.block_id] = {
             ...(view.state.values[match.block.block_id] ?? {}),
             [match.element.action_id]: entry,
+          };
+        }
+        if (match.block.type === 'input' && match.block.dispatch_action !== true) {
+          // Slack sends nothing for an input element unless its block sets dispatch_action.
+          recorder.activity(
+            'input_changed',
+            teamId,
+            userId,
+            `${String(match.element.action_id)} in ${view.id}`,
+          );
+          return {
+            status: 0,
+            body: '',
+            json: undefined,
+            blocked: 'input without dispatch_action: state kept, nothing sent',
           };
         }
         payload = blockActionsPayload({

@@ -292,3 +292,51 @@ describe('links', () => {
     expect(agents).toEqual(['Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)']);
   });
 });
+
+describe('dispatching inputs', () => {
+  it('sends block_actions for an input with dispatch_action, with checkbox toggles in view.state', async () => {
+    const actions: BlockAction[] = [];
+    harness = await startHarness((app: App) => {
+      app.command('/zoom-settings', async ({ ack, client, command }) => {
+        await ack();
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: {
+            type: 'modal',
+            callback_id: 'settings',
+            title: plain('Settings'),
+            submit: plain('Save'),
+            blocks: [
+              {
+                type: 'input',
+                block_id: 'flags',
+                dispatch_action: true,
+                optional: true,
+                label: plain('Options'),
+                element: {
+                  type: 'checkboxes',
+                  action_id: 'flags',
+                  options: options('Summary', 'Opt-out'),
+                  initial_options: options('Summary'),
+                },
+              },
+            ],
+          },
+        });
+      });
+      app.action<BlockAction>('flags', async ({ ack, body }) => {
+        await ack();
+        actions.push(body);
+      });
+    });
+    const admin = harness.standIn.user('T_ACME', 'U_SLACKADMIN');
+    await admin.command('/zoom-settings');
+    await admin.select({ text: 'Opt-out' });
+    await admin.select({ text: 'Summary' });
+    expect(actions.map((a) => a.actions[0])).toEqual([
+      expect.objectContaining({ type: 'checkboxes', selected_options: options('Summary', 'Opt-out') }),
+      expect.objectContaining({ type: 'checkboxes', selected_options: options('Opt-out') }),
+    ]);
+    expect(actions[1]?.view?.state.values.flags?.flags?.selected_options).toEqual(options('Opt-out'));
+  });
+});

@@ -199,14 +199,14 @@ describe('modals', () => {
     expect(seen.submissions).toHaveLength(0);
   });
 
-  it('keeps a selection made in the modal in view.state, by option label', async () => {
+  it('keeps a selection made in an input block in view.state without sending it (no dispatch_action)', async () => {
     const alice = harness.standIn.user('T_ACME', 'U_ALICE');
     await alice.command('/zoom-connect');
-    await alice.select({ surface: 'modal', text: 'Personal' });
-    expect(seen.actions[0]?.actions[0]).toMatchObject({
-      type: 'static_select',
-      action_id: 'scope_select',
-      selected_option: { value: 'personal' },
+    const picked = await alice.select({ surface: 'modal', text: 'Personal' });
+    expect(picked).toMatchObject({ status: 0, blocked: expect.stringContaining('dispatch_action') });
+    expect(seen.actions).toEqual([]);
+    expect(alice.lastModal()?.view).toMatchObject({
+      state: { values: { scope: { scope_select: { selected_option: { value: 'personal' } } } } },
     });
     const updated = await alice.submit();
     expect(updated.status).toBe(200);
