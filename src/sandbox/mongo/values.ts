@@ -161,8 +161,11 @@ function toNumbers(v: unknown): unknown {
 /** Dotted paths (array indexes included) of the int64 values in a document. */
 export function bigIntPaths(v: unknown, prefix = '', out: string[] = []): string[] {
   if (typeof v === 'bigint') out.push(prefix);
-  else if (Array.isArray(v)) v.forEach((x, i) => bigIntPaths(x, prefix ? `${prefix}.${i}` : String(i), out));
-  else if (isPlainObject(v)) {
+  else if (Array.isArray(v)) {
+    v.forEach((x, i) => {
+      bigIntPaths(x, prefix ? `${prefix}.${i}` : String(i), out);
+    });
+  } else if (isPlainObject(v)) {
     for (const [k, x] of Object.entries(v)) bigIntPaths(x, prefix ? `${prefix}.${k}` : k, out);
   }
   return out;
