@@ -286,7 +286,39 @@ const SOURCE_LABEL = {
   zoom: 'Zoom',
 };
 
-function ActivityPane({ items, names, showCalls, setShowCalls }) {
+// How each kind of Slack activity reads, with the person it concerns.
+const KIND_LABEL = {
+  command: (who) => `${who} ran a slash command`,
+  action: (who) => `${who} clicked`,
+  view_submission: (who) => `${who} submitted a modal`,
+  modal_closed: (who) => `modal closed for ${who}`,
+  modal_opened: (who) => `modal opened for ${who}`,
+  modal_pushed: (who) => `modal pushed for ${who}`,
+  modal_updated: (who) => `modal updated for ${who}`,
+  modal_errors: (who) => `inline errors shown to ${who}`,
+  message: (who) => (who ? `bot DM to ${who}` : 'bot message'),
+  message_updated: (who) => (who ? `bot DM to ${who} updated` : 'bot message updated'),
+  ephemeral: (who) => `reply only ${who} sees`,
+  ack_message: (who) => `command answer to ${who}`,
+  response_url: (who) => `reply to ${who}`,
+  dm_opened: (who) => `DM opened with ${who}`,
+  home_published: (who) => `Home tab published for ${who}`,
+  home_updated: (who) => `Home tab updated for ${who}`,
+  event: () => 'event sent to the app',
+  error: () => 'Slack refused',
+  app_installed: (who) => `app installed by ${who}`,
+};
+
+/** Ids in a summary replaced by what a person would recognise. */
+function humanize(summary, names, channels) {
+  return summary
+    .replace(/\bDM (D[A-Z0-9_]+) with [UW][A-Z0-9_]+/g, '$1')
+    .replace(/<@([UW][A-Z0-9_]+)(\|[^>]*)?>/g, (_, id) => `@${names[id] ?? id}`)
+    .replace(/\b([DC][A-Z0-9_]{4,})\b/g, (id) => channels[id] ?? id)
+    .replace(/\b([UW][A-Z0-9_]{3,})\b/g, (id) => names[id] ?? id);
+}
+
+function ActivityPane({ items, names, channels, showCalls, setShowCalls }) {
   const list = useRef(null);
   const shown = items.filter((i) => showCalls || (i.source !== 'app-slack' && i.source !== 'app-zoom'));
   useEffect(() => {
@@ -301,15 +333,16 @@ function ActivityPane({ items, names, showCalls, setShowCalls }) {
       >
     </h2>
     <ol ref=${list}>
-      ${shown.map(
-        (item) => html`<li key=${item.seq} class=${`${item.source} ${item.ok ? '' : 'failed'}`}>
+      ${shown.map((item) => {
+        const who = item.user ? (names[item.user] ?? item.user) : '';
+        const label = item.source === 'slack' && KIND_LABEL[item.kind] ? KIND_LABEL[item.kind](who) : null;
+        return html`<li key=${item.seq} class=${`${item.source} ${item.ok ? '' : 'failed'}`}>
           <span class="time">${timeOf(item.at)}</span>
           <span class="source">${SOURCE_LABEL[item.source] ?? item.source}</span>
-          ${item.user ? html`<span class="who">${names[item.user] ?? item.user}</span>` : null}
-          <span class="kind">${item.kind.replace(/_/g, ' ')}</span>
-          <span class="summary">${item.summary}</span>
-        </li>`,
-      )}
+          <span class="kind">${label ?? `${who ? `${who} · ` : ''}${item.kind.replace(/_/g, ' ')}`}</span>
+          <span class="summary">${humanize(item.summary, names, channels)}</span>
+        </li>`;
+      })}
     </ol>
   </section>`;
 }
@@ -355,6 +388,7 @@ function App() {
   useEffect(() => {
     setInbox(null);
     setRequired([]);
+    setPlace('channel');
     if (person) location.hash = `${person.team}/${person.user}`;
     refreshInbox();
   }, [person, refreshInbox]);
@@ -389,6 +423,16 @@ function App() {
     for (const t of teams) for (const u of t.users) map[u.id] = u.real_name;
     return map;
   }, [teams]);
+  const channelNames = useMemo(() => {
+    const map = {};
+    for (const t of teams) {
+      for (const c of t.channels)
+        map[c.id] = c.is_im
+          ? `DM with ${names[c.members.find((m) => m !== t.bot_user_id)] ?? c.name}`
+          : `#${c.name}`;
+    }
+    return map;
+  }, [teams, names]);
   const ctx = useMemo(
     () => ({
       botName: 'Zoom Org Connect',
@@ -462,7 +506,15 @@ function App() {
 
   const onSubmit = async (viewId, form) => {
     setRequired([]);
-    const answer = await slackAct('submit', { view_id: viewId, values: form });
+    // An untouched single choice has no value: leave it out so Slack's own state (empty) is used.
+    const values = {};
+    for (const [blockId, byAction] of Object.entries(form)) {
+      for (const [actionId, value] of Object.entries(byAction)) {
+        if (value === '' && !textInputs.has(actionId)) continue;
+        values[blockId] = { ...(values[blockId] ?? {}), [actionId]: value };
+      }
+    }
+    const answer = await slackAct('submit', { view_id: viewId, values });
     if (answer?.blocked?.startsWith('required input empty: ')) {
       setRequired(answer.blocked.slice('required input empty: '.length).split(', '));
     }
@@ -491,6 +543,11 @@ function App() {
 
   const modals = inbox?.modals ?? [];
   const topModal = modals.at(-1);
+  const textInputs = new Set(
+    (topModal?.view.blocks ?? [])
+      .filter((b) => b.type === 'input' && /_input$/.test(b.element?.type ?? ''))
+      .map((b) => b.element.action_id),
+  );
   const messages =
     place === 'channel'
       ? (inbox?.channel_messages?.[channelId] ?? [])
@@ -529,7 +586,7 @@ function App() {
     }
     <${PersonPicker} teams=${teams} person=${person} onPick=${setPerson} zoomUsers=${zoomState?.users ?? []} />
     <main class="columns">
-      <section class="slack" data-testid="slack">
+      <section class="slack-pane" data-testid="slack">
         ${
           !me
             ? html`<div class="empty">Pick a person above to see their Slack.</div>`
@@ -632,7 +689,7 @@ function App() {
           onDelete=${(email) => zoomAct('DELETE', `users/${encodeURIComponent(email)}`)}
           onDeauthorize=${(clientId, email) => zoomAct('POST', 'deauthorize', { client_id: clientId, email })}
         />
-        <${ActivityPane} items=${activity} names=${names} showCalls=${showCalls} setShowCalls=${setShowCalls} />
+        <${ActivityPane} items=${activity} names=${names} channels=${channelNames} showCalls=${showCalls} setShowCalls=${setShowCalls} />
       </div>
     </main>
   </div>`;
