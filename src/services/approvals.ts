@@ -101,6 +101,13 @@ export interface ApprovalsService {
   ): Promise<{ request: RequestView; link: string }>;
   /** The Slack layer DMed the link to the recipient. */
   recordSent(workspaceId: string, requestId: string, actorId: string): Promise<void>;
+  /** "Not me — forward": the recipient (or the requester, or an admin) hands a pending request to someone else; same link. */
+  forward(
+    workspaceId: string,
+    requestId: string,
+    actorId: string,
+    toUserId: string,
+  ): Promise<{ request: RequestView; link: string; previousRecipientId: string | null }>;
   listPending(
     workspaceId: string,
     actorId: string,
@@ -575,6 +582,46 @@ export function createApprovalsService(
         expiresAt,
       });
       return { request: view(updated, now), link: linkFor(updated.kind, token) };
+    },
+
+    async forward(workspaceId, requestId, actorId, toUserId) {
+      checkWorkspaceId(workspaceId);
+      checkUserId(actorId, 'actorId');
+      checkUserId(toUserId, 'toUserId');
+      requireObjectId(requestId);
+      const doc = await requests
+        .findOne({ workspaceId, _id: requestId }, NO_SECRETS)
+        .lean<ApprovalRequestDoc>();
+      if (!doc) throw new ServiceError('request_not_found', 'This request does not exist.');
+      if (doc.kind !== 'org')
+        throw new ServiceError('not_allowed', 'Only organization requests can be forwarded.');
+      if (doc.recipientId !== actorId) await mayManage(workspaceId, doc, actorId);
+      const now = clock();
+      // Conditioned on the recipient we read: two people forwarding at once cannot both win.
+      const updated = await requests
+        .findOneAndUpdate(
+          {
+            workspaceId,
+            _id: requestId,
+            status: 'pending',
+            expiresAt: { $gt: now },
+            recipientId: doc.recipientId ?? null,
+          },
+          { $set: { recipientId: toUserId }, $unset: { reminderSentAt: 1 } },
+          { returnDocument: 'after', projection: { attempts: 0, tokenHash: 0 } },
+        )
+        .lean<ApprovalRequestDoc>();
+      if (!updated) return explain({ workspaceId, _id: requestId });
+      await audit.record(workspaceId, 'request_forwarded', actorId, {
+        requestId,
+        from: doc.recipientId ?? null,
+        to: toUserId,
+      });
+      return {
+        request: view(updated, now),
+        link: linkFor(updated.kind, cipher.decrypt(updated.tokenSealed)),
+        previousRecipientId: doc.recipientId ?? null,
+      };
     },
 
     async recordSent(workspaceId, requestId, actorId) {

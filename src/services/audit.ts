@@ -10,6 +10,7 @@ export type AuditType =
   | 'request_created'
   | 'request_sent'
   | 'request_resent'
+  | 'request_forwarded'
   | 'request_declined'
   | 'request_cancelled'
   | 'request_expired'

@@ -32,6 +32,8 @@ export interface DirectoryService {
   getMember(workspaceId: string, userId: string): Promise<MemberView | null>;
   /** Records that the member used the app (cheap; no read). */
   touch(workspaceId: string, userId: string): Promise<void>;
+  /** Slack admins and owners of the workspace (who to alert), from the directory; at most `limit`. */
+  listAdmins(workspaceId: string, limit?: number): Promise<string[]>;
 }
 
 /** The directory fields a Slack profile sets; the denormalised connection fields stay untouched. */
@@ -154,6 +156,28 @@ export function createDirectoryService(
         personalStatus: m.personalStatus,
         zoomMatch: m.zoomMatch,
       };
+    },
+
+    async listAdmins(workspaceId, limit = 50) {
+      checkWorkspaceId(workspaceId);
+      const admins = await models.members
+        .find(
+          {
+            workspaceId,
+            deleted: false,
+            $or: [
+              { isAdmin: true },
+              { isOwner: true },
+              { isPrimaryOwner: true },
+              { enterpriseAdmin: true },
+              { enterpriseOwner: true },
+            ],
+          },
+          { slackUserId: 1 },
+        )
+        .limit(Math.min(Math.max(limit, 1), 200))
+        .lean();
+      return admins.map((a) => a.slackUserId);
     },
 
     async touch(workspaceId, userId) {

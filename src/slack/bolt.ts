@@ -4,13 +4,11 @@
  * server on PORT serves Slack and Zoom; in Socket Mode Slack arrives over a WebSocket and the
  * express app still serves the Zoom routes.
  */
-import bolt, { type App, type InstallationStore } from '@slack/bolt';
+import { App as BoltApp, ExpressReceiver, type InstallationStore, SocketModeReceiver } from '@slack/bolt';
 import type { Express } from 'express';
 import type { SlackConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { toSlackLogger } from './bolt-logger.js';
-
-const { App: BoltApp, ExpressReceiver, SocketModeReceiver } = bolt;
 
 /** DESIGN §2.5: the least bot scopes; docs/architecture.md says why each is needed. */
 export const BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email'];
@@ -25,7 +23,7 @@ export interface BoltDeps {
 }
 
 export interface SlackTransport {
-  app: App;
+  app: BoltApp;
   /** Socket Mode opens its WebSocket here; HTTP modes have nothing to start. */
   start(): Promise<void>;
   stop(): Promise<void>;

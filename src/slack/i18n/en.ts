@@ -406,6 +406,10 @@ export const en = {
     'Your Slack profile has no email address, so you cannot be matched to a Zoom user. Connect your personal Zoom account instead.',
   'error.not_connected': 'There is no Zoom connection to disconnect.',
   'error.zoom_failed': 'Zoom could not complete the request right now. Try again in a few minutes.',
+  'error.dm_failed':
+    'I could not send the approval request as a DM. Copy the link from the modal and send it yourself.',
+  'error.title_short': 'Could not do that',
+  'error.unavailable': 'Zoom Org Connect is temporarily unavailable. Please try again in a minute.',
   'error.internal':
     'Something went wrong on our side. Try again; if it keeps happening, tell your Slack admin.',
 

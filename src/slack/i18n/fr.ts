@@ -416,6 +416,10 @@ export const fr: Record<MessageKey, string> = {
     'Votre profil Slack n’a pas d’adresse e-mail : impossible de vous associer à un utilisateur Zoom. Connectez plutôt votre compte Zoom personnel.',
   'error.not_connected': 'Il n’y a aucune connexion Zoom à déconnecter.',
   'error.zoom_failed': 'Zoom n’a pas pu traiter la demande pour le moment. Réessayez dans quelques minutes.',
+  'error.dm_failed':
+    'Je n’ai pas pu envoyer la demande d’approbation en message privé. Copiez le lien affiché et envoyez-le vous-même.',
+  'error.title_short': 'Action impossible',
+  'error.unavailable': 'Zoom Org Connect est momentanément indisponible. Réessayez dans une minute.',
   'error.internal':
     'Un problème est survenu de notre côté. Réessayez ; si cela persiste, prévenez votre administrateur Slack.',
 

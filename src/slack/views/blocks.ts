@@ -53,7 +53,7 @@ export function truncateMrkdwn(text: string, max: number): string {
   return `${cut}…`;
 }
 
-const SLACK_ID = /^[UWB][A-Z0-9]{1,20}$/;
+const SLACK_ID = /^[UWB][A-Z0-9_]{1,20}$/;
 
 /** A user mention; anything that is not a Slack id is shown escaped instead of being trusted. */
 export function mention(userId: string): string {

@@ -1,0 +1,126 @@
+/**
+ * The App Home tab of one member, rebuilt from the services and published with views.publish.
+ * Admin sections (organization connection, pending links, settings, connected users, audit) are
+ * only read for admins. Everything shown fits Slack's limits (the view enforces them).
+ */
+import type { Logger } from '../logger.js';
+import type { Services } from '../services/index.js';
+import type { SlackClients } from './clients.js';
+import { createTranslator } from './i18n/index.js';
+import {
+  serviceFilterOf,
+  toAuditRow,
+  toConnectedUsersModel,
+  toMemberStatusModel,
+  toOrgHealthModel,
+  toPendingRow,
+  toSettingsModel,
+} from './mappers.js';
+import { type ConnectedUsersModel, type HomeModel, homeView, type UserFilter } from './views/index.js';
+
+export const USERS_PAGE_SIZE = 10;
+
+export interface HomePublisher {
+  publish(
+    workspaceId: string,
+    userId: string,
+    options?: { users?: { filter: UserFilter; page: number } },
+  ): Promise<void>;
+  model(
+    workspaceId: string,
+    userId: string,
+    options?: { users?: { filter: UserFilter; page: number } },
+  ): Promise<HomeModel>;
+}
+
+/** Page `page` of the connected users for `filter`: keyset pages walked from the start (each one indexed). */
+export async function connectedUsersPage(
+  services: Services,
+  workspaceId: string,
+  actorId: string,
+  filter: UserFilter,
+  page: number,
+  pageSize: number,
+): Promise<ConnectedUsersModel> {
+  const serviceFilter = serviceFilterOf(filter);
+  const [counts, org] = await Promise.all([
+    services.connectedUsers.counts(workspaceId, actorId),
+    services.connections.getOrg(workspaceId),
+  ]);
+  let cursor: string | undefined;
+  let items: Awaited<ReturnType<Services['connectedUsers']['list']>>['items'] = [];
+  const lastPage = Math.max(0, Math.min(page, 1000));
+  for (let index = 0; index <= lastPage; index += 1) {
+    const result = await services.connectedUsers.list(workspaceId, actorId, {
+      filter: serviceFilter,
+      cursor,
+      limit: pageSize,
+    });
+    items = result.items;
+    if (index === lastPage || !result.nextCursor) break;
+    cursor = result.nextCursor;
+  }
+  return toConnectedUsersModel({
+    filter,
+    counts,
+    page: lastPage,
+    pageSize,
+    items,
+    orgZoomEmail: org?.status === 'active' ? org.zoomEmail : null,
+  });
+}
+
+export function createHomePublisher(deps: {
+  services: Services;
+  clients: SlackClients;
+  logger: Logger;
+}): HomePublisher {
+  const { services } = deps;
+
+  async function model(
+    workspaceId: string,
+    userId: string,
+    options: { users?: { filter: UserFilter; page: number } } = {},
+  ): Promise<HomeModel> {
+    const isAdmin = await services.directory.isAdmin(workspaceId, userId);
+    const [status, member] = await Promise.all([
+      services.status.getStatus(workspaceId, userId),
+      services.directory.getMember(workspaceId, userId),
+    ]);
+    const base = { userId, isAdmin, status: toMemberStatusModel(status, member?.email ?? null) };
+    if (!isAdmin) return { ...base, admin: null };
+
+    const users = options.users ?? { filter: 'all' as const, page: 0 };
+    const [org, pending, settings, name, usersModel, audit] = await Promise.all([
+      services.connections.getOrg(workspaceId),
+      services.approvals.listPending(workspaceId, userId, { limit: 20 }),
+      services.settings.get(workspaceId),
+      services.settings.workspaceName(workspaceId),
+      connectedUsersPage(services, workspaceId, userId, users.filter, users.page, USERS_PAGE_SIZE),
+      services.audit.list(workspaceId, userId, { limit: 10 }),
+    ]);
+    return {
+      ...base,
+      admin: {
+        org: toOrgHealthModel(org),
+        requests: { requests: pending.map(toPendingRow), total: pending.length },
+        settings: toSettingsModel(settings, name ?? workspaceId),
+        users: usersModel,
+        audit: audit.items.map(toAuditRow),
+      },
+    };
+  }
+
+  return {
+    model,
+    async publish(workspaceId, userId, options) {
+      const [home, member] = await Promise.all([
+        model(workspaceId, userId, options),
+        services.directory.getMember(workspaceId, userId),
+      ]);
+      const t = createTranslator(member?.locale);
+      const client = await deps.clients.forWorkspace(workspaceId);
+      await client.views.publish({ user_id: userId, view: homeView(home, t) });
+    },
+  };
+}

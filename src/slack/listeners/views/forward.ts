@@ -1,0 +1,68 @@
+/** Submitting the Forward modal: the request goes to the person picked, with the same link. */
+import { z } from 'zod';
+import type { SlackAppDeps } from '../../runtime.js';
+import { ACTION, approvalRequestDm, BLOCK, requestForwardedDm } from '../../views/index.js';
+import { inlineErrors, selectedUser, viewHandler } from './frame.js';
+
+const metadataSchema = z.object({
+  requestId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  channel: z.string().max(64),
+  ts: z.string().max(64),
+});
+
+export function forwardSubmission(deps: SlackAppDeps) {
+  return viewHandler(deps, 'forward', async ({ actor, args, values }) => {
+    const { t, workspaceId, userId } = actor;
+    let metadata: z.infer<typeof metadataSchema>;
+    try {
+      metadata = metadataSchema.parse(JSON.parse(args.view.private_metadata));
+    } catch {
+      return inlineErrors({ [BLOCK.forwardRecipient]: t('error.request_not_found') });
+    }
+    const to = selectedUser(values, BLOCK.forwardRecipient, ACTION.forwardRecipient);
+    if (!to) return inlineErrors({ [BLOCK.forwardRecipient]: t('validation.recipient_required') });
+    if (to === userId) return inlineErrors({ [BLOCK.forwardRecipient]: t('validation.recipient_is_self') });
+    const { request, link } = await deps.services.approvals.forward(
+      workspaceId,
+      metadata.requestId,
+      userId,
+      to,
+    );
+    setImmediate(() => {
+      void (async () => {
+        const workspaceName = await deps.notifier.workspaceName(workspaceId);
+        await deps.notifier.dm(workspaceId, to, (rt) =>
+          approvalRequestDm(
+            {
+              requestId: request.id,
+              requesterId: request.requesterId,
+              workspaceName,
+              url: link,
+              expiresAt: request.expiresAt,
+              note: request.note,
+              forwardedBy: userId,
+            },
+            rt,
+          ),
+        );
+        await deps.notifier.dm(workspaceId, request.requesterId, (rt) =>
+          requestForwardedDm({ fromId: userId, toId: to }, rt),
+        );
+        // The forwarder's copy of the request no longer applies to them.
+        if (metadata.channel && metadata.ts) {
+          await args.client.chat
+            .update({
+              channel: metadata.channel,
+              ts: metadata.ts,
+              text: t('notice.request_forwarded', { to: `<@${to}>`, from: `<@${request.requesterId}>` }),
+              blocks: [],
+            })
+            .catch((error: unknown) =>
+              deps.logger.warn({ err: error }, 'could not update the forwarded request message'),
+            );
+        }
+      })().catch((error: unknown) => deps.logger.error({ err: error }, 'forward follow-up failed'));
+    });
+    return undefined;
+  });
+}

@@ -1,0 +1,21 @@
+/** Submitting the Settings modal (admins, re-checked by the service). */
+import type { SlackAppDeps } from '../../runtime.js';
+import { ACTION, BLOCK, SETTINGS_OPTION } from '../../views/index.js';
+import { selectedOptions, viewHandler } from './frame.js';
+
+export function settingsSubmission(deps: SlackAppDeps) {
+  return viewHandler(deps, 'settings', async ({ actor, values }) => {
+    const chosen = new Set(selectedOptions(values, BLOCK.settingsOptions, ACTION.settingsOptions));
+    await deps.services.settings.update(actor.workspaceId, actor.userId, {
+      autoStartSummary: chosen.has(SETTINGS_OPTION.autoStartSummary),
+      allowUserOptOut: chosen.has(SETTINGS_OPTION.allowUserOptOut),
+    });
+    setImmediate(() => {
+      void deps.notifier
+        .dm(actor.workspaceId, actor.userId, (t) => ({ text: t('notice.settings_saved'), blocks: [] }))
+        .then(() => deps.home.publish(actor.workspaceId, actor.userId))
+        .catch((error: unknown) => deps.logger.warn({ err: error }, 'settings follow-up failed'));
+    });
+    return undefined;
+  });
+}

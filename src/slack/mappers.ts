@@ -1,0 +1,196 @@
+/**
+ * Service results → view models. The views never see services; the services never see Block Kit.
+ * Pure functions, so the mapping is tested without Slack.
+ */
+import type {
+  AuditEntry,
+  ConnectedUser,
+  ConnectedUsersCounts,
+  ConnectedUsersFilter,
+  MemberStatus,
+  OrgConnectionView,
+  RequestView,
+  WorkspaceSettings,
+} from '../services/index.js';
+import type {
+  AuditEventRow,
+  ConnectedUserRow,
+  ConnectedUsersModel,
+  MemberStatusModel,
+  NoneReason,
+  OrgHealthModel,
+  OrgStatusReason,
+  PendingRequestRow,
+  SettingsModel,
+  UserFilter,
+} from './views/index.js';
+
+export function noneReasonOf(status: Pick<MemberStatus, 'reason'>): NoneReason {
+  switch (status.reason) {
+    case 'opted_out':
+      return 'opted_out';
+    case 'org_needs_reconnect':
+      return 'org_needs_reconnect';
+    case 'personal_needs_reconnect':
+      return 'personal_needs_reconnect';
+    default:
+      return 'no_org_connection';
+  }
+}
+
+export function toMemberStatusModel(status: MemberStatus, slackEmail: string | null): MemberStatusModel {
+  const active =
+    status.account && status.active !== 'none'
+      ? { source: status.account.source, zoomEmail: status.account.zoomEmail, since: status.account.since }
+      : null;
+  return {
+    active,
+    orgBackup: status.backup === 'org',
+    noneReason: active ? null : noneReasonOf(status),
+    personal: status.personal ? status.personal.status : 'none',
+    optOut: { allowed: status.allowUserOptOut, optedOut: status.optedOut },
+    zoomMatch: status.zoomMatch,
+    slackEmail,
+  };
+}
+
+/** Zoom/our reason strings → the reasons the views know how to explain. */
+export function orgReasonOf(reason: string | null | undefined): OrgStatusReason {
+  switch (reason) {
+    case 'lost_admin_role':
+    case 'admin_role_lost':
+    case 'not_admin':
+      return 'admin_role_lost';
+    case 'invalid_grant':
+    case 'token_invalid':
+    case 'needs_reconnect':
+    case 'token_rejected':
+      return 'token_rejected';
+    case 'missing_scope':
+    case 'scope_missing':
+      return 'scope_missing';
+    case 'app_deauthorized':
+    case 'app_removed':
+      return 'app_removed';
+    case 'user_deleted':
+    case 'user_deactivated':
+    case 'user_disassociated':
+    case 'zoom_user_deleted':
+      return 'zoom_user_deleted';
+    case 'disconnected_by_admin':
+    case 'admin_disconnected':
+      return 'disconnected_by_admin';
+    default:
+      return 'unknown';
+  }
+}
+
+export function toOrgHealthModel(org: OrgConnectionView | null): OrgHealthModel {
+  if (!org)
+    return {
+      status: 'none',
+      zoomEmail: null,
+      connectedBy: null,
+      since: null,
+      lastCheckAt: null,
+      reason: null,
+    };
+  return {
+    status: org.status,
+    zoomEmail: org.zoomEmail,
+    connectedBy: org.connectedBy,
+    since: org.status === 'active' ? org.connectedAt : org.statusChangedAt,
+    lastCheckAt: null,
+    reason: org.status === 'active' ? null : orgReasonOf(org.statusReason),
+  };
+}
+
+export function toSettingsModel(settings: WorkspaceSettings, workspaceName: string): SettingsModel {
+  return {
+    workspaceName,
+    autoStartSummary: settings.autoStartSummary,
+    allowUserOptOut: settings.allowUserOptOut,
+    changedBy: settings.changedBy ?? null,
+    changedAt: settings.changedAt ?? null,
+  };
+}
+
+export function toPendingRow(request: RequestView): PendingRequestRow {
+  return {
+    requestId: request.id,
+    kind: request.kind,
+    requesterId: request.requesterId,
+    recipientId: request.recipientId,
+    expiresAt: request.expiresAt,
+  };
+}
+
+export function toAuditRow(entry: AuditEntry): AuditEventRow {
+  return {
+    type: entry.type,
+    actorId: /^[UW][A-Z0-9_]+$/.test(entry.actor) ? entry.actor : null,
+    at: entry.at,
+  };
+}
+
+/** The views' filter names ↔ the service's. */
+const TO_SERVICE_FILTER: Record<UserFilter, ConnectedUsersFilter | 'needs_reconnect'> = {
+  all: 'all',
+  personal: 'personal',
+  org: 'org',
+  none: 'none',
+  needs_reconnect: 'needs_reconnect',
+  zoom_not_found: 'email_not_found',
+  opted_out: 'opted_out',
+};
+
+export function serviceFilterOf(filter: UserFilter): ConnectedUsersFilter {
+  const mapped = TO_SERVICE_FILTER[filter];
+  // The service has no "needs reconnect" list; those members show under "all" with their flag.
+  return mapped === 'needs_reconnect' ? 'all' : mapped;
+}
+
+export function toCountsModel(counts: ConnectedUsersCounts): Record<UserFilter, number> {
+  return {
+    all: counts.total,
+    personal: counts.personal,
+    org: counts.org,
+    none: counts.none,
+    needs_reconnect: counts.personalNeedsReconnect,
+    zoom_not_found: counts.emailNotFound,
+    opted_out: counts.optedOut,
+  };
+}
+
+export function toUserRow(user: ConnectedUser, orgZoomEmail: string | null): ConnectedUserRow {
+  return {
+    userId: user.slackUserId,
+    source: user.active,
+    personal: user.personalStatus,
+    // For org members the meeting host is their own Zoom user (same email as Slack).
+    zoomEmail: user.active === 'org' ? (user.email ?? orgZoomEmail) : null,
+    slackEmail: user.email,
+    zoomMatch: user.zoomMatch,
+    optedOut: user.optedOut,
+    isAdmin: false,
+  };
+}
+
+export function toConnectedUsersModel(input: {
+  filter: UserFilter;
+  counts: ConnectedUsersCounts;
+  page: number;
+  pageSize: number;
+  items: ConnectedUser[];
+  orgZoomEmail: string | null;
+}): ConnectedUsersModel {
+  const counts = toCountsModel(input.counts);
+  return {
+    filter: input.filter,
+    counts,
+    page: input.page,
+    pageSize: input.pageSize,
+    total: counts[input.filter],
+    rows: input.items.map((item) => toUserRow(item, input.orgZoomEmail)),
+  };
+}

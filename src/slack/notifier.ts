@@ -1,0 +1,170 @@
+/**
+ * Everything the app tells people on its own initiative: DMs (approval requests, outcomes,
+ * connection alerts, affected meetings) and Home tab refreshes. Implements the core's
+ * CoreNotifier. A DM that fails is logged with its reason and never breaks the action that
+ * caused it (the change is stored and audited either way).
+ */
+import type { Logger } from '../logger.js';
+import type { CallbackResult, CoreNotifier, Services } from '../services/index.js';
+import type { MessageView } from './blockkit/types.js';
+import type { SlackClients } from './clients.js';
+import type { HomePublisher } from './home.js';
+import { createTranslator, type Translator } from './i18n/index.js';
+import { orgReasonOf } from './mappers.js';
+import {
+  affectedMeetingsDm,
+  notZoomAdminDm,
+  orgConnectionAlertDm,
+  personalDisconnectedDm,
+  requestCompletedDm,
+} from './views/index.js';
+
+export interface SlackNotifier extends CoreNotifier {
+  /** Opens the DM and posts; returns false (logged) when Slack refused. */
+  dm(workspaceId: string, userId: string, render: (t: Translator) => MessageView): Promise<boolean>;
+  translatorFor(workspaceId: string, userId: string): Promise<Translator>;
+  approvalOutcome(result: CallbackResult): Promise<void>;
+  workspaceName(workspaceId: string): Promise<string>;
+}
+
+export function createSlackNotifier(deps: {
+  services: Services;
+  clients: SlackClients;
+  home: HomePublisher;
+  logger: Logger;
+  listAdmins(workspaceId: string): Promise<string[]>;
+}): SlackNotifier {
+  const logger = deps.logger.child({ module: 'notifier' });
+
+  async function translatorFor(workspaceId: string, userId: string): Promise<Translator> {
+    const member = await deps.services.directory.getMember(workspaceId, userId).catch(() => null);
+    return createTranslator(member?.locale);
+  }
+
+  async function workspaceName(workspaceId: string): Promise<string> {
+    return (await deps.services.settings.workspaceName(workspaceId).catch(() => null)) ?? workspaceId;
+  }
+
+  async function dm(
+    workspaceId: string,
+    userId: string,
+    render: (t: Translator) => MessageView,
+  ): Promise<boolean> {
+    try {
+      const client = await deps.clients.forWorkspace(workspaceId);
+      const t = await translatorFor(workspaceId, userId);
+      const opened = await client.conversations.open({ users: userId });
+      const channel = opened.channel?.id;
+      if (!channel) throw new Error('conversations.open returned no channel');
+      const message = render(t);
+      await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+      return true;
+    } catch (error) {
+      logger.warn({ err: error, workspaceId, userId }, 'could not send a DM');
+      return false;
+    }
+  }
+
+  const refreshHome = (workspaceId: string, userId: string) =>
+    deps.home.publish(workspaceId, userId).catch((error: unknown) => {
+      logger.warn({ err: error, workspaceId, userId }, 'could not refresh the Home tab');
+    });
+
+  return {
+    dm,
+    translatorFor,
+    workspaceName,
+
+    async approvalOutcome(result) {
+      const { workspaceId, requesterId, recipientId } = result.request;
+      const name = await workspaceName(workspaceId);
+      if (result.outcome === 'not_admin') {
+        await dm(workspaceId, requesterId, (t) =>
+          notZoomAdminDm({ zoomEmail: result.email, roleName: result.roleName }, t),
+        );
+        return;
+      }
+      if (result.request.kind === 'org') {
+        await dm(workspaceId, requesterId, (t) =>
+          requestCompletedDm({ workspaceName: name, zoomEmail: result.zoomEmail, audience: 'requester' }, t),
+        );
+        if (recipientId && recipientId !== requesterId) {
+          await dm(workspaceId, recipientId, (t) =>
+            requestCompletedDm({ workspaceName: name, zoomEmail: result.zoomEmail, audience: 'approver' }, t),
+          );
+        }
+        // Everybody's status changed: refresh the Home tabs of the people involved; others
+        // see it the next time they open Home (it is rendered on app_home_opened).
+        await Promise.all([
+          refreshHome(workspaceId, requesterId),
+          recipientId ? refreshHome(workspaceId, recipientId) : null,
+        ]);
+        return;
+      }
+      await dm(workspaceId, requesterId, (t) =>
+        requestCompletedDm({ workspaceName: name, zoomEmail: result.zoomEmail, audience: 'requester' }, t),
+      );
+      await refreshHome(workspaceId, requesterId);
+    },
+
+    async orgConnectionLost(event) {
+      const admins = await deps.listAdmins(event.workspaceId);
+      const since = new Date();
+      const reason = orgReasonOf(event.reason);
+      await Promise.all(
+        admins.map((adminId) =>
+          dm(event.workspaceId, adminId, (t) =>
+            orgConnectionAlertDm(
+              {
+                status: event.status,
+                reason,
+                zoomEmail: event.zoomEmail,
+                actorId: null,
+                since,
+                affectedMembers: null,
+              },
+              t,
+            ),
+          ).then(() => refreshHome(event.workspaceId, adminId)),
+        ),
+      );
+      // One DM per member, listing all of their affected meetings.
+      const byMember = new Map<string, typeof event.affectedMeetings>();
+      for (const meeting of event.affectedMeetings) {
+        byMember.set(meeting.slackUserId, [...(byMember.get(meeting.slackUserId) ?? []), meeting]);
+      }
+      for (const [memberId, meetings] of byMember) {
+        const status = await deps.services.status.getStatus(event.workspaceId, memberId).catch(() => null);
+        await dm(event.workspaceId, memberId, (t) =>
+          affectedMeetingsDm(
+            {
+              meetings: meetings.map((m) => ({ topic: m.topic, startTime: m.startTime, joinUrl: m.joinUrl })),
+              hasPersonal: status?.active === 'personal',
+            },
+            t,
+          ),
+        );
+      }
+    },
+
+    async personalConnectionLost(event) {
+      const status = await deps.services.status
+        .getStatus(event.workspaceId, event.slackUserId)
+        .catch(() => null);
+      await dm(event.workspaceId, event.slackUserId, (t) =>
+        personalDisconnectedDm(
+          {
+            zoomEmail: status?.personal?.zoomEmail ?? null,
+            reason:
+              event.reason === 'app_deauthorized' || event.reason === 'removed'
+                ? 'removed'
+                : 'needs_reconnect',
+            orgTakesOver: status?.active === 'org',
+          },
+          t,
+        ),
+      );
+      await refreshHome(event.workspaceId, event.slackUserId);
+    },
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * One helper that starts what an end-to-end test needs: a database (DESIGN §5 order), the Zoom
+ * and Slack stand-ins, and the real app on loopback wired to them exactly as in production
+ * (Bolt's HTTP receiver, WebClient, the Zoom clients). Tests then act only through HTTP.
+ */
+import { createServer } from 'node:net';
+import pino from 'pino';
+import { type BuiltApp, buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { type SlackStandIn, startSlackStandIn } from '../../src/sandbox/slack/index.js';
+import { startZoomStandIn, type ZoomStandIn } from '../../src/sandbox/zoom/index.js';
+import { startTestDatabase, type TestDatabase, uniqueDatabaseUri } from './database.js';
+
+export const SIGNING_SECRET = 'e2e-signing-secret';
+const KEY = Buffer.alloc(32, 42).toString('base64');
+
+export interface AppHarness {
+  app: BuiltApp;
+  url: string;
+  slack: SlackStandIn;
+  zoom: ZoomStandIn;
+  database: TestDatabase;
+  /** A second app instance on the same database (scale-out tests). */
+  startInstance(instanceId: string): Promise<{ app: BuiltApp; url: string }>;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startAppHarness(name: string, env: Record<string, string> = {}): Promise<AppHarness> {
+  const database = await startTestDatabase();
+  const mongoUri = uniqueDatabaseUri(database.uri, `e2e_${name}_${Date.now().toString(36)}`);
+  const zoom = await startZoomStandIn({});
+  const slack = await startSlackStandIn({ signingSecret: SIGNING_SECRET });
+  const logger = pino({ level: process.env.E2E_LOG_LEVEL ?? 'silent' });
+
+  const configFor = (port: number) =>
+    loadConfig({
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-acme',
+      SLACK_API_URL: slack.apiUrl,
+      ZOOM_ORG_CLIENT_ID: 'org-app',
+      ZOOM_ORG_CLIENT_SECRET: 'org-secret',
+      ZOOM_ORG_WEBHOOK_SECRET: 'org-webhook-secret',
+      ZOOM_USER_CLIENT_ID: 'user-app',
+      ZOOM_USER_CLIENT_SECRET: 'user-secret',
+      ZOOM_USER_WEBHOOK_SECRET: 'user-webhook-secret',
+      ZOOM_OAUTH_URL: zoom.url,
+      ZOOM_API_URL: `${zoom.url}/v2`,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      MONGODB_URI: mongoUri,
+      TOKEN_ENCRYPTION_KEYS: `e2e:${KEY}`,
+      PORT: String(port),
+      LOG_LEVEL: 'silent',
+      ...env,
+    });
+
+  const instances: BuiltApp[] = [];
+  const startInstance = async (instanceId: string) => {
+    const port = await freePort();
+    const app = await buildApp(configFor(port), {
+      logger,
+      instanceId,
+      startJobs: false,
+      defaultMetrics: false,
+    });
+    await app.listen(port, '127.0.0.1');
+    instances.push(app);
+    return { app, url: `http://127.0.0.1:${port}` };
+  };
+
+  const first = await startInstance('instance-1');
+  slack.setAppUrl(`${first.url}/slack/events`);
+  zoom.control.setWebhookTarget(`${first.url}/zoom/webhooks`);
+
+  return {
+    app: first.app,
+    url: first.url,
+    slack,
+    zoom,
+    database,
+    startInstance,
+    async stop() {
+      for (const app of instances) await app.stop();
+      await slack.stop();
+      await zoom.stop();
+      await database.stop();
+    },
+  };
+}
+
+/** A browser following an approval/connect link: our page, Zoom's consent, the callback page. */
+export async function followLinkAsZoomUser(
+  harness: Pick<AppHarness, 'zoom'>,
+  link: string,
+  zoomEmail: string,
+): Promise<{ status: number; html: string; refused?: string }> {
+  const page = await fetch(link);
+  if (page.status !== 200) return { status: page.status, html: await page.text() };
+  const go = await fetch(`${link}?go=1`, { redirect: 'manual' });
+  const authorizeUrl = go.headers.get('location');
+  const cookie = go.headers.get('set-cookie')?.split(';')[0] ?? '';
+  if (go.status !== 302 || !authorizeUrl) return { status: go.status, html: await go.text() };
+  const consent = harness.zoom.control.consent(authorizeUrl, zoomEmail);
+  if ('refused' in consent) return { status: 403, html: '', refused: consent.refused };
+  const callback = await fetch(consent.location, { headers: { cookie } });
+  return { status: callback.status, html: await callback.text() };
+}
+
+/** The first link in a text or Block Kit payload that points at one of our approval routes. */
+export function approvalLinkIn(value: unknown): string | undefined {
+  const text = JSON.stringify(value);
+  const match = /https?:\/\/127\.0\.0\.1:\d+\/zoom\/(?:approve|connect)\/[A-Za-z0-9_.-]+/.exec(text);
+  return match?.[0];
+}
