@@ -158,4 +158,14 @@ describe('error shapes', () => {
     );
     expect(bad.code).toBe(9);
   });
+
+  it('refuses a document over 16 MB without dropping the connection', async () => {
+    const huge = { blob: 'x'.repeat(16 * 1024 * 1024) };
+    const err = await rejection<MongoServerError>(
+      h.db.collection('huge').insertOne(huge, { checkKeys: false }),
+    );
+    expect(err).toBeDefined();
+    expect((await h.db.command({ ping: 1 })).ok).toBe(1);
+    expect(await h.db.collection('huge').countDocuments()).toBe(0);
+  });
 });

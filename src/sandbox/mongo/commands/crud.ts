@@ -1,7 +1,7 @@
 // Data commands: insert, update, delete, findAndModify, find, getMore, killCursors, count,
 // distinct, aggregate. Each handler runs synchronously from start to end, which is what makes
 // every command atomic with respect to other clients.
-import type { Document } from 'bson';
+import { BSON, type Document } from 'bson';
 import { z } from 'zod';
 import type { Collection } from '../collection.js';
 import {
@@ -24,6 +24,8 @@ import {
   zDocument,
   zNumber,
 } from './context.js';
+
+const MAX_BSON_SIZE = 16 * 1024 * 1024;
 
 const insertSchema = z.looseObject({
   insert: zCollectionName,
@@ -120,6 +122,13 @@ const insert: CommandHandler = (cmd, ctx) => {
   documents.forEach((doc, index) => {
     if (ordered && writeErrors.length > 0) return;
     try {
+      const size = BSON.calculateObjectSize(doc);
+      if (size > MAX_BSON_SIZE) {
+        throw new MongoServerError(
+          'BadValue',
+          `object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_SIZE}`,
+        );
+      }
       coll.insert(doc);
       n += 1;
     } catch (err) {
