@@ -107,8 +107,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       onCall: (call) =>
         feedRef.current?.record({
           at: call.at,
-          source: 'app-zoom',
-          kind: 'zoom_call',
+          // The consent page is the person's browser talking to Zoom, not the app.
+          source: call.path.startsWith('/oauth/authorize') ? 'browser-zoom' : 'app-zoom',
+          kind: call.path.startsWith('/oauth/authorize') ? 'consent_page' : 'zoom_call',
           team: null,
           user: null,
           summary: `${call.method} ${call.path} → ${call.status}${call.error ? ` (${call.error})` : ''}`,

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-export type ActivitySource = 'slack' | 'app-slack' | 'app-zoom' | 'zoom-webhook' | 'zoom';
+export type ActivitySource = 'slack' | 'app-slack' | 'app-zoom' | 'browser-zoom' | 'zoom-webhook' | 'zoom';
 
 export interface ActivityItem {
   seq: number;

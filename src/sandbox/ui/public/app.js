@@ -207,7 +207,7 @@ function Composer({ onCommand, busy, where }) {
   </form>`;
 }
 
-function ZoomPanel({ state, onRole, onDelete, onDeauthorize, busy }) {
+function ZoomPanel({ state, onRole, onStatus, onDelete, onDeauthorize, busy }) {
   if (!state) return html`<section class="panel zoom-panel"><h2>Zoom</h2><p>Loading…</p></section>`;
   const apps = Object.fromEntries(state.apps.map((app) => [app.client_id, app]));
   const grants = state.grants.filter((g) => g.active);
@@ -230,7 +230,18 @@ function ZoomPanel({ state, onRole, onDelete, onDeauthorize, busy }) {
                 )}
               </select>
             </td>
-            <td>${user.status}</td>
+            <td>
+              <select
+                aria-label=${`Zoom status of ${user.email}`}
+                disabled=${busy}
+                onChange=${(event) => onStatus(user.email, event.currentTarget.value)}
+              >
+                ${['active', 'inactive'].map(
+                  (status) =>
+                    html`<option value=${status} selected=${user.status === status}>${status}</option>`,
+                )}
+              </select>
+            </td>
             <td>
               <button type="button" class="small danger" disabled=${busy} onClick=${() => onDelete(user.email)}>
                 Delete
@@ -282,6 +293,7 @@ const SOURCE_LABEL = {
   slack: 'Slack',
   'app-slack': 'App → Slack API',
   'app-zoom': 'App → Zoom',
+  'browser-zoom': 'Browser → Zoom',
   'zoom-webhook': 'Zoom → App',
   zoom: 'Zoom',
 };
@@ -686,6 +698,7 @@ function App() {
           state=${zoomState}
           busy=${busy}
           onRole=${(email, role) => zoomAct('PATCH', `users/${encodeURIComponent(email)}`, { role_name: role })}
+          onStatus=${(email, status) => zoomAct('PATCH', `users/${encodeURIComponent(email)}`, { status })}
           onDelete=${(email) => zoomAct('DELETE', `users/${encodeURIComponent(email)}`)}
           onDeauthorize=${(clientId, email) => zoomAct('POST', 'deauthorize', { client_id: clientId, email })}
         />

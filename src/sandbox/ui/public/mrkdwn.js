@@ -55,7 +55,8 @@ export function emojify(text) {
   return text.replace(/:([a-z0-9_+-]+):/g, (whole, name) => EMOJI[name] ?? whole);
 }
 
-const INLINE = /(<[^>\n]+>)|(`[^`\n]+`)|(\*[^*\n]+\*)|(_[^_\n]+_)|(~[^~\n]+~)/g;
+// Emoji shortcodes come first so the underscores in :white_check_mark: are not read as italics.
+const INLINE = /(<[^>\n]+>)|(`[^`\n]+`)|(:[a-z0-9_+-]+:)|(\*[^*\n]+\*)|(_[^_\n]+_)|(~[^~\n]+~)/g;
 
 function link(token, ctx, key) {
   const inner = token.slice(1, -1);
@@ -92,8 +93,9 @@ function inlineNodes(text, ctx) {
     key += 1;
     if (match[1]) nodes.push(link(token, ctx, key));
     else if (match[2]) nodes.push(h('code', { key }, decodeEntities(token.slice(1, -1))));
-    else if (match[3]) nodes.push(h('b', { key }, inlineNodes(token.slice(1, -1), ctx)));
-    else if (match[4]) nodes.push(h('i', { key }, inlineNodes(token.slice(1, -1), ctx)));
+    else if (match[3]) nodes.push(emojify(token));
+    else if (match[4]) nodes.push(h('b', { key }, inlineNodes(token.slice(1, -1), ctx)));
+    else if (match[5]) nodes.push(h('i', { key }, inlineNodes(token.slice(1, -1), ctx)));
     else nodes.push(h('s', { key }, inlineNodes(token.slice(1, -1), ctx)));
     last = match.index + token.length;
   }

@@ -1,0 +1,206 @@
+// The main story of the product, clicked through the sandbox UI in Debian's Chromium as the people
+// involved: a Slack admin asks, the Zoom admin approves from the DM (app page → Zoom consent →
+// app result page), a member creates a meeting, a personal connection takes precedence, the Zoom
+// admin loses the role and everybody is told. Screenshots of the key screens go to
+// test-artifacts/screenshots/ (git-ignored). Skipped, with a message, where Chromium is absent.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { type Sandbox, startSandbox } from '../../../src/sandbox/launcher/start.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+const SHOTS = resolve('test-artifacts/screenshots');
+const WAIT = 15_000;
+
+if (!HAS_CHROMIUM) {
+  process.stdout.write(
+    `[browser test] skipped: ${CHROMIUM} is absent (install it with: apt-get install -y chromium)\n`,
+  );
+}
+
+// Node gives `import bolt from '@slack/bolt'` (src/slack/bolt.ts) the whole CommonJS module; vitest's
+// default-export interop gives only its `default` (the App class). Make vitest behave like Node here.
+vi.mock('@slack/bolt', async (importOriginal) => {
+  const original = await importOriginal<Record<string, unknown>>();
+  return { ...original, default: original };
+});
+
+let sandbox: Sandbox;
+let browser: Browser;
+let page: Page;
+
+async function shot(target: Page, name: string): Promise<void> {
+  await target.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+/** Waits until `locator` (first match) shows `text`; a timeout fails the test with a clear message. */
+async function seen(locator: Locator, text: string | RegExp): Promise<string> {
+  const match = locator.filter({ hasText: text }).first();
+  try {
+    await match.waitFor({ state: 'visible', timeout: WAIT });
+  } catch {
+    const shown = await locator.allTextContents().catch(() => []);
+    throw new Error(`expected to see ${String(text)}; saw:\n${shown.join('\n---\n').slice(0, 2000)}`);
+  }
+  return (await match.textContent()) ?? '';
+}
+
+async function actAs(userId: string, name: string): Promise<void> {
+  await page.getByTestId(`person-${userId}`).click();
+  await seen(page.locator('.me'), name);
+}
+
+async function command(text: string): Promise<void> {
+  const composer = page.getByTestId('composer');
+  await composer.fill(text);
+  await composer.press('Enter');
+  // The composer empties once the stand-in delivered the command and the app's follow-ups landed.
+  await expect.poll(() => composer.inputValue(), { timeout: WAIT }).toBe('');
+}
+
+const modal = () => page.getByTestId('modal');
+const messages = () => page.getByTestId('message');
+
+/** Follows a link button into a new tab: the app's page, Zoom's consent as `email`, the app's result. */
+async function approveInBrowser(link: Locator, email: string, prefix: string): Promise<string> {
+  const opened = page.context().waitForEvent('page');
+  await link.click();
+  const tab = await opened;
+  await tab.waitForLoadState();
+  expect(new URL(tab.url()).origin).toBe(sandbox.appUrl);
+  await shot(tab, `${prefix}-a-app-page`);
+  await tab.getByRole('link', { name: 'Continue to Zoom' }).click();
+  await tab.waitForURL((url) => url.pathname === '/oauth/authorize', { timeout: WAIT });
+  expect(new URL(tab.url()).origin).toBe(sandbox.zoomUrl);
+  await tab.locator('#email').selectOption(email);
+  await shot(tab, `${prefix}-b-zoom-consent`);
+  await tab.getByRole('button', { name: 'Allow' }).click();
+  await tab.waitForURL((url) => url.pathname === '/zoom/oauth/callback', { timeout: WAIT });
+  expect(new URL(tab.url()).origin).toBe(sandbox.appUrl);
+  await shot(tab, `${prefix}-c-app-result`);
+  const text = (await tab.locator('body').textContent()) ?? '';
+  await tab.close();
+  return text;
+}
+
+describe.skipIf(!HAS_CHROMIUM)('sandbox UI in Chromium: the main story', () => {
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    sandbox = await startSandbox({ port: 0, dataDir: null, env: { MONGODB_URI: process.env.MONGODB_URI } });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    page = await context.newPage();
+    await page.goto(sandbox.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.stop();
+  });
+
+  it('lists every seeded person with their role and language', async () => {
+    await seen(page.getByTestId('person-U_SLACKADMIN'), 'admin');
+    await seen(page.getByTestId('person-U_BOB'), 'fr-FR');
+    await seen(page.getByTestId('person-U_ZOOMADMIN'), 'Zoom: Admin');
+    await seen(page.getByTestId('person-U_CAROL'), 'no Zoom user');
+    await shot(page, '00-people');
+  });
+
+  it('walks the story: ask, approve from the DM, meet, go personal, lose the Zoom admin role', async () => {
+    // 1. The Slack admin asks for an organization connection and sends it to the Zoom admin.
+    await actAs('U_SLACKADMIN', 'Sam Admin');
+    await command('/zoom-connect org');
+    await seen(modal(), 'Who approves in Zoom?');
+    await modal().getByText('Send to my Zoom admin').click();
+    const recipient = modal().locator('select[data-action-id=connect_recipient_pick]');
+    await recipient.waitFor({ timeout: WAIT });
+    await recipient.selectOption('U_ZOOMADMIN');
+    await shot(page, '01-admin-asks');
+    await page.getByTestId('modal-submit').click();
+    await seen(modal(), 'The approval request was sent to @Zoe Zoomadmin');
+    await shot(page, '02-link-ready');
+    await modal().getByRole('button', { name: 'Close' }).click();
+    await modal().waitFor({ state: 'detached', timeout: WAIT });
+
+    // 2. The Zoom admin approves from the DM: the app's page, Zoom's consent, the app's result.
+    await actAs('U_ZOOMADMIN', 'Zoe Zoomadmin');
+    await page.getByTestId('open-dm').click();
+    await seen(messages(), 'Zoom approval requested');
+    await shot(page, '03-approval-dm');
+    const result = await approveInBrowser(
+      messages().locator('a[data-action-id=approve_in_zoom]').first(),
+      'zoom-admin@acme.test',
+      '04-approve',
+    );
+    expect(result).toContain('Zoom is connected');
+
+    // The requester is told.
+    await actAs('U_SLACKADMIN', 'Sam Admin');
+    await page.getByTestId('open-dm').click();
+    await seen(messages(), 'Zoom is now connected for');
+
+    // 3. A member creates a meeting through the organization connection.
+    await actAs('U_ALICE', 'Alice Martin');
+    await command('/zoom-meet Weekly sync');
+    const meeting = await seen(messages(), 'Weekly sync');
+    expect(meeting).toContain('organization');
+    await seen(page.getByTestId('zoom-panel'), 'Weekly sync');
+    await shot(page, '05-meeting-org');
+
+    // 4. Her personal connection then takes precedence.
+    await command('/zoom-connect personal');
+    await seen(modal(), 'Connect Zoom');
+    await page.getByTestId('modal-submit').click();
+    await seen(modal(), 'Connect in Zoom');
+    const personal = await approveInBrowser(
+      modal().locator('a[data-action-id=open_zoom_link]').first(),
+      'alice@acme.test',
+      '06-personal',
+    );
+    expect(personal).toContain('Your Zoom account is connected');
+    await modal().getByRole('button', { name: 'Close' }).click();
+    await command('/zoom-status');
+    const status = await seen(page.locator('.message.ephemeral'), 'organization available as backup');
+    expect(status).toMatch(/personal/i);
+    await shot(page, '07-status-personal-first');
+
+    // 5. In Zoom, the Zoom admin loses the admin role: everybody concerned is told.
+    await page.getByLabel('Zoom role of zoom-admin@acme.test').selectOption('Member');
+    await seen(page.getByTestId('activity'), 'user.updated');
+    await actAs('U_SLACKADMIN', 'Sam Admin');
+    await page.getByTestId('open-dm').click();
+    await seen(messages(), 'Zoom connection needs reconnecting');
+    await shot(page, '08-admin-told');
+    // A member without a personal account is told why Zoom stopped for them, in French for Bob.
+    await actAs('U_BOB', 'Bob Dupont');
+    await command('/zoom-status');
+    await seen(page.locator('.message.ephemeral'), 'doit être reconnectée par un administrateur');
+    await shot(page, '09-member-told-fr');
+    // Alice keeps working through her personal account.
+    await actAs('U_ALICE', 'Alice Martin');
+    await command('/zoom-status');
+    await seen(page.locator('.message.ephemeral').last(), /Using: personal/);
+    await shot(page, '10-personal-unaffected');
+
+    // Nothing the app sent was refused by Slack along the way.
+    const errors = z
+      .object({ errors: z.array(z.unknown()) })
+      .parse(await (await fetch(`${sandbox.slackUrl}/_sandbox/errors`)).json());
+    expect(errors.errors).toEqual([]);
+  }, 180_000);
+});
