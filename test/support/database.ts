@@ -2,11 +2,12 @@
 // when a mongod binary is already on this machine (never downloading one); else the in-process
 // wire-protocol emulator. One line says which, once per process.
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { startMongoEmulator } from '../../src/sandbox/mongo/index.js';
+import { findLocalMongod } from '../../src/sandbox/mongo/local-mongod.js';
+
+// The same lookup the sandbox launcher uses (MONGOMS_SYSTEM_BINARY, cache directories, PATH).
+export { findLocalMongod };
 
 export type DatabaseKind = 'external' | 'memory-server' | 'emulator';
 
@@ -32,38 +33,6 @@ function announce(kind: DatabaseKind, detail: string): void {
   if (announced) return;
   announced = true;
   process.stdout.write(`[test database] using ${kind}: ${detail}\n`);
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A mongod binary already present locally, looked up without any network access. */
-export function findLocalMongod(env: Partial<z.infer<typeof envSchema>>): string | undefined {
-  if (env.MONGOMS_SYSTEM_BINARY && isExecutable(env.MONGOMS_SYSTEM_BINARY)) return env.MONGOMS_SYSTEM_BINARY;
-  const cacheDirs = [
-    env.MONGOMS_DOWNLOAD_DIR,
-    resolve('node_modules/.cache/mongodb-memory-server'),
-    join(homedir(), '.cache/mongodb-binaries'),
-    resolve('mongodb-binaries'),
-  ];
-  for (const dir of cacheDirs) {
-    if (!dir || !existsSync(dir)) continue;
-    for (const entry of readdirSync(dir)) {
-      const candidate = join(dir, entry);
-      if (entry.startsWith('mongod') && isExecutable(candidate)) return candidate;
-    }
-  }
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, 'mongod');
-    if (dir && isExecutable(candidate)) return candidate;
-  }
-  return undefined;
 }
 
 /** `env` is only a parameter so the selection can be tested without touching process.env. */
