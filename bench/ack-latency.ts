@@ -5,6 +5,7 @@
  */
 import { probe, statusBodies } from './support/commands.js';
 import { type LoadRun, runSignedLoad } from './support/load.js';
+import { waitForQuiet, withCpu } from './support/processes.js';
 import { type BenchResult, check, type Figure } from './support/report.js';
 import { SIGNING_SECRET } from './support/scenario.js';
 import type { Stack } from './support/stack.js';
@@ -34,7 +35,14 @@ export async function appAnswersStatus(stack: Stack): Promise<{ ok: boolean; det
   }
 }
 
-function row(run: LoadRun): Record<string, Figure> {
+/** The processes whose CPU use is shown next to each run (the database only when it is ours). */
+export function busyPids(stack: Stack): Record<string, number> {
+  const pids: Record<string, number> = { app: stack.app.pid, bare: stack.bare.pid, slack: stack.slack.pid };
+  if (stack.database.process) pids.db = stack.database.process.pid;
+  return pids;
+}
+
+function row(run: LoadRun, cpu: Record<string, number | null>): Record<string, Figure> {
   return {
     target: run.target,
     'rate (req/s)': run.rate,
@@ -46,6 +54,11 @@ function row(run: LoadRun): Record<string, Figure> {
     completed: run.completed,
     non2xx: run.non2xx,
     errors: run.errors + run.timeouts,
+    'CPU% app': cpu.app ?? null,
+    'CPU% bare': cpu.bare ?? null,
+    'CPU% db': cpu.db ?? null,
+    'CPU% slack': cpu.slack ?? null,
+    'CPU% runner': cpu['runner (load generator)'] ?? null,
   };
 }
 
@@ -80,11 +93,16 @@ export async function benchAckLatency(
       body: target.body,
     });
   }
+  const pids = busyPids(stack);
   const runs: LoadRun[] = [];
+  const rows: Array<Record<string, Figure>> = [];
+  let settleMs = 0;
   for (const rate of options.rates) {
     for (const target of targets) {
-      runs.push(
-        await runSignedLoad({
+      // Each run starts from idle: the app may still be answering (respond()) the previous run.
+      settleMs += await waitForQuiet(Object.values(pids));
+      const { value: run, cpu } = await withCpu(pids, () =>
+        runSignedLoad({
           target: target.name,
           url: target.url,
           rate,
@@ -93,6 +111,8 @@ export async function benchAckLatency(
           body: target.body,
         }),
       );
+      runs.push(run);
+      rows.push(row(run, cpu));
     }
   }
   const at = (name: string, rate: number) => runs.find((r) => r.target === name && r.rate === rate);
@@ -103,7 +123,7 @@ export async function benchAckLatency(
   const maxAck = Math.max(...appRuns.map((r) => r.maxMs));
   const failed = appRuns.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0);
   return {
-    rows: runs.map(row),
+    rows,
     checks: [
       check(
         `p99 ratio ours/bare at ${options.compareRate} req/s`,
@@ -115,7 +135,8 @@ export async function benchAckLatency(
       check('our app: non-2xx, errors and timeouts', '0', failed, failed === 0),
     ],
     notes: [
-      `${options.durationS} s per rate and target after a ${options.warmupS} s warm-up at 50 req/s; latencies corrected for coordinated omission by autocannon.`,
+      `${options.durationS} s per rate and target after a ${options.warmupS} s warm-up at 50 req/s. autocannon sends each second's requests as a burst at the start of the second (one in flight per connection, rate/5 connections), for both targets alike; latencies are raw per-request times.`,
+      `CPU% columns: share of one core each process used during the run (2 cores in all); the runner is the load generator. Before each run the harness waited for the processes to go idle (${round(settleMs / 1000, 1)} s in all).`,
     ],
   };
 }

@@ -4,9 +4,10 @@
  * (over HTTP against the app process) with 100 members in the workspace, then again after the same
  * workspace grew to 100,000 members (bulk-inserted straight into the collection).
  */
-import { appAnswersStatus } from './ack-latency.js';
+import { appAnswersStatus, busyPids } from './ack-latency.js';
 import { statusBodies } from './support/commands.js';
 import { runSignedLoad } from './support/load.js';
+import { waitForQuiet } from './support/processes.js';
 import { type BenchResult, check, type Figure } from './support/report.js';
 import { COMMAND_USERS, memberEmail, SIGNING_SECRET, TEAM_ID, userId } from './support/scenario.js';
 import type { Stack } from './support/stack.js';
@@ -35,8 +36,10 @@ export async function benchOrgSize(
   if (!answers) notes.push('the app does not answer /zoom-status yet: only getStatus was measured');
 
   async function measure(members: number, pick: (i: number) => string): Promise<Phase> {
+    // Start from idle: neither a previous load nor the bulk insert may still be running.
+    await waitForQuiet(Object.values(busyPids(stack)));
     // Warm-up, then one call at a time: this is the latency of one resolution, not a load test.
-    await timeEach(50, (i) => stack.world.services.status.getStatus(TEAM_ID, pick(i)));
+    await timeEach(200, (i) => stack.world.services.status.getStatus(TEAM_ID, pick(i)));
     const getStatus = await timeEach(options.statusCalls, (i) =>
       stack.world.services.status.getStatus(TEAM_ID, pick(i)),
     );
@@ -81,7 +84,7 @@ export async function benchOrgSize(
       ? round(large.command.p50 / small.command.p50)
       : null;
   notes.push(
-    `getStatus: ${options.statusCalls} sequential calls per size (after 50 warm-up calls); /zoom-status: autocannon at ${options.commandRate} req/s for ${options.commandDurationS} s per size.`,
+    `getStatus: ${options.statusCalls} sequential calls per size (after 200 warm-up calls); /zoom-status: autocannon at ${options.commandRate} req/s for ${options.commandDurationS} s per size.`,
   );
   return {
     rows,

@@ -9,16 +9,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { benchAckLatency } from './ack-latency.js';
+import { benchAckLatency, busyPids } from './ack-latency.js';
 import { benchConnectedUsers } from './connected-users.js';
 import { benchDisconnect } from './disconnect.js';
 import { benchEmulator } from './emulator.js';
 import { benchOrgSize } from './org-size.js';
 import { benchRefreshRace } from './refresh-race.js';
-import { rssMiB } from './support/processes.js';
+import { rssMiB, waitForQuiet } from './support/processes.js';
 import { type BenchResult, check, printResult, runBench } from './support/report.js';
 import { memberEmail, SMALL_TEAM_ID, TEAM_ID, ZOOM_ADMIN_FOR } from './support/scenario.js';
 import { type Stack, startStack } from './support/stack.js';
+import { round } from './support/stats.js';
 
 const { values } = parseArgs({
   options: {
@@ -87,19 +88,31 @@ async function main(): Promise<void> {
     printResult(ack);
 
     const after = { app: rssMiB(stack.app.pid), bare: rssMiB(stack.bare.pid) };
+    const settledAfterMs = await waitForQuiet(Object.values(busyPids(stack)));
+    const settled = { app: rssMiB(stack.app.pid), bare: rssMiB(stack.bare.pid) };
     const memory: BenchResult = {
       id: '6-memory',
       title: 'RSS of one app instance, idle and after benchmark 1',
       rows: [
-        { process: 'our app', 'idle RSS (MiB)': idle.app, 'after benchmark 1 (MiB)': after.app },
-        { process: 'bare Bolt app', 'idle RSS (MiB)': idle.bare, 'after benchmark 1 (MiB)': after.bare },
+        {
+          process: 'our app',
+          'idle RSS (MiB)': idle.app,
+          'right after benchmark 1 (MiB)': after.app,
+          'after it went idle again (MiB)': settled.app,
+        },
+        {
+          process: 'bare Bolt app',
+          'idle RSS (MiB)': idle.bare,
+          'right after benchmark 1 (MiB)': after.bare,
+          'after it went idle again (MiB)': settled.bare,
+        },
       ],
       checks: [
         check('app RSS idle (MiB)', 'reported', idle.app, null),
         check('app RSS after benchmark 1 (MiB)', 'reported', after.app, null),
       ],
       notes: [
-        `VmRSS from /proc/<pid>/status of the app process (node --import tsx, so it includes the TypeScript loader)${ack.skipped ? '; benchmark 1 was skipped, so "after" saw no load' : ''}.`,
+        `VmRSS from /proc/<pid>/status of the app process (node --import tsx, so it includes the TypeScript loader)${ack.skipped ? '; benchmark 1 was skipped, so "after" saw no load' : ''}. "Went idle again": ${round(settledAfterMs / 1000, 1)} s after the last run, once the processes used under 10% of a core.`,
       ],
       durationS: 0,
     };
@@ -133,6 +146,7 @@ async function main(): Promise<void> {
       ],
     ];
     for (const [id, title, body] of steps) {
+      await waitForQuiet(Object.values(busyPids(stack)));
       const result = await runBench(id, title, body);
       results.push(result);
       printResult(result);

@@ -1,7 +1,13 @@
 /**
  * Load with autocannon at a fixed overall rate; every request is a slash command signed at the
  * moment it is sent (autocannon's setupRequest), so Bolt's 5-minute window always holds.
- * Latencies are autocannon's, corrected for coordinated omission at the requested rate.
+ *
+ * How autocannon keeps a rate: each connection sends its share of the second back to back (one
+ * request in flight per connection), then pauses until the next second. So load arrives as a burst
+ * at the start of every second with `connections` requests in flight: harder than evenly spaced
+ * arrivals, and the same for every target. Latencies are recorded raw (ignoreCoordinatedOmission):
+ * autocannon 9's correction uses an expected interval of ceil(1/rate) = 1 ms, which would add a
+ * synthetic sample for every millisecond of every slow answer.
  */
 import autocannon, { type Result } from 'autocannon';
 import { signedHeaders } from './slack-signing.js';
@@ -48,6 +54,7 @@ export async function runSignedLoad(options: LoadOptions): Promise<LoadRun> {
         overallRate: options.rate,
         duration: options.durationS,
         timeout: 10,
+        ignoreCoordinatedOmission: true,
         requests: [
           {
             method: 'POST',

@@ -4,7 +4,7 @@
  * one stdout line `ready <detail>`. Everything else it prints is drained and kept as a short tail
  * for error messages.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -128,5 +128,77 @@ export function rssMiB(pid: number): number | null {
     return match ? Math.round((Number(match[1]) / 1024) * 10) / 10 : null;
   } catch {
     return null;
+  }
+}
+
+let ticksPerSecond: number | undefined;
+function clockTicks(): number {
+  if (ticksPerSecond === undefined) {
+    try {
+      ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      ticksPerSecond = 100;
+    }
+  }
+  return ticksPerSecond;
+}
+
+/** CPU time (user + system) a process has used so far, in seconds, from /proc; null elsewhere. */
+export function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const utime = Number(fields[11]);
+    const stime = Number(fields[12]);
+    return Number.isFinite(utime + stime) ? (utime + stime) / clockTicks() : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Measures how busy each process was while `work` ran, in % of one core (the runner itself
+ * included, as "runner (load generator)").
+ */
+export async function withCpu<T>(
+  pids: Record<string, number>,
+  work: () => Promise<T>,
+): Promise<{ value: T; cpu: Record<string, number | null> }> {
+  const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid)]));
+  const runnerBefore = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  const value = await work();
+  const wallS = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpu: Record<string, number | null> = {};
+  for (const [name, pid] of Object.entries(pids)) {
+    const was = before[name];
+    const now = cpuSeconds(pid);
+    cpu[name] = was == null || now === null ? null : Math.round(((now - was) / wallS) * 100);
+  }
+  const runner = process.cpuUsage(runnerBefore);
+  cpu['runner (load generator)'] = Math.round(((runner.user + runner.system) / 1e6 / wallS) * 100);
+  return { value, cpu };
+}
+
+/**
+ * Waits until the given processes are nearly idle (their summed CPU under `thresholdPct` of one
+ * core over `windowMs`), so one measurement does not pay for the backlog of the previous one.
+ * Gives up after `maxMs` and says how long it waited.
+ */
+export async function waitForQuiet(
+  pids: number[],
+  options: { thresholdPct?: number; windowMs?: number; maxMs?: number } = {},
+): Promise<number> {
+  const threshold = options.thresholdPct ?? 10;
+  const windowMs = options.windowMs ?? 1_000;
+  const maxMs = options.maxMs ?? 60_000;
+  const start = Date.now();
+  const total = () => pids.reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0);
+  for (;;) {
+    const before = total();
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const pct = ((total() - before) / (windowMs / 1000)) * 100;
+    if (pct < threshold || Date.now() - start > maxMs) return Date.now() - start;
   }
 }

@@ -36,6 +36,7 @@ declare module 'autocannon' {
     duration?: number;
     amount?: number;
     overallRate?: number;
+    ignoreCoordinatedOmission?: boolean;
     timeout?: number;
     headers?: Record<string, string>;
     body?: string;
