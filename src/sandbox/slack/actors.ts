@@ -6,6 +6,7 @@
 import type pino from 'pino';
 import { SlackApiError } from './api-error.js';
 import type { AppResponse, Delivery, DeliveryOptions } from './delivery.js';
+import { escapeCommandText } from './escaping.js';
 import type { Args, MethodDeps } from './methods.js';
 import { checkMessageContent, checkModalView, pushModal, replaceView } from './methods.js';
 import {
@@ -145,6 +146,8 @@ export interface ActorDeps {
   logger: pino.Logger;
   /** Called after every act so helpers return once the app's follow-up calls landed. */
   settle: () => Promise<void>;
+  /** `should_escape` per command (from the app manifest); escaped commands get Slack's markup. */
+  commandEscaping: () => Record<string, boolean>;
 }
 
 export function createActors(deps: ActorDeps) {
@@ -305,14 +308,16 @@ export function createActors(deps: ActorDeps) {
         isEphemeral: false,
       });
       const name = command.startsWith('/') ? command : `/${command}`;
-      recorder.activity('command', teamId, userId, `${name} ${text}`.trim());
+      const delivered =
+        deps.commandEscaping()[name] === true ? escapeCommandText(text, workspace, teamId) : text;
+      recorder.activity('command', teamId, userId, `${name} ${delivered}`.trim());
       const fields = commandFields({
         team,
         user,
         channel,
         appId: workspace.appId,
         command: name,
-        text,
+        text: delivered,
         responseUrl: responseUrl(url.id),
         triggerId: trigger.id,
       });

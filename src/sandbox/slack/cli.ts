@@ -1,10 +1,12 @@
 /**
- * `npm run sandbox:slack -- --port <p> --app-url <url> --signing-secret <s> [--seed FILE]`
+ * `npm run sandbox:slack -- --port <p> --app-url <url> --signing-secret <s> [--seed FILE] [--manifest FILE]`
  * Prints exactly one line, `ready <apiUrl>`, then serves until SIGINT/SIGTERM.
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { z } from 'zod';
+import { loadCommandEscaping } from './escaping.js';
 import { loadSeedFile } from './seed.js';
 import { startSlackStandIn } from './stand-in.js';
 
@@ -14,6 +16,7 @@ const argsSchema = z.object({
   'app-url': z.url().optional(),
   'signing-secret': z.string().min(1, '--signing-secret is required'),
   seed: z.string().optional(),
+  manifest: z.string().optional(),
   'client-id': z.string().optional(),
   'client-secret': z.string().optional(),
   'redirect-uri': z.url().optional(),
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
       'app-url': { type: 'string' },
       'signing-secret': { type: 'string' },
       seed: { type: 'string' },
+      manifest: { type: 'string' },
       'client-id': { type: 'string' },
       'client-secret': { type: 'string' },
       'redirect-uri': { type: 'string' },
@@ -47,6 +51,8 @@ async function main(): Promise<void> {
   const args = parsed.data;
   // Logs go to stderr so stdout carries only the `ready` line.
   const logger = pino({ level: args['log-level'] }, pino.destination(2));
+  // Slash command escaping follows the app manifest: --manifest, else ./manifest.yml when present.
+  const manifestPath = args.manifest ?? (existsSync('manifest.yml') ? 'manifest.yml' : undefined);
   const standIn = await startSlackStandIn({
     port: args.port,
     host: args.host,
@@ -54,6 +60,7 @@ async function main(): Promise<void> {
     logger,
     ...(args['app-url'] !== undefined ? { appUrl: args['app-url'] } : {}),
     ...(args.seed !== undefined ? { seed: await loadSeedFile(args.seed) } : {}),
+    ...(manifestPath !== undefined ? { commandEscaping: await loadCommandEscaping(manifestPath) } : {}),
     ...(args['client-id'] !== undefined ? { clientId: args['client-id'] } : {}),
     ...(args['client-secret'] !== undefined ? { clientSecret: args['client-secret'] } : {}),
     ...(args['redirect-uri'] !== undefined ? { redirectUri: args['redirect-uri'] } : {}),

@@ -4,6 +4,7 @@ export { ActorError } from './actors.js';
 export { LIMITS, validateMessageBlocks, validateView } from './block-kit.js';
 export type { AppResponse, DeliveryOptions } from './delivery.js';
 export { signRequest } from './delivery.js';
+export { commandEscapingFromManifest, escapeCommandText, loadCommandEscaping } from './escaping.js';
 export type { Fault, FaultInput, Faults } from './faults.js';
 export type { ActivityEntry, RecordedError } from './recorder.js';
 export type { SeedChannel, SeedTeam, SeedUser, SlackSeed } from './seed.js';

@@ -28,6 +28,7 @@ export function createRecorder(clock: () => number) {
   const activity: ActivityEntry[] = [];
   let seq = 0;
   let lastChangeAt = Date.now();
+  let changes = 0;
   let inFlight = 0;
 
   return {
@@ -45,6 +46,7 @@ export function createRecorder(clock: () => number) {
       activity.push({ seq, at: clock(), kind, team, user, summary });
       if (activity.length > MAX_ACTIVITY) activity.splice(0, activity.length - MAX_ACTIVITY);
       lastChangeAt = Date.now();
+      changes += 1;
     },
     activitySince: (since: number): ActivityEntry[] => activity.filter((a) => a.seq > since),
     lastSeq: (): number => seq,
@@ -53,16 +55,23 @@ export function createRecorder(clock: () => number) {
     begin(): void {
       inFlight += 1;
       lastChangeAt = Date.now();
+      changes += 1;
     },
     end(): void {
       inFlight -= 1;
       lastChangeAt = Date.now();
+      changes += 1;
     },
     /** Marks a moment of activity that is not an API call (e.g. the app just answered a delivery). */
     touch(): void {
       lastChangeAt = Date.now();
+      changes += 1;
     },
-    quiet: (): { inFlight: number; idleMs: number } => ({ inFlight, idleMs: Date.now() - lastChangeAt }),
+    quiet: (): { inFlight: number; idleMs: number; changes: number } => ({
+      inFlight,
+      idleMs: Date.now() - lastChangeAt,
+      changes,
+    }),
   };
 }
 

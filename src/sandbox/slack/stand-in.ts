@@ -51,6 +51,11 @@ export interface SlackStandInOptions {
   settleTimeoutMs?: number;
   /** Timeout of one delivery to the app (default 10 s). */
   deliveryTimeoutMs?: number;
+  /**
+   * `should_escape` per slash command, as in the app manifest (see loadCommandEscaping): escaped
+   * commands get `<@U…|name>` / `<#C…|name>` / `<url>` markup. Default: none escaped.
+   */
+  commandEscaping?: Record<string, boolean>;
 }
 
 export interface SlackStandIn {
@@ -62,6 +67,8 @@ export interface SlackStandIn {
   readonly faults: Faults;
   user(teamId: string, userId: string): SimulatedUser;
   setAppUrl(url: string): void;
+  /** Replaces the `should_escape` settings of slash commands. */
+  setCommandEscaping(escaping: Record<string, boolean>): void;
   errors(): RecordedError[];
   clearErrors(): void;
   /** Waits until no Web API call is in flight and none came for `quietMs`. */
@@ -100,6 +107,8 @@ export interface SlackStandIn {
   ): ReturnType<SimulatedUser['submit']>;
   stop(): Promise<void>;
 }
+
+const SETTLE_MIN_TURNS = 10;
 
 export const UNFURLER_USER_AGENT = 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)';
 
@@ -140,18 +149,36 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
   const recorder = createRecorder(clock);
   const faults = createFaults();
   let appUrl = options.appUrl;
+  let commandEscaping = { ...(options.commandEscaping ?? {}) };
   let baseUrl = '';
   const quietDefault = options.settleQuietMs ?? 100;
   const settleTimeout = options.settleTimeoutMs ?? 5_000;
 
+  /**
+   * Quiet means: nothing in flight and no change for `quietMs` of wall time AND for several loop
+   * turns, each with an I/O poll phase. Counting turns matters when the process is starved of CPU:
+   * on resume, overdue timers run before pending sockets are read, so wall time alone would call
+   * it quiet while the app's next Web API request sits unread in the kernel.
+   */
   const settle = async (quietMs = quietDefault): Promise<void> => {
     if (quietMs <= 0) return;
     const deadline = Date.now() + settleTimeout;
+    let seen = recorder.quiet().changes;
+    let quietSince = Date.now();
+    let quietTurns = 0;
     for (;;) {
-      const { inFlight, idleMs } = recorder.quiet();
-      if (inFlight === 0 && idleMs >= quietMs) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setImmediate(resolve));
+      const { inFlight, changes } = recorder.quiet();
+      if (inFlight > 0 || changes !== seen) {
+        seen = changes;
+        quietSince = Date.now();
+        quietTurns = 0;
+      } else {
+        quietTurns += 1;
+      }
+      if (quietTurns >= SETTLE_MIN_TURNS && Date.now() - quietSince >= quietMs) return;
       if (Date.now() > deadline) return;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(20, quietMs)));
     }
   };
 
@@ -176,6 +203,7 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
     baseUrl: () => baseUrl,
     logger,
     settle: () => settle(),
+    commandEscaping: () => commandEscaping,
   });
   const users = new Map<string, SimulatedUser>();
   const user = (teamId: string, userId: string): SimulatedUser => {
@@ -250,6 +278,9 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
     user,
     setAppUrl(url) {
       appUrl = url;
+    },
+    setCommandEscaping(escaping) {
+      commandEscaping = { ...escaping };
     },
     errors: () => recorder.errors(),
     clearErrors: () => recorder.clearErrors(),
