@@ -86,7 +86,9 @@ export function createSlackTransport({
       directInstall: true,
       redirectUriPath: '/slack/oauth_redirect',
       clientOptions,
-      authorizationUrl: undefined,
+      // Slack's authorize page lives next to its Web API (slack.com/api/ → slack.com/oauth/v2/authorize),
+      // which also points the sandbox's install flow at the Slack stand-in.
+      authorizationUrl: new URL('../oauth/v2/authorize', slack.apiUrl).toString(),
     },
   });
   const app = new BoltApp({ ...common, receiver });

@@ -37,11 +37,19 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startAppHarness(name: string, env: Record<string, string> = {}): Promise<AppHarness> {
+export interface HarnessOptions {
+  /** Extra or overriding environment (an empty string unsets a variable). */
+  env?: Record<string, string>;
+  /** Slack app credentials the stand-in checks in oauth.v2.access (multi-workspace tests). */
+  slackClient?: { clientId: string; clientSecret: string };
+}
+
+export async function startAppHarness(name: string, options: HarnessOptions = {}): Promise<AppHarness> {
+  const env = options.env ?? {};
   const database = await startTestDatabase();
   const mongoUri = uniqueDatabaseUri(database.uri, `e2e_${name}_${Date.now().toString(36)}`);
   const zoom = await startZoomStandIn({});
-  const slack = await startSlackStandIn({ signingSecret: SIGNING_SECRET });
+  const slack = await startSlackStandIn({ signingSecret: SIGNING_SECRET, ...(options.slackClient ?? {}) });
   const logger = pino({ level: process.env.E2E_LOG_LEVEL ?? 'silent' });
 
   const configFor = (port: number) =>
