@@ -53,6 +53,7 @@ export interface MeetingsService {
 }
 
 const DEFAULT_TOPIC = 'Zoom meeting';
+const MAX_MEETING_MS = 24 * 3600_000;
 
 export function createMeetingsService(
   deps: CommonDeps & {
@@ -201,12 +202,23 @@ export function createMeetingsService(
 
     async upcomingThroughOrg(workspaceId, generation, options = {}) {
       checkWorkspaceId(workspaceId);
+      // "Upcoming" means not over yet: an instant meeting made by /zoom-meet a minute ago is still
+      // running on this connection and its host must hear about it (issue 8). Zoom caps a
+      // meeting's scheduled duration at 24 h, so older starts cannot still be running.
+      const now = clock().getTime();
       const docs = await models.meetings
-        .find({ workspaceId, source: 'org', orgGeneration: generation, startTime: { $gt: clock() } })
+        .find({
+          workspaceId,
+          source: 'org',
+          orgGeneration: generation,
+          startTime: { $gt: new Date(now - MAX_MEETING_MS) },
+        })
         .sort({ startTime: 1 })
         .limit(Math.min(Math.max(options.limit ?? 500, 1), 5000))
         .lean();
-      return docs.map((d) => ({
+      const notOver = (d: { startTime: Date; durationMinutes: number }) =>
+        d.startTime.getTime() + (d.durationMinutes > 0 ? d.durationMinutes : 60) * 60_000 > now;
+      return docs.filter(notOver).map((d) => ({
         slackUserId: d.slackUserId,
         meetingId: d.meetingId,
         topic: d.topic,

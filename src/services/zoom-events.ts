@@ -28,25 +28,29 @@ export interface ZoomEventHandler {
 
 const ADMIN_ROLES = new Set(['Owner', 'Admin']);
 
-/** What an event means for an org connection whose Zoom user it names; null = nothing. */
+/**
+ * What an event means for an org connection whose Zoom user it names; null = nothing. Reasons are
+ * the codes the Slack side knows (src/slack/mappers.ts `orgReasonOf`), so admins read the real cause.
+ * A deactivated Zoom user cannot host or approve anything: the connection stops (issue 8).
+ */
 function orgEffect(
   event: ZoomWebhookEvent,
 ): { status: 'needs_reconnect' | 'disconnected'; reason: string } | null {
   switch (event.event) {
     case 'app_deauthorized':
-      return { status: 'disconnected', reason: 'app_removed_in_zoom' };
+      return { status: 'disconnected', reason: 'app_removed' };
     case 'user.deleted':
       return { status: 'disconnected', reason: 'zoom_user_deleted' };
     case 'user.disassociated':
-      return { status: 'disconnected', reason: 'zoom_user_disassociated' };
+      return { status: 'disconnected', reason: 'user_disassociated' };
     case 'user.deactivated':
-      return { status: 'needs_reconnect', reason: 'zoom_user_deactivated' };
+      return { status: 'disconnected', reason: 'user_deactivated' };
     case 'user.updated': {
       const role = event.changes.role_name ?? event.user.roleName;
       if (typeof role === 'string' && !ADMIN_ROLES.has(role))
         return { status: 'needs_reconnect', reason: 'lost_admin_role' };
-      const status = event.changes.status ?? event.user.status;
-      if (status === 'inactive') return { status: 'needs_reconnect', reason: 'zoom_user_deactivated' };
+      // A deactivation arrives as its own `user.deactivated` event (handled above); reacting to
+      // the accompanying `user.updated` too would tell everyone twice.
       return null;
     }
   }
@@ -114,7 +118,12 @@ export function createZoomEventHandler(
       }
       if (outcome) {
         outcomes.push(outcome);
-        await notifier?.personalConnectionLost({ workspaceId, slackUserId, reason: outcome.reason });
+        // The notifier words a removal only for reason 'removed'; anything else reads "needs reconnecting".
+        await notifier?.personalConnectionLost({
+          workspaceId,
+          slackUserId,
+          reason: outcome.status === 'removed' ? 'removed' : outcome.reason,
+        });
       }
     }
     return outcomes;

@@ -1,0 +1,218 @@
+/**
+ * A copy of test/support/app-harness.ts with what the reliability, hostile and isolation suites
+ * need on top: a shared movable clock (app + Zoom stand-in, so signed webhooks and token expiry
+ * agree), the app's own redacting logger writing to memory (to search every log line for
+ * secrets), and optionally a private MongoDB emulator that a test can stop and restart on the
+ * same port (data kept in a snapshot file) to play "MongoDB went away".
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BuiltApp, buildApp } from '../../../../src/app.js';
+import { type Config, loadConfig, secretValues } from '../../../../src/config.js';
+import { createLogger } from '../../../../src/logger.js';
+import { type MongoEmulator, startMongoEmulator } from '../../../../src/sandbox/mongo/index.js';
+import { type SlackStandIn, startSlackStandIn } from '../../../../src/sandbox/slack/index.js';
+import { startZoomStandIn, type ZoomStandIn } from '../../../../src/sandbox/zoom/index.js';
+import { startTestDatabase, type TestDatabase, uniqueDatabaseUri } from '../../../support/database.js';
+
+export const SIGNING_SECRET = 'e2e-signing-secret';
+export const KEY = Buffer.alloc(32, 42).toString('base64');
+export const T = 'T_ACME';
+
+/** Real time plus an offset that tests move forward (never backward). */
+export interface TestClock {
+  (): Date;
+  advance(ms: number): void;
+}
+
+export function createTestClock(): TestClock {
+  let offset = 0;
+  const clock = (() => new Date(Date.now() + offset)) as TestClock;
+  clock.advance = (ms) => {
+    offset += ms;
+  };
+  return clock;
+}
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  /** Own emulator that `restartDatabase()`/`stopDatabase()` control (default: the shared test database). */
+  ownDatabase?: boolean;
+}
+
+export interface ReliabilityHarness {
+  app: BuiltApp;
+  url: string;
+  config: Config;
+  slack: SlackStandIn;
+  zoom: ZoomStandIn;
+  clock: TestClock;
+  mongoUri: string;
+  /** Every line the app(s) logged, as written (JSON). */
+  logLines: string[];
+  startInstance(instanceId: string): Promise<{ app: BuiltApp; url: string }>;
+  /** Only with `ownDatabase`: the MongoDB process goes away / comes back on the same port. */
+  stopDatabase(): Promise<void>;
+  restartDatabase(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startReliabilityHarness(
+  name: string,
+  options: HarnessOptions = {},
+): Promise<ReliabilityHarness> {
+  const clock = createTestClock();
+  let shared: TestDatabase | undefined;
+  let own: MongoEmulator | undefined;
+  let ownPort = 0;
+  let snapshotDir: string | undefined;
+  let mongoUri: string;
+  if (options.ownDatabase) {
+    snapshotDir = mkdtempSync(join(tmpdir(), 'zoc-reliability-'));
+    own = await startMongoEmulator({ persistPath: join(snapshotDir, 'data.json') });
+    ownPort = own.port;
+    mongoUri = `mongodb://127.0.0.1:${ownPort}/e2e_${name}?serverSelectionTimeoutMS=1500`;
+  } else {
+    shared = await startTestDatabase();
+    mongoUri = uniqueDatabaseUri(shared.uri, `e2e_${name}_${Date.now().toString(36)}`);
+  }
+  const zoom = await startZoomStandIn({ clock });
+  const slack = await startSlackStandIn({ signingSecret: SIGNING_SECRET });
+
+  const configFor = (port: number) =>
+    loadConfig({
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-acme',
+      SLACK_API_URL: slack.apiUrl,
+      ZOOM_ORG_CLIENT_ID: 'org-app',
+      ZOOM_ORG_CLIENT_SECRET: 'org-secret',
+      ZOOM_ORG_WEBHOOK_SECRET: 'org-webhook-secret',
+      ZOOM_USER_CLIENT_ID: 'user-app',
+      ZOOM_USER_CLIENT_SECRET: 'user-secret',
+      ZOOM_USER_WEBHOOK_SECRET: 'user-webhook-secret',
+      ZOOM_OAUTH_URL: zoom.url,
+      ZOOM_API_URL: `${zoom.url}/v2`,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      MONGODB_URI: mongoUri,
+      TOKEN_ENCRYPTION_KEYS: `e2e:${KEY}`,
+      PORT: String(port),
+      LOG_LEVEL: 'debug',
+      ...options.env,
+    });
+
+  const logLines: string[] = [];
+  const instances: BuiltApp[] = [];
+  let firstConfig: Config | undefined;
+  const startInstance = async (instanceId: string) => {
+    const port = await freePort();
+    const config = configFor(port);
+    firstConfig ??= config;
+    // The production logger (with its redaction), writing into memory.
+    const logger = createLogger({
+      level: 'debug',
+      secrets: secretValues(config),
+      destination: { write: (line: string) => void logLines.push(line) },
+      name: instanceId,
+    });
+    const app = await buildApp(config, {
+      logger,
+      instanceId,
+      clock,
+      startJobs: false,
+      defaultMetrics: false,
+    });
+    await app.listen(port, '127.0.0.1');
+    instances.push(app);
+    return { app, url: `http://127.0.0.1:${port}` };
+  };
+
+  const first = await startInstance('instance-1');
+  slack.setAppUrl(`${first.url}/slack/events`);
+  zoom.control.setWebhookTarget(`${first.url}/zoom/webhooks`);
+
+  return {
+    app: first.app,
+    url: first.url,
+    config: firstConfig as Config,
+    slack,
+    zoom,
+    clock,
+    mongoUri,
+    logLines,
+    startInstance,
+    async stopDatabase() {
+      if (!own) throw new Error('stopDatabase needs ownDatabase: true');
+      await own.stop();
+      own = undefined;
+    },
+    async restartDatabase() {
+      if (own) return;
+      own = await startMongoEmulator({
+        port: ownPort,
+        ...(snapshotDir ? { persistPath: join(snapshotDir, 'data.json') } : {}),
+      });
+    },
+    async stop() {
+      for (const app of instances) await app.stop().catch(() => undefined);
+      await slack.stop();
+      await zoom.stop();
+      await own?.stop();
+      await shared?.stop();
+      if (snapshotDir) rmSync(snapshotDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A browser following an approval/connect link: our page, Zoom's consent, the callback page. */
+export async function followLink(
+  harness: Pick<ReliabilityHarness, 'zoom'>,
+  link: string,
+  zoomEmail: string,
+): Promise<{ status: number; html: string; refused?: string }> {
+  const page = await fetch(link);
+  if (page.status !== 200) return { status: page.status, html: await page.text() };
+  const go = await fetch(`${link}?go=1`, { redirect: 'manual' });
+  const authorizeUrl = go.headers.get('location');
+  const cookie = go.headers.get('set-cookie')?.split(';')[0] ?? '';
+  if (go.status !== 302 || !authorizeUrl) return { status: go.status, html: await go.text() };
+  const consent = harness.zoom.control.consent(authorizeUrl, zoomEmail);
+  if ('refused' in consent) return { status: 403, html: '', refused: consent.refused };
+  const callback = await fetch(consent.location, { headers: { cookie } });
+  return { status: callback.status, html: await callback.text() };
+}
+
+export function approvalLinkIn(value: unknown): string | undefined {
+  const text = JSON.stringify(value);
+  const match = /https?:\/\/127\.0\.0\.1:\d+\/zoom\/(?:approve|connect)\/[A-Za-z0-9_.-]+/.exec(text);
+  return match?.[0];
+}
+
+export const text = (value: unknown): string => JSON.stringify(value);
+
+/** Polls an async condition (every 25 ms) until it holds; throws with `what` after `timeoutMs`. */
+export async function until(
+  condition: () => Promise<boolean> | boolean,
+  timeoutMs = 5_000,
+  what = 'condition',
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await condition()) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
