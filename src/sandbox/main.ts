@@ -12,7 +12,7 @@ const envSchema = z.object({
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3300),
   SANDBOX_DATA_DIR: z.string().min(1).default('.data'),
   SANDBOX_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SANDBOX_SLACK_MODE: z.enum(['multi', 'single']).default('single'),
+  SANDBOX_SLACK_MODE: z.enum(['multi', 'single']).default('multi'),
   SANDBOX_FRESH: z.enum(['0', '1', 'true', 'false']).default('0'),
 });
 const argsSchema = z.array(z.enum(['--fresh'], { error: 'the only option is --fresh' }));

@@ -32,8 +32,8 @@ export interface SandboxOptions {
   /** MONGODB_URI and the mongodb-memory-server lookup variables; default process.env. */
   env?: Readonly<Record<string, string | undefined>>;
   /**
-   * `single` (default): one bot token (the first seeded team's), the simplest production mode.
-   * `multi`: the app is installed into every seeded team through its real OAuth install route.
+   * `multi` (default): the app is installed into every seeded team through its real OAuth install
+   * route, so every seeded workspace works. `single`: one bot token (the first team's).
    */
   slackMode?: 'multi' | 'single';
   /** Level of the app's log (written to `<dataDir>/sandbox.log`); default info, silent without dataDir. */
@@ -72,7 +72,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const logger = options.logger ?? pino({ level: 'silent' });
   const env = options.env ?? process.env;
   const dataDir = options.dataDir === null ? undefined : resolve(options.dataDir ?? '.data');
-  const slackMode = options.slackMode ?? 'single';
+  const slackMode = options.slackMode ?? 'multi';
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
     for (const stop of stops.splice(0).reverse()) {

@@ -1,16 +1,9 @@
 // The sandbox launcher and its UI server without a browser: what the page loads, the pass-through
 // to the stand-ins' control APIs, clear 4xx answers to malformed requests, and the activity feed.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { withDatabaseName } from '../../../src/sandbox/launcher/database.js';
 import { type Sandbox, startSandbox } from '../../../src/sandbox/launcher/start.js';
-
-// Node gives `import bolt from '@slack/bolt'` (src/slack/bolt.ts) the whole CommonJS module; vitest's
-// default-export interop gives only its `default` (the App class). Make vitest behave like Node here.
-vi.mock('@slack/bolt', async (importOriginal) => {
-  const original = await importOriginal<Record<string, unknown>>();
-  return { ...original, default: original };
-});
 
 let sandbox: Sandbox;
 

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type Sandbox, startSandbox } from '../../../src/sandbox/launcher/start.js';
 
@@ -20,13 +20,6 @@ if (!HAS_CHROMIUM) {
     `[browser test] skipped: ${CHROMIUM} is absent (install it with: apt-get install -y chromium)\n`,
   );
 }
-
-// Node gives `import bolt from '@slack/bolt'` (src/slack/bolt.ts) the whole CommonJS module; vitest's
-// default-export interop gives only its `default` (the App class). Make vitest behave like Node here.
-vi.mock('@slack/bolt', async (importOriginal) => {
-  const original = await importOriginal<Record<string, unknown>>();
-  return { ...original, default: original };
-});
 
 let sandbox: Sandbox;
 let browser: Browser;
@@ -196,6 +189,11 @@ describe.skipIf(!HAS_CHROMIUM)('sandbox UI in Chromium: the main story', () => {
     await command('/zoom-status');
     await seen(page.locator('.message.ephemeral').last(), /Using: personal/);
     await shot(page, '10-personal-unaffected');
+
+    // The second workspace is installed too, and Acme's organization connection is not its.
+    await actAs('U_OTHERADMIN', 'Oscar Other');
+    await command('/zoom-status');
+    await seen(page.locator('.message.ephemeral'), 'No Zoom account is active for you.');
 
     // Nothing the app sent was refused by Slack along the way.
     const errors = z

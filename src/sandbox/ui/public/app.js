@@ -369,7 +369,7 @@ function App() {
   const [inbox, setInbox] = useState(null);
   const [zoomState, setZoomState] = useState(null);
   const [activity, setActivity] = useState([]);
-  const [place, setPlace] = useState('channel');
+  const [chosenPlace, setPlace] = useState('channel');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState(null);
   const [required, setRequired] = useState([]);
@@ -482,6 +482,8 @@ function App() {
   };
 
   const generalChannel = team?.channels.find((c) => !c.is_im && c.members.includes(person?.user));
+  // A person in no channel (Other Corp has none) starts in the app's DM.
+  const place = chosenPlace === 'channel' && !generalChannel ? 'dm' : chosenPlace;
   const dmChannel =
     inbox?.dms?.[0]?.channel ?? team?.channels.find((c) => c.is_im && c.members.includes(person?.user))?.id;
   const channelId = place === 'channel' ? generalChannel?.id : place === 'dm' ? dmChannel : undefined;
