@@ -184,8 +184,12 @@ describe.skipIf(!HAS_CHROMIUM)('sandbox UI in Chromium: the main story', () => {
     await command('/zoom-status');
     await seen(page.locator('.message.ephemeral'), 'doit être reconnectée par un administrateur');
     await shot(page, '09-member-told-fr');
-    // Alice keeps working through her personal account.
+    // Alice is told which of her meetings went through the organization connection, and keeps
+    // working through her personal account.
     await actAs('U_ALICE', 'Alice Martin');
+    await page.getByTestId('open-dm').click();
+    const affected = await seen(messages(), 'Your Zoom meetings are affected');
+    expect(affected).toContain('Weekly sync');
     await command('/zoom-status');
     await seen(page.locator('.message.ephemeral').last(), /Using: personal/);
     await shot(page, '10-personal-unaffected');
