@@ -456,7 +456,7 @@ export function createActors(deps: ActorDeps) {
       const view = record.view;
       if (!view.submit) throw new ActorError(`modal ${view.id} has no submit button`);
       const inputs = view.blocks.filter((b) => b.type === 'input' && isObject(b.element));
-      const values2: Record<string, Record<string, JsonObject>> = { ...view.state.values };
+      const stateValues: Record<string, Record<string, JsonObject>> = { ...view.state.values };
       const missing: string[] = [];
       for (const blockId of Object.keys(values)) {
         if (!inputs.some((b) => b.block_id === blockId) && !view.state.values[blockId]) {
@@ -479,17 +479,27 @@ export function createActors(deps: ActorDeps) {
           if (error instanceof StateValueError) throw new ActorError(error.message);
           throw error;
         }
-        values2[blockId] = { ...(values2[blockId] ?? {}), [actionId]: entry };
+        stateValues[blockId] = { ...(stateValues[blockId] ?? {}), [actionId]: entry };
         if (block.optional !== true && !stateHasValue(entry)) missing.push(blockId);
+        const typed = typeof entry.value === 'string' ? entry.value : undefined;
+        if (typed !== undefined && typed !== '') {
+          // Slack's client enforces these before anything is sent.
+          if (typeof element.max_length === 'number' && typed.length > element.max_length) {
+            missing.push(`${blockId} (longer than ${element.max_length})`);
+          }
+          if (typeof element.min_length === 'number' && typed.length < element.min_length) {
+            missing.push(`${blockId} (shorter than ${element.min_length})`);
+          }
+        }
       }
-      view.state.values = values2;
+      view.state.values = stateValues;
       if (missing.length > 0) {
         // Slack's client refuses to submit and shows "This field is required"; nothing reaches the app.
         return {
           status: 0,
           body: '',
           json: undefined,
-          blocked: `required input empty: ${missing.join(', ')}`,
+          blocked: `required input empty or invalid: ${missing.join(', ')}`,
         };
       }
       const trigger = workspace.issueTrigger(teamId, userId, view.id);

@@ -122,7 +122,7 @@ export function createWebApiRouter(deps: WebApiDeps): Router {
       }
       const spec = METHODS[method];
       if (!spec) {
-        fail(res, method, new SlackApiError('unknown_method', method), undefined);
+        fail(res, method, new SlackApiError('unknown_method', method, { req_method: method }), undefined);
         return;
       }
       // JSON bodies must carry the token in the Authorization header, as on slack.com.

@@ -340,3 +340,44 @@ describe('dispatching inputs', () => {
     expect(actions[1]?.view?.state.values.flags?.flags?.selected_options).toEqual(options('Opt-out'));
   });
 });
+
+describe('client-side checks on submit', () => {
+  it('refuses text longer than max_length without sending anything', async () => {
+    let submissions = 0;
+    harness = await startHarness((app: App) => {
+      app.command('/zoom-meet', async ({ ack, client, command }) => {
+        await ack();
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: {
+            type: 'modal',
+            callback_id: 'topic',
+            title: plain('Meeting'),
+            submit: plain('Create'),
+            blocks: [
+              {
+                type: 'input',
+                block_id: 'topic',
+                label: plain('Topic'),
+                element: { type: 'plain_text_input', action_id: 'value', max_length: 10 },
+              },
+            ],
+          },
+        });
+      });
+      app.view('topic', async ({ ack }) => {
+        submissions += 1;
+        await ack();
+      });
+    });
+    const bob = harness.standIn.user('T_ACME', 'U_BOB');
+    await bob.command('/zoom-meet');
+    const tooLong = await bob.submit({ topic: 'a very long topic' });
+    expect(tooLong).toMatchObject({ status: 0, blocked: expect.stringContaining('longer than 10') });
+    expect(submissions).toBe(0);
+    const ok = await bob.submit({ topic: { value: 'standup' } });
+    expect(ok.status).toBe(200);
+    expect(submissions).toBe(1);
+    expect(bob.modals()).toEqual([]);
+  });
+});
