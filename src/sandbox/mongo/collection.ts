@@ -5,6 +5,8 @@
 import { type Document, ObjectId, UUID } from 'bson';
 import { MongoServerError } from './errors.js';
 import { defaultIndexName, duplicateKeyError, Index, type IndexSpec } from './indexes.js';
+import { compareValue, type SortKeys } from './ordering.js';
+import type { RunEntry } from './sorted-runs.js';
 import { containsBigInt, isPlainObject, keyOf, withoutBigInts } from './values.js';
 
 const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
@@ -192,6 +194,42 @@ export class Collection {
     return out;
   }
 
+  /**
+   * Documents in sort order straight from an index, when one has single-value equality on a
+   * prefix of its fields followed by exactly the sort fields (all in index direction or all
+   * reversed). A range on the first sort field seeks to its bound. Undefined when no index fits.
+   */
+  sortedCandidates(filter: Document, sort: SortKeys): Iterable<Document> | undefined {
+    const constraints = equalityConstraints(filter);
+    let best: { index: Index; depth: number; reverse: boolean } | undefined;
+    for (const index of this.indexes.values()) {
+      if (index.directions.length === 0) continue;
+      let depth = 0;
+      while (depth < index.fields.length && constraints.get(index.fields[depth] as string)?.length === 1)
+        depth += 1;
+      if (depth + sort.length > index.fields.length) continue;
+      const first = sort[0];
+      if (!first) continue;
+      const reverse = first[1] !== index.directions[depth];
+      const fits = sort.every(
+        ([field, dir], i) =>
+          index.fields[depth + i] === field && (dir === index.directions[depth + i]) !== reverse,
+      );
+      if (fits && (!best || depth > best.depth)) best = { index, depth, reverse };
+    }
+    if (!best) return undefined;
+    const { index, depth, reverse } = best;
+    const key = index.fields
+      .slice(0, depth)
+      .map((f) => keyOf(constraints.get(f)?.[0]))
+      .join('\u0000');
+    const run = index.sortedRun(depth, key, () => this.docs.entries());
+    if (!run) return undefined;
+    const [field, dir] = sort[0] as [string, number];
+    const start = seek(run, withoutBigInts(filter)[field], dir, reverse);
+    return walk(run, start, reverse);
+  }
+
   private bestIndex(constraints: Map<string, unknown[]>): [Index, string[][]] | undefined {
     let best: [Index, string[][]] | undefined;
     for (const index of this.indexes.values()) {
@@ -261,4 +299,36 @@ export function equalityConstraints(
     }
   }
   return out;
+}
+
+/**
+ * Where a walk of `run` can start given a range on the first sort field: entries before the
+ * bound (in walk order) cannot match it, so they are skipped. Returns a position in walk order.
+ */
+function seek(run: RunEntry[], range: unknown, dir: number, reverse: boolean): number {
+  if (!isPlainObject(range)) return 0;
+  // In walk order values grow when the sort is ascending: a lower bound is $gt/$gte; for a
+  // descending sort it is $lt/$lte.
+  const [op, strict] = dir === 1 ? (['$gte', '$gt'] as const) : (['$lte', '$lt'] as const);
+  const inclusive = op in range;
+  const bound = inclusive ? range[op] : range[strict];
+  if (bound === undefined || (!inclusive && !(strict in range))) return 0;
+  const before = (v: unknown): boolean => {
+    const c = compareValue(v, bound) * dir;
+    return inclusive ? c < 0 : c <= 0;
+  };
+  // `before` holds on a prefix of the walk: binary-search its length.
+  let lo = 0;
+  let hi = run.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const entry = run[reverse ? run.length - 1 - mid : mid] as RunEntry;
+    if (before(entry.values[0])) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function* walk(run: RunEntry[], start: number, reverse: boolean): Generator<Document> {
+  for (let i = start; i < run.length; i += 1) yield (run[reverse ? run.length - 1 - i : i] as RunEntry).doc;
 }

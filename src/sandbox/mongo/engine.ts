@@ -7,9 +7,9 @@ import * as projectionOperators from 'mingo/operators/projection';
 import * as queryOperators from 'mingo/operators/query';
 import { Query as LeanQuery } from 'mingo/query';
 import type { Options } from 'mingo/types';
-import { compare, resolve } from 'mingo/util';
 import type { Collection } from './collection.js';
 import { MongoServerError, toServerError } from './errors.js';
+import { compareValues, type SortKeys, sortValue } from './ordering.js';
 import { bigIntPaths, clone, isPlainObject, keyOf, restoreBigInts, withoutBigInts } from './values.js';
 
 export type CollectionResolver = (name: string) => Document[];
@@ -76,8 +76,6 @@ export interface FindSpec {
   collation?: Document;
 }
 
-type SortKeys = [string, number][];
-
 /** Sort keys when we can sort with mingo's value comparison; undefined for $meta or a collation. */
 function sortKeysFor(sort: Document, collation?: Document): SortKeys | undefined {
   if (collation && typeof collation.locale === 'string' && collation.locale !== 'simple') return undefined;
@@ -89,29 +87,6 @@ function sortKeysFor(sort: Document, collation?: Document): SortKeys | undefined
   return keys;
 }
 
-function sortValues(doc: Document, keys: SortKeys): unknown[] {
-  // Missing sorts as null (MongoDB and mingo's grouping both treat them as equal).
-  return keys.map(([field]) => (field.includes('.') ? resolve(doc, field) : doc[field]) ?? null);
-}
-
-function compareValues(a: unknown[], b: unknown[], keys: SortKeys): number {
-  for (let i = 0; i < keys.length; i += 1) {
-    const x = a[i];
-    const y = b[i];
-    // Same-type strings/numbers compare natively, exactly as mingo's compare does, only faster.
-    const c =
-      (typeof x === 'string' && typeof y === 'string') || (typeof x === 'number' && typeof y === 'number')
-        ? x < y
-          ? -1
-          : x > y
-            ? 1
-            : 0
-        : compare(x, y);
-    if (c !== 0) return c * (keys[i]?.[1] ?? 1);
-  }
-  return 0;
-}
-
 /** Matching documents sorted (stable, like mingo's $sort); with `k`, keeps only the first k (O(n log k)). */
 function sortMatches(
   docs: Iterable<Document>,
@@ -121,14 +96,15 @@ function sortMatches(
   k: number,
 ): Document[] {
   const best: [unknown[], Document][] = [];
+  const directions = keys.map(([, dir]) => dir);
   for (const doc of docs) {
     const view = coll.view(doc);
     if (!filter.test(view)) continue;
-    const values = sortValues(view, keys);
+    const values = keys.map(([field]) => sortValue(view, field));
     if (
       k > 0 &&
       best.length === k &&
-      compareValues(values, (best[k - 1] as [unknown[], Document])[0], keys) >= 0
+      compareValues(values, (best[k - 1] as [unknown[], Document])[0], directions) >= 0
     ) {
       continue;
     }
@@ -140,13 +116,13 @@ function sortMatches(
     let hi = best.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (compareValues(values, (best[mid] as [unknown[], Document])[0], keys) < 0) hi = mid;
+      if (compareValues(values, (best[mid] as [unknown[], Document])[0], directions) < 0) hi = mid;
       else lo = mid + 1;
     }
     best.splice(lo, 0, [values, doc]);
     if (best.length > k) best.pop();
   }
-  if (k === 0) best.sort((a, b) => compareValues(a[0], b[0], keys)); // Array#sort is stable
+  if (k === 0) best.sort((a, b) => compareValues(a[0], b[0], directions)); // Array#sort is stable
   return best.map(([, doc]) => doc);
 }
 
@@ -181,7 +157,21 @@ export function findDocuments(coll: Collection | undefined, spec: FindSpec): Doc
       }
     } else {
       const keys = sortKeysFor(sort, spec.collation);
-      if (keys) {
+      const ordered = keys ? coll.sortedCandidates(filter, keys) : undefined;
+      if (ordered) {
+        // An index already yields documents in sort order: stop as soon as the page is full.
+        out = [];
+        let skipped = 0;
+        for (const doc of ordered) {
+          if (!query.test(coll.view(doc))) continue;
+          if (skipped < skip) {
+            skipped += 1;
+            continue;
+          }
+          out.push(doc);
+          if (limit > 0 && out.length >= limit) break;
+        }
+      } else if (keys) {
         out = sortMatches(candidates, coll, query, keys, limit > 0 ? skip + limit : 0);
         if (skip > 0) out = out.slice(skip);
       } else {

@@ -5,6 +5,7 @@
 import type { Document } from 'bson';
 import { Query } from 'mingo';
 import { MongoServerError } from './errors.js';
+import { type RunEntry, SortedRuns } from './sorted-runs.js';
 import { hasPath, keyOf, renderDocument, valuesAtPath, withoutBigInts } from './values.js';
 
 export interface IndexSpec {
@@ -30,6 +31,9 @@ export class Index {
   // key → (document id → document); holding the document saves a lookup per candidate.
   private readonly prefixMaps: Map<string, Map<string, Document>>[];
   private readonly partial: Query | undefined;
+  /** Field directions (1/-1); empty when a field is hashed, so the index has no order. */
+  readonly directions: number[];
+  private readonly runs: SortedRuns;
 
   constructor(spec: IndexSpec) {
     this.spec = spec;
@@ -37,6 +41,28 @@ export class Index {
     this.lookupCapable = Object.values(spec.key).every((d) => d === 1 || d === -1 || d === 'hashed');
     this.prefixMaps = this.lookupCapable ? this.fields.map(() => new Map()) : [];
     this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression, {}) : undefined;
+    const directions = Object.values(spec.key);
+    this.directions = directions.every((d) => d === 1 || d === -1) ? (directions as number[]) : [];
+    this.runs = new SortedRuns(this.fields, this.directions);
+  }
+
+  /**
+   * Documents whose first `depth` fields equal `key` (`''` for depth 0: all documents), ordered
+   * by the remaining fields in index order; undefined when the index cannot order them.
+   */
+  sortedRun(depth: number, key: string, all: () => Iterable<[string, Document]>): RunEntry[] | undefined {
+    if (this.directions.length === 0 || depth >= this.fields.length) return undefined;
+    return this.runs.get(depth, key, () => (depth === 0 ? all() : (this.lookup(depth, key) ?? new Map())));
+  }
+
+  private syncRuns(id: string, doc: Document, keys: Set<string>[], added: boolean): void {
+    if (this.runs.size === 0) return;
+    const update = (depth: number, key: string) =>
+      added ? this.runs.added(depth, key, id, doc) : this.runs.removed(depth, key, id, doc);
+    update(0, '');
+    for (let depth = 1; depth < this.fields.length; depth += 1) {
+      for (const key of keys[depth - 1] ?? []) update(depth, key);
+    }
   }
 
   get unique(): boolean {
@@ -81,7 +107,9 @@ export class Index {
 
   add(id: string, doc: Document): void {
     if (!this.lookupCapable) return;
-    this.prefixKeys(doc).forEach((keys, i) => {
+    const prefixKeys = this.prefixKeys(doc);
+    this.syncRuns(id, doc, prefixKeys, true);
+    prefixKeys.forEach((keys, i) => {
       const map = this.prefixMaps[i] as Map<string, Map<string, Document>>;
       for (const key of keys) {
         let bucket = map.get(key);
@@ -96,7 +124,9 @@ export class Index {
 
   remove(id: string, doc: Document): void {
     if (!this.lookupCapable) return;
-    this.prefixKeys(doc).forEach((keys, i) => {
+    const prefixKeys = this.prefixKeys(doc);
+    this.syncRuns(id, doc, prefixKeys, false);
+    prefixKeys.forEach((keys, i) => {
       const map = this.prefixMaps[i] as Map<string, Map<string, Document>>;
       for (const key of keys) {
         const bucket = map.get(key);
@@ -108,6 +138,7 @@ export class Index {
   }
 
   clear(): void {
+    this.runs.clear();
     for (const map of this.prefixMaps) map.clear();
   }
 

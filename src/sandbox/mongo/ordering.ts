@@ -1,0 +1,31 @@
+// MongoDB sort order on plain values, from mingo's own `compare` (with a fast path for the common
+// same-type string/number case). Shared by query sorting and the sorted index runs, so an index
+// walk and an in-memory sort always agree.
+import type { Document } from 'bson';
+import { compare, resolve } from 'mingo/util';
+
+/** Sort fields with their direction (1 or -1). */
+export type SortKeys = [string, number][];
+
+/** The value a document sorts by: missing is null, int64 a number (as mingo sees it). */
+export function sortValue(doc: Document, field: string): unknown {
+  const v = field.includes('.') ? resolve(doc, field) : doc[field];
+  if (typeof v === 'bigint') return Number(v);
+  return v ?? null;
+}
+
+export function compareValue(x: unknown, y: unknown): number {
+  if ((typeof x === 'string' && typeof y === 'string') || (typeof x === 'number' && typeof y === 'number')) {
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  return compare(x, y);
+}
+
+/** Lexicographic comparison of value tuples, each position in its own direction. */
+export function compareValues(a: unknown[], b: unknown[], directions: number[]): number {
+  for (let i = 0; i < directions.length; i += 1) {
+    const c = compareValue(a[i], b[i]);
+    if (c !== 0) return c * (directions[i] ?? 1);
+  }
+  return 0;
+}
