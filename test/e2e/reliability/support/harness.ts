@@ -93,6 +93,8 @@ export async function startReliabilityHarness(
   const zoom = await startZoomStandIn({ clock });
   const slack = await startSlackStandIn({ signingSecret: SIGNING_SECRET });
 
+  // Behind a load balancer every instance has the same PUBLIC_URL: the first instance's here.
+  let publicUrl: string | undefined;
   const configFor = (port: number) =>
     loadConfig({
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -106,7 +108,7 @@ export async function startReliabilityHarness(
       ZOOM_USER_WEBHOOK_SECRET: 'user-webhook-secret',
       ZOOM_OAUTH_URL: zoom.url,
       ZOOM_API_URL: `${zoom.url}/v2`,
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      PUBLIC_URL: publicUrl ?? `http://127.0.0.1:${port}`,
       MONGODB_URI: mongoUri,
       TOKEN_ENCRYPTION_KEYS: `e2e:${KEY}`,
       PORT: String(port),
@@ -121,6 +123,7 @@ export async function startReliabilityHarness(
     const port = await freePort();
     const config = configFor(port);
     firstConfig ??= config;
+    publicUrl ??= config.publicUrl;
     // The production logger (with its redaction), writing into memory.
     const logger = createLogger({
       level: 'debug',
