@@ -52,7 +52,15 @@ async function main(): Promise<void> {
   // Logs go to stderr so stdout carries only the `ready` line.
   const logger = pino({ level: args['log-level'] }, pino.destination(2));
   // Slash command escaping follows the app manifest: --manifest, else ./manifest.yml when present.
-  const manifestPath = args.manifest ?? (existsSync('manifest.yml') ? 'manifest.yml' : undefined);
+  let commandEscaping: Record<string, boolean> | undefined;
+  if (args.manifest !== undefined) commandEscaping = await loadCommandEscaping(args.manifest);
+  else if (existsSync('manifest.yml')) {
+    // The implicit manifest is a convenience: without it (or without the yaml package) run unescaped.
+    commandEscaping = await loadCommandEscaping('manifest.yml').catch((error: unknown) => {
+      logger.warn({ err: error }, 'manifest.yml not read; slash command text is not escaped');
+      return undefined;
+    });
+  }
   const standIn = await startSlackStandIn({
     port: args.port,
     host: args.host,
@@ -60,7 +68,7 @@ async function main(): Promise<void> {
     logger,
     ...(args['app-url'] !== undefined ? { appUrl: args['app-url'] } : {}),
     ...(args.seed !== undefined ? { seed: await loadSeedFile(args.seed) } : {}),
-    ...(manifestPath !== undefined ? { commandEscaping: await loadCommandEscaping(manifestPath) } : {}),
+    ...(commandEscaping !== undefined ? { commandEscaping } : {}),
     ...(args['client-id'] !== undefined ? { clientId: args['client-id'] } : {}),
     ...(args['client-secret'] !== undefined ? { clientSecret: args['client-secret'] } : {}),
     ...(args['redirect-uri'] !== undefined ? { redirectUri: args['redirect-uri'] } : {}),
