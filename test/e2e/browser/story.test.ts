@@ -114,6 +114,41 @@ describe.skipIf(!HAS_CHROMIUM)('sandbox UI in Chromium: the main story', () => {
     await shot(page, '00-people');
   });
 
+  it('renders what the app sends as text, never as markup or script links', async () => {
+    // Runs in the page (as a string: this project's TypeScript has no DOM types).
+    const script = `(async () => {
+      const { render } = await import('/vendor/preact.js');
+      const { mrkdwn } = await import('/ui/mrkdwn.js');
+      const host = document.createElement('div');
+      const ctx = { userName: (id) => (id === 'U_ALICE' ? 'Alice Martin' : id), channelName: (id) => id };
+      render(mrkdwn(${JSON.stringify(
+        '*bold* _it_ :white_check_mark: <@U_ALICE> <https://example.test/a|a link> <javascript:alert(1)|bad> &lt;script&gt;x&lt;/script&gt; <img src=x onerror=alert(1)>',
+      )}, ctx), host);
+      return {
+        html: host.innerHTML,
+        links: [...host.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+        scripts: host.querySelectorAll('script, img').length,
+        text: host.textContent,
+      };
+    })()`;
+    const rendered = z
+      .object({
+        html: z.string(),
+        links: z.array(z.string().nullable()),
+        scripts: z.number(),
+        text: z.string(),
+      })
+      .parse(await page.evaluate(script));
+    expect(rendered.html).toContain('<b>bold</b>');
+    expect(rendered.html).toContain('<i>it</i>');
+    expect(rendered.text).toContain('✅');
+    expect(rendered.text).toContain('@Alice Martin');
+    // Only the http(s) link keeps an address; anything else is inert text.
+    expect(rendered.links.filter((href) => href !== null)).toEqual(['https://example.test/a']);
+    expect(rendered.scripts).toBe(0);
+    expect(rendered.text).toContain('<script>x</script>');
+  });
+
   it('walks the story: ask, approve from the DM, meet, go personal, lose the Zoom admin role', async () => {
     // 1. The Slack admin asks for an organization connection and sends it to the Zoom admin.
     await actAs('U_SLACKADMIN', 'Sam Admin');
