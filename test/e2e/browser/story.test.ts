@@ -162,7 +162,7 @@ describe.skipIf(!HAS_CHROMIUM)('sandbox UI in Chromium: the main story', () => {
     await page.getByTestId('modal-submit').click();
     await seen(modal(), 'The approval request was sent to @Zoe Zoomadmin');
     await shot(page, '02-link-ready');
-    await modal().getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('modal-close').click();
     await modal().waitFor({ state: 'detached', timeout: WAIT });
 
     // 2. The Zoom admin approves from the DM: the app's page, Zoom's consent, the app's result.
@@ -201,7 +201,7 @@ describe.skipIf(!HAS_CHROMIUM)('sandbox UI in Chromium: the main story', () => {
       '06-personal',
     );
     expect(personal).toContain('Your Zoom account is connected');
-    await modal().getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('modal-close').click();
     await command('/zoom-status');
     const status = await seen(page.locator('.message.ephemeral'), 'organization available as backup');
     expect(status).toMatch(/personal/i);

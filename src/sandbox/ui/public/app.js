@@ -117,7 +117,7 @@ function Modal({ modal, depth, ctx, onAction, onSubmit, onClose, busy, required 
       <header class="modal-head">
         <h2>${modal.title}</h2>
         ${depth > 1 ? html`<span class="badge">${depth} views</span>` : null}
-        <button type="button" class="icon" aria-label="Close" onClick=${onClose}>✕</button>
+        <button type="button" class="icon" aria-label="Close" data-testid="modal-close" onClick=${onClose}>✕</button>
       </header>
       <div class="modal-body">
         <${Blocks}
