@@ -152,6 +152,15 @@ async function main(): Promise<void> {
         ),
       );
       rows.push(
+        await measure('page: {workspace, name > cursor} sort name limit 20', size, 500, (i) =>
+          coll
+            .find({ workspace: `W${i % 10}`, name: { $gt: `User ${(i * 7919) % size}` } })
+            .sort({ name: 1 })
+            .limit(20)
+            .toArray(),
+        ),
+      );
+      rows.push(
         await measure('find {workspace} sort name limit 20', size, 50, (i) =>
           coll
             .find({ workspace: `W${i % 10}` })
