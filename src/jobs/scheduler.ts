@@ -30,6 +30,11 @@ export function createJobScheduler(deps: {
   clock?: () => Date;
   tickMs?: number;
   retryMs?: number;
+  /**
+   * When given and false, a tick does nothing: with the database gone every lease attempt waits
+   * for the driver's server selection timeout (10 s per job), which also delays shutdown.
+   */
+  isDatabaseUp?: () => boolean;
 }): JobScheduler {
   const clock = deps.clock ?? (() => new Date());
   const logger = deps.logger.child({ module: 'jobs' });
@@ -54,7 +59,11 @@ export function createJobScheduler(deps: {
   }
 
   async function tick() {
-    const results = [];
+    const results: Array<{ job: string; outcome: 'ran' | 'skipped' | 'failed' }> = [];
+    if (deps.isDatabaseUp && !deps.isDatabaseUp()) {
+      logger.warn('database unavailable: jobs wait for the next tick');
+      return results;
+    }
     for (const job of deps.jobs) {
       const outcome = await runJob(job).catch((error: unknown) => {
         // The database itself failed (e.g. unreachable): nothing ran, try at the next tick.

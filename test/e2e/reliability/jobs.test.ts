@@ -94,6 +94,21 @@ describe('two instances, one database', () => {
   });
 });
 
+describe('database unavailable', () => {
+  it('a scheduler told the database is down does not wait on leases at all', async () => {
+    let ran = 0;
+    const scheduler = createJobScheduler({
+      jobs: [{ name: 'never', intervalMs: 60_000, maxRunMs: 60_000, run: async () => void (ran += 1) }],
+      leases: createLeaseManager({ leases: h.app.models.leases, holder: 'x' }),
+      logger: pino({ level: 'silent' }),
+      isDatabaseUp: () => false,
+    });
+    expect(await scheduler.tick()).toEqual([]);
+    expect(ran).toBe(0);
+    expect(await h.app.models.leases.countDocuments({ name: 'job:never' })).toBe(0);
+  });
+});
+
 describe('what the jobs do', () => {
   it('health check: a demoted Zoom admin is noticed and admins alerted before any member fails', async () => {
     await connectOrg(h);
