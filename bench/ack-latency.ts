@@ -3,6 +3,7 @@
  * against our app and against a bare Bolt app that only acks (the framework's floor), in the same
  * run on the same machine. Both are separate processes; autocannon generates the load.
  */
+import { loadavg } from 'node:os';
 import { probe, statusBodies } from './support/commands.js';
 import { type LoadRun, runSignedLoad } from './support/load.js';
 import { waitForQuiet, withCpu } from './support/processes.js';
@@ -59,6 +60,8 @@ function row(run: LoadRun, cpu: Record<string, number | null>): Record<string, F
     'CPU% db': cpu.db ?? null,
     'CPU% slack': cpu.slack ?? null,
     'CPU% runner': cpu['runner (load generator)'] ?? null,
+    // Other work on the machine (other people's test runs) shows here: runnable processes, 1-minute average.
+    'load 1m': round(loadavg()[0] ?? 0, 1),
   };
 }
 
@@ -136,7 +139,7 @@ export async function benchAckLatency(
     ],
     notes: [
       `${options.durationS} s per rate and target after a ${options.warmupS} s warm-up at 50 req/s. autocannon sends each second's requests as a burst at the start of the second (one in flight per connection, rate/5 connections), for both targets alike; latencies are raw per-request times.`,
-      `CPU% columns: share of one core each process used during the run (2 cores in all); the runner is the load generator. Before each run the harness waited for the processes to go idle (${round(settleMs / 1000, 1)} s in all).`,
+      `CPU% columns: share of one core each process used during the run (2 cores in all); the runner is the load generator; "load 1m" is the machine's 1-minute load average after the run (above 2, processes were waiting for a core). Before each run the harness waited for the processes to go idle (${round(settleMs / 1000, 1)} s in all).`,
     ],
   };
 }

@@ -4,9 +4,10 @@
  *   --quick   short durations and a 10,000-member "large" workspace (for trying the harness; the
  *             figures are not the ones to report)
  *   --skip-emulator   leave out bench/mongo-emulator.ts
+ *   --only 1,2   run only these benchmarks (by number; 6 comes with 1, the emulator is left out)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release } from 'node:os';
+import { cpus, loadavg, platform, release } from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { benchAckLatency, busyPids } from './ack-latency.js';
@@ -25,10 +26,18 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     'skip-emulator': { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
   strict: true,
 });
 const quick = values.quick === true;
+const only = z
+  .string()
+  .regex(/^[1-6](,[1-6])*$/, '--only takes benchmark numbers, e.g. --only 1,3')
+  .transform((v) => new Set(v.split(',')))
+  .optional()
+  .parse(values.only);
+const wanted = (id: string) => only === undefined || only.has(id.slice(0, 1));
 
 const settings = {
   ack: { rates: [50, 200, 500], durationS: quick ? 3 : 10, warmupS: quick ? 1 : 3, compareRate: 200 },
@@ -60,6 +69,7 @@ async function slackErrorSummary(stack: Stack): Promise<string> {
 
 async function main(): Promise<void> {
   const startedAt = new Date();
+  const loadAtStart = loadavg().map((v) => round(v, 2));
   log(
     `zoom-org-connect benchmarks${quick ? ' (--quick: NOT the figures to report)' : ''} — ${cpus().length} CPU(s), Node ${process.version}`,
   );
@@ -75,49 +85,51 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const idle = { app: rssMiB(stack.app.pid), bare: rssMiB(stack.bare.pid) };
 
-    const ack = await runBench(
-      '1-ack-latency',
-      '/zoom-status ack latency and throughput vs a bare Bolt app',
-      () => benchAckLatency(stack, settings.ack),
-    );
-    if (!ack.skipped)
-      ack.notes.push(
-        await slackErrorSummary(stack).catch((e: unknown) => `Slack stand-in errors: ${String(e)}`),
+    if (wanted('1') || wanted('6')) {
+      const ack = await runBench(
+        '1-ack-latency',
+        '/zoom-status ack latency and throughput vs a bare Bolt app',
+        () => benchAckLatency(stack, settings.ack),
       );
-    results.push(ack);
-    printResult(ack);
+      if (!ack.skipped)
+        ack.notes.push(
+          await slackErrorSummary(stack).catch((e: unknown) => `Slack stand-in errors: ${String(e)}`),
+        );
+      results.push(ack);
+      printResult(ack);
 
-    const after = { app: rssMiB(stack.app.pid), bare: rssMiB(stack.bare.pid) };
-    const settledAfterMs = await waitForQuiet(Object.values(busyPids(stack)));
-    const settled = { app: rssMiB(stack.app.pid), bare: rssMiB(stack.bare.pid) };
-    const memory: BenchResult = {
-      id: '6-memory',
-      title: 'RSS of one app instance, idle and after benchmark 1',
-      rows: [
-        {
-          process: 'our app',
-          'idle RSS (MiB)': idle.app,
-          'right after benchmark 1 (MiB)': after.app,
-          'after it went idle again (MiB)': settled.app,
-        },
-        {
-          process: 'bare Bolt app',
-          'idle RSS (MiB)': idle.bare,
-          'right after benchmark 1 (MiB)': after.bare,
-          'after it went idle again (MiB)': settled.bare,
-        },
-      ],
-      checks: [
-        check('app RSS idle (MiB)', 'reported', idle.app, null),
-        check('app RSS after benchmark 1 (MiB)', 'reported', after.app, null),
-      ],
-      notes: [
-        `VmRSS from /proc/<pid>/status of the app process (node --import tsx, so it includes the TypeScript loader)${ack.skipped ? '; benchmark 1 was skipped, so "after" saw no load' : ''}. "Went idle again": ${round(settledAfterMs / 1000, 1)} s after the last run, once the processes used under 10% of a core.`,
-      ],
-      durationS: 0,
-    };
-    results.push(memory);
-    printResult(memory);
+      const after = { app: rssMiB(stack.app.pid), bare: rssMiB(stack.bare.pid) };
+      const settledAfterMs = await waitForQuiet(Object.values(busyPids(stack)));
+      const settled = { app: rssMiB(stack.app.pid), bare: rssMiB(stack.bare.pid) };
+      const memory: BenchResult = {
+        id: '6-memory',
+        title: 'RSS of one app instance, idle and after benchmark 1',
+        rows: [
+          {
+            process: 'our app',
+            'idle RSS (MiB)': idle.app,
+            'right after benchmark 1 (MiB)': after.app,
+            'after it went idle again (MiB)': settled.app,
+          },
+          {
+            process: 'bare Bolt app',
+            'idle RSS (MiB)': idle.bare,
+            'right after benchmark 1 (MiB)': after.bare,
+            'after it went idle again (MiB)': settled.bare,
+          },
+        ],
+        checks: [
+          check('app RSS idle (MiB)', 'reported', idle.app, null),
+          check('app RSS after benchmark 1 (MiB)', 'reported', after.app, null),
+        ],
+        notes: [
+          `VmRSS from /proc/<pid>/status of the app process (node --import tsx, so it includes the TypeScript loader)${ack.skipped ? '; benchmark 1 was skipped, so "after" saw no load' : ''}. "Went idle again": ${round(settledAfterMs / 1000, 1)} s after the last run, once the processes used under 10% of a core.`,
+        ],
+        durationS: 0,
+      };
+      results.push(memory);
+      printResult(memory);
+    }
 
     const steps: Array<[string, string, () => Promise<Omit<BenchResult, 'id' | 'title' | 'durationS'>>]> = [
       [
@@ -146,6 +158,7 @@ async function main(): Promise<void> {
       ],
     ];
     for (const [id, title, body] of steps) {
+      if (!wanted(id)) continue;
       await waitForQuiet(Object.values(busyPids(stack)));
       const result = await runBench(id, title, body);
       results.push(result);
@@ -154,7 +167,7 @@ async function main(): Promise<void> {
   } finally {
     await stack.stop();
   }
-  if (!values['skip-emulator']) {
+  if (!values['skip-emulator'] && only === undefined) {
     const emulator = await runBench(
       'mongo-emulator',
       'MongoDB emulator: driver operations at 100 and 100,000 documents',
@@ -174,6 +187,8 @@ async function main(): Promise<void> {
       platform: `${platform()} ${release()}`,
       node: process.version,
     },
+    // The machine is shared: a load average above the core count means our processes waited for CPU.
+    loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((v) => round(v, 2)) },
     database: { kind: stack.database.kind, label: stack.database.label },
     settings,
     note: 'Absolute times come from a noisy 2-core machine running the app, the stand-ins, the database and the load generator together; the ratios are what we track.',
@@ -183,6 +198,9 @@ async function main(): Promise<void> {
   writeFileSync('bench/results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
   log('');
   log(`database: ${stack.database.label}`);
+  log(
+    `machine load average (1, 5, 15 min): ${report.loadAverage.atStart.join(' ')} at start, ${report.loadAverage.atEnd.join(' ')} at end, on ${cpus().length} cores`,
+  );
   const failed = results.flatMap((r) =>
     r.checks.filter((c) => c.pass === false).map((c) => `${r.id}: ${c.name}`),
   );

@@ -40,14 +40,20 @@ export async function spawnService(options: {
   entry: string;
   args?: string[];
   env: NodeJS.ProcessEnv;
+  /** Extra Node flags (e.g. --cpu-prof). */
+  nodeArgs?: string[];
   timeoutMs?: number;
 }): Promise<ChildService> {
   // `node --import tsx` (not the tsx CLI) so the pid we hold is the process doing the work: its RSS
   // is what we report.
-  const child = spawn(process.execPath, ['--import', 'tsx', options.entry, ...(options.args ?? [])], {
-    env: options.env,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', options.entry, ...(options.args ?? [])],
+    {
+      env: options.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   const lines: string[] = [];
   const keep = (line: string) => {
     lines.push(line);

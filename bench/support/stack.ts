@@ -42,7 +42,13 @@ export interface Stack {
 export const RESPONSE_URL_POOL = 20_000;
 
 async function startApp(name: string, env: Record<string, string>): Promise<HttpService> {
-  const child = await spawnService({ name, entry: 'bench/support/app-process.ts', env: childEnv(env) });
+  const child = await spawnService({
+    name,
+    entry: 'bench/support/app-process.ts',
+    env: childEnv(env),
+    // BENCH_APP_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the app under load.
+    nodeArgs: (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== ''),
+  });
   return { ...child, url: `http://127.0.0.1:${child.detail}` };
 }
 
