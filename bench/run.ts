@@ -56,6 +56,19 @@ const settings = {
 const log = (line: string) => console.log(line);
 const slackErrors = z.object({ errors: z.array(z.object({ method: z.string(), error: z.string() })) });
 
+/** Heap in use (MiB) from the app's Prometheus /metrics, to tell retained memory from a leak. */
+async function appHeapMiB(stack: Stack): Promise<number | null> {
+  try {
+    const text = await (
+      await fetch(`${stack.app.url}/metrics`, { signal: AbortSignal.timeout(5_000) })
+    ).text();
+    const match = /^nodejs_heap_size_used_bytes (\S+)$/m.exec(text);
+    return match ? round(Number(match[1]) / 1024 / 1024, 1) : null;
+  } catch {
+    return null;
+  }
+}
+
 async function slackErrorSummary(stack: Stack): Promise<string> {
   const response = await fetch(`${stack.slack.url}/_sandbox/errors`);
   const { errors } = slackErrors.parse(await response.json());
@@ -83,7 +96,7 @@ async function main(): Promise<void> {
     await stack.world.seedMembers(SMALL_TEAM_ID, 0, 100, (i) => memberEmail(SMALL_TEAM_ID, i));
     await stack.world.connectOrg(SMALL_TEAM_ID, ZOOM_ADMIN_FOR[SMALL_TEAM_ID] ?? '');
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    const idle = { app: rssMiB(stack.app.pid), bare: rssMiB(stack.bare.pid) };
+    const idle = { app: rssMiB(stack.app.pid), bare: rssMiB(stack.bare.pid), heap: await appHeapMiB(stack) };
 
     if (wanted('1') || wanted('6')) {
       const ack = await runBench(
@@ -98,22 +111,36 @@ async function main(): Promise<void> {
       results.push(ack);
       printResult(ack);
 
-      const after = { app: rssMiB(stack.app.pid), bare: rssMiB(stack.bare.pid) };
+      const after = {
+        app: rssMiB(stack.app.pid),
+        bare: rssMiB(stack.bare.pid),
+        heap: await appHeapMiB(stack),
+      };
       const settledAfterMs = await waitForQuiet(Object.values(busyPids(stack)));
-      const settled = { app: rssMiB(stack.app.pid), bare: rssMiB(stack.bare.pid) };
+      const settled = {
+        app: rssMiB(stack.app.pid),
+        bare: rssMiB(stack.bare.pid),
+        heap: await appHeapMiB(stack),
+      };
       const memory: BenchResult = {
         id: '6-memory',
         title: 'RSS of one app instance, idle and after benchmark 1',
         rows: [
           {
-            process: 'our app',
-            'idle RSS (MiB)': idle.app,
+            process: 'our app: RSS',
+            'idle (MiB)': idle.app,
             'right after benchmark 1 (MiB)': after.app,
             'after it went idle again (MiB)': settled.app,
           },
           {
-            process: 'bare Bolt app',
-            'idle RSS (MiB)': idle.bare,
+            process: 'our app: V8 heap used (/metrics)',
+            'idle (MiB)': idle.heap,
+            'right after benchmark 1 (MiB)': after.heap,
+            'after it went idle again (MiB)': settled.heap,
+          },
+          {
+            process: 'bare Bolt app: RSS',
+            'idle (MiB)': idle.bare,
             'right after benchmark 1 (MiB)': after.bare,
             'after it went idle again (MiB)': settled.bare,
           },
