@@ -56,15 +56,21 @@ export interface Sandbox {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => done());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((done) => server.close(() => done()));
+/** `preferred` when it is free on loopback, else any free port. */
+async function pickPort(preferred: number): Promise<number> {
+  const tryPort = async (port: number): Promise<number | undefined> => {
+    const server = createServer();
+    const bound = await new Promise<boolean>((done) => {
+      server.once('error', () => done(false));
+      server.listen(port, '127.0.0.1', () => done(true));
+    });
+    if (!bound) return undefined;
+    const address = server.address();
+    await new Promise<void>((done) => server.close(() => done()));
+    return typeof address === 'object' && address ? address.port : undefined;
+  };
+  const port = (preferred > 0 ? await tryPort(preferred) : undefined) ?? (await tryPort(0));
+  if (port === undefined) throw new Error('no free port on 127.0.0.1');
   return port;
 }
 
@@ -101,15 +107,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     const zoom = await startZoomStandIn({ seed: DEFAULT_ZOOM_SEED, logger: logger.child({ part: 'zoom' }) });
     stops.push(zoom.stop);
+    // Stable ports (UI port + 1 for the app, + 2 for Zoom) keep what the database stores valid
+    // across restarts: PUBLIC_URL-based links and the Zoom API URL saved with each token.
+    const uiPort = options.port ?? 3300;
+    const zoomProxyUrl = { current: '' };
     const zoomProxy = await startRecordingProxy({
       target: zoom.url,
       logger,
+      port: uiPort > 0 ? uiPort + 2 : 0,
+      // Zoom names the API host to use in each token answer (`api_url`); naming this proxy keeps
+      // the app's API calls visible, exactly as a regional Zoom API host would be used.
+      rewriteJson: (path, json) =>
+        path === '/oauth/token' && typeof json.api_url === 'string'
+          ? { ...json, api_url: zoomProxyUrl.current }
+          : json,
       onCall: (call) =>
         feedRef.current?.record({
           at: call.at,
-          // The consent page is the person's browser talking to Zoom, not the app.
-          source: call.path.startsWith('/oauth/authorize') ? 'browser-zoom' : 'app-zoom',
-          kind: call.path.startsWith('/oauth/authorize') ? 'consent_page' : 'zoom_call',
+          // The app calls the API, token and revoke; the rest (the consent page) is a person's browser.
+          source: /^\/(v2\/|oauth\/(token|revoke))/.test(call.path) ? 'app-zoom' : 'browser-zoom',
+          kind: /^\/(v2\/|oauth\/(token|revoke))/.test(call.path) ? 'zoom_call' : 'consent_page',
           team: null,
           user: null,
           summary: `${call.method} ${call.path} → ${call.status}${call.error ? ` (${call.error})` : ''}`,
@@ -117,6 +134,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         }),
     });
     stops.push(zoomProxy.stop);
+    zoomProxyUrl.current = zoomProxy.url;
 
     const slack = await startSlackStandIn({
       signingSecret: secrets.slackSigningSecret,
@@ -145,7 +163,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
     stops.push(slackProxy.stop);
 
-    const appPort = await freePort();
+    const appPort = await pickPort(uiPort > 0 ? uiPort + 1 : 0);
     const appUrl = `http://127.0.0.1:${appPort}`;
     const zoomApps = new Map((DEFAULT_ZOOM_SEED.apps ?? []).map((app) => [app.client_id, app]));
     const orgApp = [...zoomApps.values()].find((app) => app.kind === 'admin');
@@ -216,7 +234,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     feedRef.current = feed;
 
     const ui = await startUiServer({
-      port: options.port ?? 3300,
+      port: uiPort,
       appUrl,
       slackControlUrl: `${slack.url}/_sandbox`,
       zoomControlUrl: `${zoom.url}/_sandbox`,

@@ -50,12 +50,34 @@ export async function startRecordingProxy(options: {
   target: string;
   onCall(call: ProxiedCall): void;
   logger: pino.Logger;
+  /** Port to listen on (default 0: a free one); when taken, a free one is used instead. */
+  port?: number;
+  /** Lets the caller change a JSON answer before it goes back (e.g. Zoom's `api_url`). */
+  rewriteJson?(path: string, json: Record<string, unknown>): Record<string, unknown>;
 }): Promise<RecordingProxy> {
   const target = new URL(options.target);
 
+  const rewrite = (path: string, body: Buffer, contentType: string | undefined): Buffer => {
+    if (!options.rewriteJson || !contentType?.includes('json')) return body;
+    try {
+      const json: unknown = JSON.parse(body.toString('utf8'));
+      if (typeof json !== 'object' || json === null || Array.isArray(json)) return body;
+      return Buffer.from(JSON.stringify(options.rewriteJson(path, json as Record<string, unknown>)));
+    } catch {
+      return body;
+    }
+  };
+
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const started = Date.now();
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
+    // Decoded for reading (`/v2/users/alice@acme.test/meetings`); the request itself is untouched.
+    let path = rawPath;
+    try {
+      path = decodeURIComponent(rawPath);
+    } catch {
+      path = rawPath;
+    }
     const headers = { ...req.headers, host: target.host };
     const upstream = request(
       {
@@ -70,8 +92,8 @@ export async function startRecordingProxy(options: {
         const chunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));
         answer.on('end', () => {
-          const body = Buffer.concat(chunks);
           const status = answer.statusCode ?? 502;
+          const body = rewrite(path, Buffer.concat(chunks), answer.headers['content-type']);
           // The body was buffered, so it goes back with a plain length instead of any chunking.
           const { 'transfer-encoding': _chunked, connection: _connection, ...forwarded } = answer.headers;
           res.writeHead(status, { ...forwarded, 'content-length': String(body.length) });
@@ -105,10 +127,20 @@ export async function startRecordingProxy(options: {
   };
 
   const server: Server = createServer(handle);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
+  const bind = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  try {
+    await bind(options.port ?? 0);
+  } catch (error) {
+    if (!options.port) throw error;
+    await bind(0);
+  }
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

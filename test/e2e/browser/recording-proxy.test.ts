@@ -81,6 +81,28 @@ describe('recording proxy', () => {
     expect(JSON.stringify(calls)).not.toContain('secret-code');
   });
 
+  it('can rewrite a JSON answer, and takes a free port when the preferred one is taken', async () => {
+    const target = await upstream();
+    const first = await startRecordingProxy({
+      target,
+      onCall: () => undefined,
+      logger: pino({ level: 'silent' }),
+    });
+    closers.push(first.stop);
+    const taken = Number(new URL(first.url).port);
+    const proxy = await startRecordingProxy({
+      target,
+      port: taken,
+      onCall: () => undefined,
+      logger: pino({ level: 'silent' }),
+      rewriteJson: (path, json) => (path === '/api/chat.postMessage' ? { ...json, rewritten: true } : json),
+    });
+    closers.push(proxy.stop);
+    expect(proxy.url).not.toBe(first.url);
+    const answer = await fetch(`${proxy.url}/api/chat.postMessage`, { method: 'POST', body: '{}' });
+    expect(await answer.json()).toEqual({ ok: false, error: 'not_in_channel', rewritten: true });
+  });
+
   it('answers 502 and records the failure when the stand-in is gone', async () => {
     const target = await upstream();
     const calls: ProxiedCall[] = [];

@@ -188,6 +188,11 @@ describe.skipIf(!HAS_CHROMIUM)('sandbox UI in Chromium: the main story', () => {
     const meeting = await seen(messages(), 'Weekly sync');
     expect(meeting).toContain('organization');
     await seen(page.getByTestId('zoom-panel'), 'Weekly sync');
+    // The app's own Zoom API call is in the activity pane.
+    await seen(
+      page.getByTestId('activity').locator('li'),
+      /POST \/v2\/users\/alice@acme\.test\/meetings → 201/,
+    );
     await shot(page, '05-meeting-org');
 
     // 4. Her personal connection then takes precedence.
