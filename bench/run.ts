@@ -191,6 +191,20 @@ async function main(): Promise<void> {
       results.push(result);
       printResult(result);
     }
+    // Does the app's memory keep growing, or was it a one-off? Its state at the very end says.
+    const memory = results.find((r) => r.id === '6-memory');
+    if (memory && results.length > 2) {
+      await waitForQuiet(Object.values(busyPids(stack)));
+      const end = { app: rssMiB(stack.app.pid), bare: rssMiB(stack.bare.pid), heap: await appHeapMiB(stack) };
+      const [rssRow, heapRow, bareRow] = memory.rows;
+      if (rssRow) rssRow['at the end of the run (MiB)'] = end.app;
+      if (heapRow) heapRow['at the end of the run (MiB)'] = end.heap;
+      if (bareRow) bareRow['at the end of the run (MiB)'] = end.bare;
+      memory.notes.push(
+        '"At the end of the run": after benchmarks 2-5, once idle (the app served benchmark 2\'s /zoom-status load too).',
+      );
+      printResult(memory);
+    }
   } finally {
     await stack.stop();
   }
