@@ -30,10 +30,28 @@ export interface DirectoryService {
   /** Admin check, from the member document when checked within 5 minutes, else from `users.info`. */
   isAdmin(workspaceId: string, userId: string): Promise<boolean>;
   getMember(workspaceId: string, userId: string): Promise<MemberView | null>;
+  /** Who is acting: the admin check (cached ≤ 5 min) and the member, in one read when the cache is fresh. */
+  actor(workspaceId: string, userId: string): Promise<{ isAdmin: boolean; member: MemberView | null }>;
   /** Records that the member used the app (cheap; no read). */
   touch(workspaceId: string, userId: string): Promise<void>;
   /** Slack admins and owners of the workspace (who to alert), from the directory; at most `limit`. */
   listAdmins(workspaceId: string, limit?: number): Promise<string[]>;
+}
+
+function memberView(m: MemberDoc): MemberView {
+  return {
+    slackUserId: m.slackUserId,
+    name: m.name,
+    realName: m.realName,
+    email: m.email ?? null,
+    isAdmin: isSlackAdmin(m),
+    deleted: m.deleted,
+    locale: m.locale ?? null,
+    tz: m.tz ?? null,
+    optedOut: m.optedOut,
+    personalStatus: m.personalStatus,
+    zoomMatch: m.zoomMatch,
+  };
 }
 
 /** The directory fields a Slack profile sets; the denormalised connection fields stay untouched. */
@@ -85,7 +103,7 @@ export function createDirectoryService(
     return profile.isBot !== true && profile.id !== 'USLACKBOT';
   }
 
-  return {
+  const service: DirectoryService = {
     async syncFromSlack(workspaceId) {
       checkWorkspaceId(workspaceId);
       let cursor: string | undefined;
@@ -142,20 +160,20 @@ export function createDirectoryService(
       checkWorkspaceId(workspaceId);
       checkUserId(userId);
       const m = await models.members.findOne({ workspaceId, slackUserId: userId }).lean();
-      if (!m) return null;
-      return {
-        slackUserId: m.slackUserId,
-        name: m.name,
-        realName: m.realName,
-        email: m.email ?? null,
-        isAdmin: isSlackAdmin(m),
-        deleted: m.deleted,
-        locale: m.locale ?? null,
-        tz: m.tz ?? null,
-        optedOut: m.optedOut,
-        personalStatus: m.personalStatus,
-        zoomMatch: m.zoomMatch,
-      };
+      return m ? memberView(m) : null;
+    },
+
+    async actor(workspaceId, userId) {
+      checkWorkspaceId(workspaceId);
+      checkUserId(userId);
+      const m = await models.members.findOne({ workspaceId, slackUserId: userId }).lean();
+      // One read when the cached admin flags are fresh; otherwise users.info refreshes them first.
+      if (m?.adminCheckedAt && clock().getTime() - m.adminCheckedAt.getTime() < ADMIN_CACHE_MS) {
+        return { isAdmin: isSlackAdmin(m), member: memberView(m) };
+      }
+      const isAdmin = await service.isAdmin(workspaceId, userId);
+      const fresh = await models.members.findOne({ workspaceId, slackUserId: userId }).lean();
+      return { isAdmin, member: fresh ? memberView(fresh) : null };
     },
 
     async listAdmins(workspaceId, limit = 50) {
@@ -186,4 +204,5 @@ export function createDirectoryService(
       await models.members.updateOne({ workspaceId, slackUserId: userId }, { $set: { lastSeenAt: clock() } });
     },
   };
+  return service;
 }

@@ -38,9 +38,8 @@ export async function resolveActor(
   workspaceId: string,
   userId: string,
 ): Promise<Actor> {
-  // isAdmin refreshes the member from users.info when its cached flags are older than 5 minutes.
-  const isAdmin = await deps.services.directory.isAdmin(workspaceId, userId);
-  const member = await deps.services.directory.getMember(workspaceId, userId);
+  // Refreshes the member from users.info when its cached admin flags are older than 5 minutes.
+  const { isAdmin, member } = await deps.services.directory.actor(workspaceId, userId);
   return { workspaceId, userId, isAdmin, email: member?.email ?? null, t: createTranslator(member?.locale) };
 }
 
