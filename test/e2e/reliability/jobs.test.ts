@@ -98,7 +98,16 @@ describe('database unavailable', () => {
   it('a scheduler told the database is down does not wait on leases at all', async () => {
     let ran = 0;
     const scheduler = createJobScheduler({
-      jobs: [{ name: 'never', intervalMs: 60_000, maxRunMs: 60_000, run: async () => void (ran += 1) }],
+      jobs: [
+        {
+          name: 'never',
+          intervalMs: 60_000,
+          maxRunMs: 60_000,
+          run: async () => {
+            ran += 1;
+          },
+        },
+      ],
       leases: createLeaseManager({ leases: h.app.models.leases, holder: 'x' }),
       logger: pino({ level: 'silent' }),
       isDatabaseUp: () => false,
