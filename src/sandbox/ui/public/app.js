@@ -202,7 +202,7 @@ function Composer({ onCommand, busy, where }) {
         autocomplete="off"
       />
       <datalist id="commands">${COMMANDS.map((c) => html`<option value=${c} />`)}</datalist>
-      <button type="submit" class="bk-button primary" disabled=${busy}>Send</button>
+      <button type="submit" class="bk-button primary" disabled=${busy}>${busy ? 'Sending…' : 'Send'}</button>
     </div>
   </form>`;
 }
@@ -594,7 +594,7 @@ function App() {
       config?.restored
         ? html`<div class="restored" role="note">
             The database kept what you did last time, but the Slack and Zoom stand-ins start fresh: stored Zoom
-            connections stop working (as after a real outage). Start over with <code>npm run sandbox -- --fresh</code>.
+            connections stop working (as after a token revocation) until you connect again. Start over with <code>npm run sandbox -- --fresh</code>.
           </div>`
         : null
     }
