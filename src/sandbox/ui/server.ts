@@ -64,6 +64,22 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
   app.set('query parser', 'simple');
   const vendor = vendorFiles();
 
+  // Only this machine's browser may drive the sandbox: a Host other than loopback means DNS
+  // rebinding, and a non-JSON write could come from any web page (a JSON one needs CORS, never granted).
+  app.use((req, res, next) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) {
+      res.status(403).json({ error: 'forbidden', message: 'open the sandbox at 127.0.0.1 or localhost' });
+      return;
+    }
+    const write = req.method !== 'GET' && req.method !== 'HEAD';
+    if (write && !(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      res.status(415).json({ error: 'unsupported_media_type', message: 'send JSON' });
+      return;
+    }
+    next();
+  });
+
   app.get('/', (_req, res) => {
     res.set('cache-control', 'no-store').sendFile(join(PUBLIC_DIR, 'index.html'));
   });

@@ -108,6 +108,31 @@ describe('sandbox UI server', () => {
   });
 });
 
+describe('sandbox UI server: who may drive it', () => {
+  it('refuses writes that are not JSON and hosts that are not loopback', async () => {
+    const form = await fetch(new URL('/slack-api/command', sandbox.url), {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ team: 'T_ACME', user: 'U_ALICE', command: '/zoom-status' }),
+    });
+    expect(form.status).toBe(415);
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        new URL('/ui-api/config', sandbox.url),
+        { headers: { host: 'evil.example:3300' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(403);
+  });
+});
+
 describe('withDatabaseName', () => {
   it('adds a database name only where the connection string names none', () => {
     expect(withDatabaseName('mongodb://127.0.0.1:1234/', 'x')).toBe('mongodb://127.0.0.1:1234/x');

@@ -234,6 +234,19 @@ describe.skipIf(!HAS_CHROMIUM)('sandbox UI in Chromium: the main story', () => {
     await seen(page.locator('.message.ephemeral').last(), /Using: personal/);
     await shot(page, '10-personal-unaffected');
 
+    // The other Zoom panel actions: Alice removes the personal app in Zoom, Bob's Zoom user is deleted.
+    await page
+      .getByTestId('zoom-grant')
+      .filter({ hasText: 'alice@acme.test' })
+      .getByRole('button', { name: 'Remove app' })
+      .click();
+    await seen(page.getByTestId('activity').locator('li'), 'app_deauthorized');
+    await page.getByTestId('zoom-user-bob@acme.test').getByRole('button', { name: 'Delete' }).click();
+    await seen(page.getByTestId('activity').locator('li'), 'user.deleted');
+    await page.getByTestId('zoom-user-bob@acme.test').waitFor({ state: 'detached', timeout: WAIT });
+    await seen(messages(), 'was removed in Zoom');
+    await shot(page, '11-personal-app-removed');
+
     // The second workspace is installed too, and Acme's organization connection is not its.
     await actAs('U_OTHERADMIN', 'Oscar Other');
     await command('/zoom-status');

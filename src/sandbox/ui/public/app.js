@@ -14,7 +14,8 @@ const POLL_MS = 700;
 async function call(method, url, body) {
   const response = await fetch(url, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    // JSON on every write: the sandbox server refuses other writes (a web page could send those).
+    headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   let json = null;
