@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { Services } from '../services/index.js';
 import type { SlackNotifier } from '../slack/notifier.js';
-import { approvalReminderDm, requestExpiredDm } from '../slack/views/index.js';
+import { requestExpiredDm } from '../slack/views/index.js';
 import type { JobDefinition } from './scheduler.js';
 
 const MINUTE = 60_000;
@@ -79,24 +79,8 @@ export function createJobDefinitions(deps: {
           services,
           async (workspaceId) => {
             const due = await services.approvals.claimDueReminders(workspaceId);
-            if (due.length === 0) return;
-            const workspaceName = await notifier.workspaceName(workspaceId);
             for (const { request, link } of due) {
-              if (!request.recipientId) continue;
-              await notifier.dm(workspaceId, request.recipientId, (t) =>
-                approvalReminderDm(
-                  {
-                    requestId: request.id,
-                    requesterId: request.requesterId,
-                    workspaceName,
-                    url: link,
-                    expiresAt: request.expiresAt,
-                    note: request.note,
-                    forwardedBy: null,
-                  },
-                  t,
-                ),
-              );
+              await notifier.sendApprovalRequest(request, link, { reminder: true });
             }
           },
           logger,

@@ -5,7 +5,7 @@
  * caused it (the change is stored and audited either way).
  */
 import type { Logger } from '../logger.js';
-import type { CallbackResult, CoreNotifier, Services } from '../services/index.js';
+import type { CallbackResult, CoreNotifier, RequestView, Services } from '../services/index.js';
 import type { MessageView } from './blockkit/types.js';
 import type { SlackClients } from './clients.js';
 import type { HomePublisher } from './home.js';
@@ -13,6 +13,8 @@ import { createTranslator, type Translator } from './i18n/index.js';
 import { orgReasonOf } from './mappers.js';
 import {
   affectedMeetingsDm,
+  approvalReminderDm,
+  approvalRequestDm,
   notZoomAdminDm,
   orgConnectionAlertDm,
   personalDisconnectedDm,
@@ -24,6 +26,12 @@ export interface SlackNotifier extends CoreNotifier {
   dm(workspaceId: string, userId: string, render: (t: Translator) => MessageView): Promise<boolean>;
   translatorFor(workspaceId: string, userId: string): Promise<Translator>;
   approvalOutcome(result: CallbackResult): Promise<void>;
+  /** DMs the approval link to the request's recipient (a first send, a resend, a forward, or the 24 h reminder). */
+  sendApprovalRequest(
+    request: RequestView,
+    link: string,
+    options?: { forwardedBy?: string | undefined; reminder?: boolean | undefined },
+  ): Promise<boolean>;
   workspaceName(workspaceId: string): Promise<string>;
 }
 
@@ -74,6 +82,23 @@ export function createSlackNotifier(deps: {
     dm,
     translatorFor,
     workspaceName,
+
+    async sendApprovalRequest(request, link, options = {}) {
+      if (!request.recipientId) return false;
+      const name = await workspaceName(request.workspaceId);
+      const model = {
+        requestId: request.id,
+        requesterId: request.requesterId,
+        workspaceName: name,
+        url: link,
+        expiresAt: request.expiresAt,
+        note: request.note,
+        forwardedBy: options.forwardedBy ?? null,
+      };
+      return dm(request.workspaceId, request.recipientId, (t) =>
+        options.reminder ? approvalReminderDm(model, t) : approvalRequestDm(model, t),
+      );
+    },
 
     async approvalOutcome(result) {
       const { workspaceId, requesterId, recipientId } = result.request;

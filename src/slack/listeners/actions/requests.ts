@@ -1,6 +1,6 @@
 /** Approval-request buttons: decline (recipient), resend and cancel (requester or admins). */
 import type { SlackAppDeps } from '../../runtime.js';
-import { approvalRequestDm, forwardModal, parseRequestId, requestDeclinedDm } from '../../views/index.js';
+import { forwardModal, parseRequestId, requestDeclinedDm } from '../../views/index.js';
 import { actionHandler } from './frame.js';
 
 export function declineRequest(deps: SlackAppDeps) {
@@ -33,21 +33,7 @@ export function resendRequest(deps: SlackAppDeps) {
       actor.userId,
     );
     if (request.recipientId) {
-      const workspaceName = await deps.notifier.workspaceName(actor.workspaceId);
-      const sent = await deps.notifier.dm(actor.workspaceId, request.recipientId, (t) =>
-        approvalRequestDm(
-          {
-            requestId: request.id,
-            requesterId: request.requesterId,
-            workspaceName,
-            url: link,
-            expiresAt: request.expiresAt,
-            note: request.note,
-            forwardedBy: null,
-          },
-          t,
-        ),
-      );
+      const sent = await deps.notifier.sendApprovalRequest(request, link);
       if (sent) await deps.services.approvals.recordSent(actor.workspaceId, request.id, actor.userId);
       await tell({
         text: actor.t('notice.request_resent', { user: `<@${request.recipientId}>` }),

@@ -1,7 +1,7 @@
 /** Submitting the Connect modal: create the approval request, DM the chosen Zoom admin, show the link. */
 import { ServiceError } from '../../../services/index.js';
 import type { SlackAppDeps } from '../../runtime.js';
-import { ACTION, approvalRequestDm, BLOCK, connectResultModal, NOTE_MAX_LENGTH } from '../../views/index.js';
+import { ACTION, BLOCK, connectResultModal, NOTE_MAX_LENGTH } from '../../views/index.js';
 import { connectMetadataSchema } from '../commands/zoom-connect.js';
 import { inlineErrors, selectedOption, selectedUser, textValue, viewHandler } from './frame.js';
 
@@ -65,25 +65,10 @@ export function connectSubmission(deps: SlackAppDeps) {
       ...(note ? { note } : {}),
     });
     if (recipientId) {
-      const to = recipientId;
       // After the ack: the DM must not hold the modal past Slack's 3 s.
       setImmediate(() => {
         void (async () => {
-          const workspaceName = await deps.notifier.workspaceName(workspaceId);
-          const sent = await deps.notifier.dm(workspaceId, to, (rt) =>
-            approvalRequestDm(
-              {
-                requestId: request.id,
-                requesterId: userId,
-                workspaceName,
-                url: link,
-                expiresAt: request.expiresAt,
-                note: note ?? null,
-                forwardedBy: null,
-              },
-              rt,
-            ),
-          );
+          const sent = await deps.notifier.sendApprovalRequest(request, link);
           if (sent) await deps.services.approvals.recordSent(workspaceId, request.id, userId);
           else
             await deps.notifier.dm(workspaceId, userId, (rt) => ({

@@ -1,7 +1,7 @@
 /** Submitting the Forward modal: the request goes to the person picked, with the same link. */
 import { z } from 'zod';
 import type { SlackAppDeps } from '../../runtime.js';
-import { ACTION, approvalRequestDm, BLOCK, requestForwardedDm } from '../../views/index.js';
+import { ACTION, BLOCK, requestForwardedDm } from '../../views/index.js';
 import { inlineErrors, selectedUser, viewHandler } from './frame.js';
 
 const metadataSchema = z.object({
@@ -30,21 +30,7 @@ export function forwardSubmission(deps: SlackAppDeps) {
     );
     setImmediate(() => {
       void (async () => {
-        const workspaceName = await deps.notifier.workspaceName(workspaceId);
-        await deps.notifier.dm(workspaceId, to, (rt) =>
-          approvalRequestDm(
-            {
-              requestId: request.id,
-              requesterId: request.requesterId,
-              workspaceName,
-              url: link,
-              expiresAt: request.expiresAt,
-              note: request.note,
-              forwardedBy: userId,
-            },
-            rt,
-          ),
-        );
+        await deps.notifier.sendApprovalRequest(request, link, { forwardedBy: userId });
         await deps.notifier.dm(workspaceId, request.requesterId, (rt) =>
           requestForwardedDm({ fromId: userId, toId: to }, rt),
         );
