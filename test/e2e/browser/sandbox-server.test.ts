@@ -4,11 +4,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { withDatabaseName } from '../../../src/sandbox/launcher/database.js';
 import { type Sandbox, startSandbox } from '../../../src/sandbox/launcher/start.js';
+import { uniqueDatabaseUri } from '../../support/database.js';
+
+/** With MONGODB_URI (CI may set one), a database of its own so earlier runs leave nothing behind. */
+const freshDatabase = (name: string) =>
+  process.env.MONGODB_URI ? uniqueDatabaseUri(process.env.MONGODB_URI, name) : undefined;
 
 let sandbox: Sandbox;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, dataDir: null, env: { MONGODB_URI: process.env.MONGODB_URI } });
+  sandbox = await startSandbox({
+    port: 0,
+    dataDir: null,
+    env: { MONGODB_URI: freshDatabase('sandbox_server') },
+  });
 });
 afterAll(async () => {
   await sandbox?.stop();

@@ -9,6 +9,11 @@ import { type Browser, chromium, type Locator, type Page } from 'playwright-core
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type Sandbox, startSandbox } from '../../../src/sandbox/launcher/start.js';
+import { uniqueDatabaseUri } from '../../support/database.js';
+
+/** With MONGODB_URI (CI may set one), a database of its own so earlier runs leave nothing behind. */
+const freshDatabase = (name: string) =>
+  process.env.MONGODB_URI ? uniqueDatabaseUri(process.env.MONGODB_URI, name) : undefined;
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
@@ -82,7 +87,11 @@ async function approveInBrowser(link: Locator, email: string, prefix: string): P
 describe.skipIf(!HAS_CHROMIUM)('sandbox UI in Chromium: the main story', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    sandbox = await startSandbox({ port: 0, dataDir: null, env: { MONGODB_URI: process.env.MONGODB_URI } });
+    sandbox = await startSandbox({
+      port: 0,
+      dataDir: null,
+      env: { MONGODB_URI: freshDatabase('sandbox_story') },
+    });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
