@@ -16,12 +16,14 @@ import {
 import { type AccessGrant, createCredentialManager, refresherFor } from './credential-manager.js';
 import type { FetchLike } from './http.js';
 import { createZoomOAuthClient, trimBase, type ZoomOAuthClient } from './oauth-client.js';
+import { observeFetch, observeRefresher, type ZoomObserver } from './observe.js';
 
 export type { ZoomApiClient } from './api-client.js';
 export * from './contracts.js';
 export type { CredentialManager } from './credential-manager.js';
 export { createMongoCredentialStore, storedCredentialSchema } from './mongo-credential-store.js';
 export type { ZoomOAuthClient } from './oauth-client.js';
+export type { ZoomCallOutcome, ZoomEndpoint, ZoomObserver } from './observe.js';
 export { createPkcePair } from './pkce.js';
 export type { ZoomEventDispatcher, ZoomWebhookEvent } from './webhooks.js';
 export { createZoomWebhookRouter } from './webhooks.js';
@@ -39,6 +41,9 @@ export interface ZoomGatewayOptions {
   clock?: () => Date;
   retry?: Partial<RetryPolicy>;
   sleep?: (ms: number) => Promise<void>;
+  /** Metrics hooks: every Zoom HTTP attempt by endpoint/outcome, every refresh by outcome. */
+  onCall?: ZoomObserver['onCall'];
+  onRefresh?: ZoomObserver['onRefresh'];
 }
 
 const ADMIN_ROLES = new Set(['Owner', 'Admin']);
@@ -50,11 +55,14 @@ export function zoomRedirectUri(publicUrl: string): string {
 export function createZoomGateway(options: ZoomGatewayOptions): ZoomGateway {
   const logger = (options.logger ?? pino({ level: 'silent' })).child({ module: 'zoom' });
   const redirectUri = zoomRedirectUri(options.publicUrl);
+  const baseFetch: FetchLike | undefined = options.onCall
+    ? observeFetch(options.fetch ?? ((input, init) => fetch(input, init)), options.onCall)
+    : options.fetch;
   const common = {
     oauthUrl: options.oauthUrl,
     redirectUri,
     logger,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(baseFetch ? { fetch: baseFetch } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   };
   const oauth: Record<ZoomAppKind, ZoomOAuthClient> = {
@@ -64,12 +72,12 @@ export function createZoomGateway(options: ZoomGatewayOptions): ZoomGateway {
   const api: ZoomApiClient = createZoomApiClient({
     apiUrl: options.apiUrl,
     logger,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(baseFetch ? { fetch: baseFetch } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
   });
   const credentials = createCredentialManager({
-    oauth: refresherFor(oauth),
+    oauth: options.onRefresh ? observeRefresher(refresherFor(oauth), options.onRefresh) : refresherFor(oauth),
     cipher: options.cipher,
     instanceId: options.instanceId,
     logger,
