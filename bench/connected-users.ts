@@ -38,6 +38,11 @@ export async function benchConnectedUsers(
       'max (ms)': round(Math.max(...samples), 2),
     });
   }
+  // Which of the counts costs what: the driver's own round-trip time of each command of one call.
+  const commands = await stack.world.timeCommands(() => connectedUsers.counts(TEAM_ID, ADMIN_ID));
+  const perCommand = commands
+    .filter((c) => c.name === 'aggregate' || c.name === 'count')
+    .map((c) => `${round(c.durationMs, 1)} ms ${c.name} ${c.filter}`);
   const page = round(medians.get('list: first page (all)') ?? Number.NaN, 2);
   const counts = round(medians.get('counts') ?? Number.NaN, 2);
   const both = round(medians.get('first page + counts') ?? Number.NaN, 2);
@@ -50,6 +55,7 @@ export async function benchConnectedUsers(
     ],
     notes: [
       `${options.calls} sequential calls per operation after 3 warm-up calls; ${total} members in the workspace.`,
+      `One counts() call, command by command (driver-measured round trips; the service sends them in parallel, so each includes waiting for the others): ${perCommand.join('; ')}`,
     ],
   };
 }

@@ -25,11 +25,20 @@ export interface WriteCounter {
   start(): () => Record<string, number>;
 }
 
+export interface TimedCommand {
+  name: string;
+  /** The first stage's match / the query filter, as JSON (to tell the commands apart). */
+  filter: string;
+  durationMs: number;
+}
+
 export interface BenchWorld {
   connection: mongoose.Connection;
   models: Models;
   services: Services;
   writes: WriteCounter;
+  /** Runs `work` and returns every command it sent with the server round-trip time the driver measured. */
+  timeCommands(work: () => Promise<unknown>): Promise<TimedCommand[]>;
   /** Inserts members `from`..`from + count - 1` straight into the collection, in bulk. */
   seedMembers(
     workspaceId: string,
@@ -112,6 +121,23 @@ export async function openWorld(options: {
     }
   });
 
+  let timing: { started: Map<number, { name: string; filter: string }>; done: TimedCommand[] } | null = null;
+  const client = connection.getClient();
+  client.on('commandStarted', (event) => {
+    if (!timing) return;
+    const command = event.command as {
+      filter?: unknown;
+      query?: unknown;
+      pipeline?: Array<{ $match?: unknown }>;
+    };
+    const filter = command.filter ?? command.query ?? command.pipeline?.[0]?.$match ?? null;
+    timing.started.set(event.requestId, { name: event.commandName, filter: JSON.stringify(filter) });
+  });
+  client.on('commandSucceeded', (event) => {
+    const started = timing?.started.get(event.requestId);
+    if (timing && started) timing.done.push({ ...started, durationMs: event.duration });
+  });
+
   const cipher = createTokenCipher(parseEncryptionKeys(options.encryptionKeys));
   const zoom = createZoomGateway({
     oauthUrl: options.zoomUrl,
@@ -153,6 +179,19 @@ export async function openWorld(options: {
           return counts;
         };
       },
+    },
+    async timeCommands(work) {
+      const current = {
+        started: new Map<number, { name: string; filter: string }>(),
+        done: [] as TimedCommand[],
+      };
+      timing = current;
+      try {
+        await work();
+      } finally {
+        timing = null;
+      }
+      return current.done;
     },
     async seedMembers(workspaceId, from, count, emailOf) {
       const now = new Date();
