@@ -4,7 +4,8 @@
  *   --quick   short durations and a 10,000-member "large" workspace (for trying the harness; the
  *             figures are not the ones to report)
  *   --skip-emulator   leave out bench/mongo-emulator.ts
- *   --only 1,2   run only these benchmarks (by number; 6 comes with 1, the emulator is left out)
+ *   --only 1,2   run only these benchmarks (by number; 6 comes with 1, the emulator is left out;
+ *                without 2 the workspace is never grown to 100,000 members)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release } from 'node:os';
