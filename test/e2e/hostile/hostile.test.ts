@@ -7,12 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTokenCipher } from '../../../src/crypto/token-cipher.js';
 import {
   approvalLinkIn,
-  KEY,
   type ReliabilityHarness,
   SIGNING_SECRET,
+  secretLeaks,
   startReliabilityHarness,
   T,
 } from '../reliability/support/harness.js';
@@ -226,40 +225,8 @@ describe('hostile input', () => {
 
   it('no secret in any log line, response body or Slack message of the suite', async () => {
     const org = await h.app.models.orgConnections.findOne({ workspaceId: T }).lean();
-    const cipher = createTokenCipher(h.config.encryptionKeys);
-    const zoomTokens = org?.credential
-      ? [cipher.decrypt(org.credential.accessToken), cipher.decrypt(org.credential.refreshToken)]
-      : [];
-    expect(zoomTokens).toHaveLength(2);
-    const secrets = [
-      SIGNING_SECRET,
-      'xoxb-acme',
-      'org-secret',
-      'user-secret',
-      'org-webhook-secret',
-      'user-webhook-secret',
-      KEY,
-      ...zoomTokens,
-    ];
-    const slackText: string[] = [];
-    for (const user of ['U_SLACKADMIN', 'U_OWNER', 'U_ZOOMADMIN', 'U_ALICE', 'U_BOB', 'U_CAROL']) {
-      const member = h.slack.user(T, user);
-      slackText.push(JSON.stringify([member.dms(), member.ephemerals(), member.modals(), member.home()]));
-    }
-    slackText.push(JSON.stringify(h.slack.user(T, 'U_ALICE').channelMessages('C_GENERAL')));
+    expect(org?.credential).toBeDefined(); // live Zoom tokens are among the secrets looked for
     expect(h.logLines.length).toBeGreaterThan(100);
-    const haystacks: Array<[string, string[]]> = [
-      ['log', h.logLines],
-      ['response', bodies],
-      ['slack', slackText],
-    ];
-    const leaks: string[] = [];
-    for (const [where, texts] of haystacks) {
-      for (const secret of secrets) {
-        const hit = texts.find((t) => t.includes(secret));
-        if (hit) leaks.push(`${where}: ${secret.slice(0, 4)}… in ${hit.slice(0, 200)}`);
-      }
-    }
-    expect(leaks).toEqual([]);
+    expect(await secretLeaks(h, bodies)).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import {
   approvalLinkIn,
   followLink,
   type ReliabilityHarness,
+  secretLeaks,
   startReliabilityHarness,
   T,
   text,
@@ -16,6 +17,8 @@ import {
 } from './support/harness.js';
 
 let h: ReliabilityHarness;
+/** Pages shown to browsers in this suite (checked for secrets at the end). */
+const pages: string[] = [];
 
 beforeAll(async () => {
   h = await startReliabilityHarness('faults');
@@ -38,6 +41,7 @@ describe('Zoom faults', () => {
     h.zoom.control.addFault({ route: 'oauth.token', status: 503, count: 20 });
     const failed = await followLink(h, link, 'zoom-admin@acme.test');
     h.zoom.control.clearFaults();
+    pages.push(failed.html);
     expect(failed.status).toBeGreaterThanOrEqual(500);
     expect(failed.html).toMatch(/<h1[^>]*>[^<]+<\/h1>/);
     expect(failed.html).not.toMatch(/at .*\.(ts|js):\d+|Error:|stack/);
@@ -128,5 +132,12 @@ describe('Slack faults', () => {
     // Two 429s with Retry-After: 1 were honoured before the DM landed.
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
     expect(h.slack.errors().filter((e) => e.method !== 'chat.postMessage')).toEqual([]);
+  });
+});
+
+describe('secrets', () => {
+  it('no secret in any log line, error page or Slack message of the fault scenarios', async () => {
+    expect(h.logLines.some((line) => /"level":50/.test(line))).toBe(true); // errors were logged…
+    expect(await secretLeaks(h, pages)).toEqual([]); // …without a secret in them
   });
 });

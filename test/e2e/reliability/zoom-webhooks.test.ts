@@ -6,7 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectOrg, connectPersonal, meet, statusOf } from './support/flows.js';
-import { type ReliabilityHarness, startReliabilityHarness, T, text, until } from './support/harness.js';
+import {
+  type ReliabilityHarness,
+  secretLeaks,
+  startReliabilityHarness,
+  T,
+  text,
+  until,
+} from './support/harness.js';
 
 let h: ReliabilityHarness;
 
@@ -64,6 +71,11 @@ async function expectOrgLost(
       .filter((m) => text(m).includes(topic)),
   ).toHaveLength(1);
   expect(await statusOf(h, 'U_ALICE')).toMatch(
+    expected === 'disconnected' ? /No Zoom account is active/ : /reconnect/i,
+  );
+  // And on her Home tab.
+  await alice.openHome();
+  expect(text(alice.home())).toMatch(
     expected === 'disconnected' ? /No Zoom account is active/ : /reconnect/i,
   );
 }
@@ -171,5 +183,11 @@ describe('Zoom webhooks about a personal connection', () => {
     // Bob is served by nothing personal any more.
     expect(await statusOf(h, 'U_BOB')).not.toMatch(/bob@acme\.test/);
     expect(h.slack.errors()).toEqual([]);
+  });
+});
+
+describe('secrets', () => {
+  it('no secret in any log line or Slack message of these scenarios', async () => {
+    expect(await secretLeaks(h)).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BuiltApp, buildApp } from '../../../../src/app.js';
 import { type Config, loadConfig, secretValues } from '../../../../src/config.js';
+import { createTokenCipher } from '../../../../src/crypto/token-cipher.js';
 import { createLogger } from '../../../../src/logger.js';
 import { type MongoEmulator, startMongoEmulator } from '../../../../src/sandbox/mongo/index.js';
 import { type SlackStandIn, startSlackStandIn } from '../../../../src/sandbox/slack/index.js';
@@ -218,4 +219,45 @@ export async function until(
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/**
+ * Every configured secret and the live Zoom tokens of the org connection (decrypted from the
+ * database) that appear in the app's log lines, in `texts`, or in any Slack surface of T_ACME.
+ */
+export async function secretLeaks(h: ReliabilityHarness, texts: string[] = []): Promise<string[]> {
+  const cipher = createTokenCipher(h.config.encryptionKeys);
+  const tokens: string[] = [];
+  for (const doc of await h.app.models.orgConnections.find({}).lean()) {
+    if (doc.credential)
+      tokens.push(cipher.decrypt(doc.credential.accessToken), cipher.decrypt(doc.credential.refreshToken));
+  }
+  const secrets = [
+    SIGNING_SECRET,
+    'xoxb-acme',
+    'org-secret',
+    'user-secret',
+    'org-webhook-secret',
+    'user-webhook-secret',
+    KEY,
+    ...tokens,
+  ];
+  const slackText: string[] = [];
+  for (const user of ['U_SLACKADMIN', 'U_OWNER', 'U_ZOOMADMIN', 'U_ALICE', 'U_BOB', 'U_CAROL']) {
+    const member = h.slack.user(T, user);
+    slackText.push(JSON.stringify([member.dms(), member.ephemerals(), member.modals(), member.home()]));
+  }
+  slackText.push(JSON.stringify(h.slack.user(T, 'U_ALICE').channelMessages('C_GENERAL')));
+  const leaks: string[] = [];
+  for (const [where, haystack] of [
+    ['log', h.logLines],
+    ['text', texts],
+    ['slack', slackText],
+  ] as const) {
+    for (const secret of secrets) {
+      const hit = haystack.find((t) => t.includes(secret));
+      if (hit) leaks.push(`${where}: ${secret.slice(0, 4)}… in ${hit.slice(0, 200)}`);
+    }
+  }
+  return leaks;
 }
