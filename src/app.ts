@@ -31,6 +31,7 @@ import { createHomePublisher } from './slack/home.js';
 import { createMongoInstallationStore } from './slack/installation-store.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { createSlackNotifier, type SlackNotifier } from './slack/notifier.js';
+import { createWorkspaceRegistry } from './slack/workspaces.js';
 import { createZoomGateway, createZoomWebhookRouter } from './zoom/index.js';
 
 export interface AppOverrides {
@@ -111,6 +112,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       ? createMongoInstallationStore({ installations: models.slackInstallations, box: cipher, logger, clock })
       : undefined;
   const clients = createSlackClients({ slack: config.slack, logger, installationStore });
+  let notifierRef: SlackNotifier | undefined;
   const services = createServices({
     models,
     zoom,
@@ -119,6 +121,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     publicUrl: config.publicUrl,
     clock,
     logger,
+    notifier: () => notifierRef,
   });
   const home = createHomePublisher({ services, clients, logger });
   const notifier = createSlackNotifier({
@@ -128,6 +131,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     logger,
     listAdmins: (workspaceId) => services.directory.listAdmins(workspaceId),
   });
+  notifierRef = notifier;
 
   let stopping = false;
   const isDatabaseUp = () => db.readyState === 1;
@@ -188,6 +192,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     clients,
     notifier,
     home,
+    workspaces: createWorkspaceRegistry({ services, clients, logger }),
     logger,
     metrics,
     isDatabaseUp,

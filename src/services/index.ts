@@ -8,7 +8,7 @@ import { type ConnectionsService, createConnectionsService } from './connections
 import { createDirectoryService, type DirectoryService } from './directory.js';
 import { createHealthService, type HealthService } from './health.js';
 import { createMeetingsService, type MeetingsService } from './meetings.js';
-import type { Clock, SecretCipher, SlackDirectory } from './ports.js';
+import type { Clock, CoreNotifier, SecretCipher, SlackDirectory } from './ports.js';
 import { createSettingsService, type SettingsService } from './settings.js';
 import { createStatusService, type StatusService } from './status.js';
 
@@ -22,6 +22,8 @@ export interface ServicesDeps {
   publicUrl: string;
   clock?: Clock | undefined;
   logger?: Logger | undefined;
+  /** Late-bound: the Slack notifier is built on top of the services. */
+  notifier?: (() => CoreNotifier | undefined) | undefined;
 }
 
 export interface Services {
@@ -71,6 +73,7 @@ export function createServices(deps: ServicesDeps): Services {
     connections,
     status,
     settings,
+    notifier: deps.notifier,
   });
   const health = createHealthService({ ...common, models: deps.models, zoom: deps.zoom, connections });
   return { audit, settings, directory, connections, approvals, status, connectedUsers, meetings, health };

@@ -5,7 +5,7 @@ import { type CreateMeetingInput, ZoomError, type ZoomGateway, type ZoomMeeting 
 import type { ConnectionsService } from './connections.js';
 import { ServiceError } from './errors.js';
 import { checkUserId, checkWorkspaceId } from './guard.js';
-import type { CommonDeps } from './ports.js';
+import type { CommonDeps, CoreNotifier } from './ports.js';
 import type { SettingsService } from './settings.js';
 import type { StatusService } from './status.js';
 
@@ -62,6 +62,8 @@ export function createMeetingsService(
     connections: ConnectionsService;
     status: StatusService;
     settings: SettingsService;
+    /** Late-bound (the Slack notifier is built on top of the services): who tells admins. */
+    notifier?: (() => CoreNotifier | undefined) | undefined;
   },
 ): MeetingsService {
   const { models, zoom, connections, status, settings } = deps;
@@ -79,7 +81,7 @@ export function createMeetingsService(
     );
   }
 
-  return {
+  const service: MeetingsService = {
     async create(workspaceId, slackUserId, input = {}) {
       checkWorkspaceId(workspaceId);
       checkUserId(slackUserId, 'slackUserId');
@@ -156,11 +158,29 @@ export function createMeetingsService(
               error.code === 'invalid_grant' ||
               error.code === 'missing_scope')
           ) {
-            await connections.markNeedsReconnect(
+            const changed = await connections.markNeedsReconnect(
               workspaceId,
               { kind: 'org', generation: org.generation },
               error.code,
             );
+            // A member hit the failure first: admins must hear it now, not at the next health check.
+            const notifier = deps.notifier?.();
+            if (changed && notifier) {
+              void service
+                .upcomingThroughOrg(workspaceId, org.generation, { limit: 500 })
+                .then((affectedMeetings) =>
+                  notifier.orgConnectionLost({
+                    workspaceId,
+                    status: 'needs_reconnect',
+                    reason: error.code,
+                    zoomEmail: org.zoomEmail,
+                    affectedMeetings,
+                  }),
+                )
+                .catch((notifyError: unknown) =>
+                  logger.warn({ err: notifyError }, 'could not alert the admins'),
+                );
+            }
             throw new ServiceError(
               'needs_reconnect',
               "Your organization's Zoom connection needs to be reconnected by an admin.",
@@ -227,4 +247,5 @@ export function createMeetingsService(
       }));
     },
   };
+  return service;
 }

@@ -7,6 +7,7 @@
 import type { InstallationStore } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../config.js';
+import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { toSlackLogger } from './bolt-logger.js';
 
@@ -33,7 +34,31 @@ export function createSlackClients(deps: {
   };
   if (deps.slack.mode !== 'multi') {
     const client = new WebClient(deps.slack.botToken, options);
-    return { forWorkspace: async () => client, forget: () => undefined };
+    // One bot token serves exactly one workspace: never use it on another team's behalf (its
+    // users.list would be filed under the wrong workspace).
+    let team: Promise<string | undefined> | undefined;
+    const tokenTeam = () => {
+      team ??= client.auth.test().then(
+        (result) => (typeof result.team_id === 'string' ? result.team_id : undefined),
+        (error: unknown) => {
+          team = undefined;
+          throw error;
+        },
+      );
+      return team;
+    };
+    return {
+      async forWorkspace(workspaceId) {
+        const teamId = await tokenTeam();
+        if (teamId !== undefined && teamId !== workspaceId) {
+          throw new AppError('wrong_workspace', 'This app is not installed in that workspace.', {
+            workspaceId,
+          });
+        }
+        return client;
+      },
+      forget: () => undefined,
+    };
   }
   const store = deps.installationStore;
   if (!store) throw new Error('multi-workspace mode needs an installation store');

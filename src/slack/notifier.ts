@@ -17,6 +17,7 @@ import {
   approvalRequestDm,
   notZoomAdminDm,
   orgConnectionAlertDm,
+  personalConnectedDm,
   personalDisconnectedDm,
   requestCompletedDm,
 } from './views/index.js';
@@ -126,8 +127,9 @@ export function createSlackNotifier(deps: {
         ]);
         return;
       }
+      const status = await deps.services.status.getStatus(workspaceId, requesterId).catch(() => null);
       await dm(workspaceId, requesterId, (t) =>
-        requestCompletedDm({ workspaceName: name, zoomEmail: result.zoomEmail, audience: 'requester' }, t),
+        personalConnectedDm({ zoomEmail: result.zoomEmail, orgBackup: status?.backup === 'org' }, t),
       );
       await refreshHome(workspaceId, requesterId);
     },

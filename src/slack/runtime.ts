@@ -13,12 +13,14 @@ import type { HomePublisher } from './home.js';
 import { createTranslator, type Translator } from './i18n/index.js';
 import type { SlackNotifier } from './notifier.js';
 import { errorMessage, isErrorCode } from './views/index.js';
+import type { WorkspaceRegistry } from './workspaces.js';
 
 export interface SlackAppDeps {
   services: Services;
   clients: SlackClients;
   notifier: SlackNotifier;
   home: HomePublisher;
+  workspaces: WorkspaceRegistry;
   logger: Logger;
   metrics?: Metrics | undefined;
   /** False while the database is unreachable: commands answer "temporarily unavailable" at once. */
@@ -34,10 +36,11 @@ export interface Actor {
 }
 
 export async function resolveActor(
-  deps: Pick<SlackAppDeps, 'services'>,
+  deps: Pick<SlackAppDeps, 'services' | 'workspaces'>,
   workspaceId: string,
   userId: string,
 ): Promise<Actor> {
+  await deps.workspaces.ensureKnown(workspaceId);
   // Refreshes the member from users.info when its cached admin flags are older than 5 minutes.
   const { isAdmin, member } = await deps.services.directory.actor(workspaceId, userId);
   return { workspaceId, userId, isAdmin, email: member?.email ?? null, t: createTranslator(member?.locale) };

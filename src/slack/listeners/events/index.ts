@@ -32,7 +32,7 @@ export function register(app: App, deps: EventDeps): void {
   app.event('app_home_opened', async ({ event, body }) => {
     if (event.tab !== 'home') return;
     const workspaceId = body.team_id;
-    await deps.services.settings.ensureWorkspace(workspaceId);
+    await deps.workspaces.ensureKnown(workspaceId);
     await deps.home.publish(workspaceId, event.user);
   });
 
