@@ -62,5 +62,10 @@ export interface CoreNotifier {
       joinUrl: string;
     }>;
   }): Promise<void>;
-  personalConnectionLost(event: { workspaceId: string; slackUserId: string; reason: string }): Promise<void>;
+  personalConnectionLost(event: {
+    workspaceId: string;
+    slackUserId: string;
+    reason: string;
+    zoomEmail?: string | null | undefined;
+  }): Promise<void>;
 }

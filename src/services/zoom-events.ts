@@ -98,6 +98,8 @@ export function createZoomEventHandler(
     for (const { workspaceId, slackUserId } of await connections.findByZoomUser('user', zoomUserId)) {
       if (slackUserId === undefined) continue;
       let outcome: ZoomEventOutcome | null = null;
+      // Read before the change: a removed connection no longer knows its Zoom email.
+      const before = await connections.getPersonal(workspaceId, slackUserId);
       if (event.event === 'app_deauthorized') {
         // The member removed the app in Zoom: the grant is gone, so is the connection.
         await connections.disconnectPersonal(workspaceId, slackUserId, 'zoom').catch((error: unknown) => {
@@ -123,6 +125,7 @@ export function createZoomEventHandler(
           workspaceId,
           slackUserId,
           reason: outcome.status === 'removed' ? 'removed' : outcome.reason,
+          zoomEmail: before?.zoomEmail ?? null,
         });
       }
     }

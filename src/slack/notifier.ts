@@ -181,7 +181,7 @@ export function createSlackNotifier(deps: {
       await dm(event.workspaceId, event.slackUserId, (t) =>
         personalDisconnectedDm(
           {
-            zoomEmail: status?.personal?.zoomEmail ?? null,
+            zoomEmail: event.zoomEmail ?? status?.personal?.zoomEmail ?? null,
             reason:
               event.reason === 'app_deauthorized' || event.reason === 'removed'
                 ? 'removed'
