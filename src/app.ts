@@ -103,6 +103,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     cipher,
     instanceId,
     logger,
+    onCall: (endpoint, outcome) => metrics.zoomApiCalls.inc({ endpoint, outcome }),
+    onRefresh: (app, outcome) => metrics.tokenRefreshes.inc({ app, outcome }),
     ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
     ...(overrides.clock ? { clock: overrides.clock } : {}),
   });
@@ -216,6 +218,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     logger,
     metrics,
     clock,
+    isDatabaseUp,
   });
 
   let server: ListeningServer | undefined;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenCipher } from '../../../src/crypto/token-cipher.js';
 import { createPkcePair, createZoomGateway, ZoomError } from '../../../src/zoom/index.js';
 import { observeFetch, observeRefresher, zoomEndpointOf } from '../../../src/zoom/observe.js';
+import { connectPersonal, meet } from './support/flows.js';
 import { KEY, type ReliabilityHarness, startReliabilityHarness, T } from './support/harness.js';
 
 let h: ReliabilityHarness;
@@ -124,5 +125,27 @@ describe('/metrics', () => {
     expect(body).toMatch(/org_connections\{status="active"\} 0/);
     expect(body).toContain('# TYPE zoom_api_calls_total counter');
     expect(body).toContain('# TYPE zoom_token_refreshes_total counter');
+  });
+
+  it('counts the running app’s own Zoom calls and refreshes (the hooks are wired in buildApp)', async () => {
+    const metricValue = async (pattern: RegExp): Promise<number> => {
+      const body = await (await fetch(`${h.url}/metrics`)).text();
+      return Number(pattern.exec(body)?.[1] ?? 0);
+    };
+    const created = /zoom_api_calls_total\{endpoint="meetings\.create",outcome="ok"\} (\d+)/;
+    const rejected = /zoom_api_calls_total\{endpoint="meetings\.create",outcome="unauthorized"\} (\d+)/;
+    const refreshed = /zoom_token_refreshes_total\{app="user",outcome="ok"\} (\d+)/;
+    await connectPersonal(h, 'U_ALICE', 'alice@acme.test');
+    expect(
+      await metricValue(/zoom_api_calls_total\{endpoint="oauth\.token",outcome="ok"\} (\d+)/),
+    ).toBeGreaterThan(0);
+    await meet(h, 'U_ALICE', 'Metrics one');
+    expect(await metricValue(created)).toBe(1);
+    // Zoom expires the access token: the next meeting is refused once, refreshed, and retried.
+    expect(h.zoom.control.expireAccessTokens('alice@acme.test')).toBeGreaterThan(0);
+    await meet(h, 'U_ALICE', 'Metrics two');
+    expect(await metricValue(created)).toBe(2);
+    expect(await metricValue(rejected)).toBe(1);
+    expect(await metricValue(refreshed)).toBe(1);
   });
 });
