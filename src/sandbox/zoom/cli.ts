@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { watchLauncher } from './launcher-watch.js';
 import { loadZoomSeedFile } from './seed.js';
 import { startZoomStandIn } from './server.js';
 
@@ -30,7 +31,10 @@ async function main(): Promise<void> {
     ...(args['webhook-target'] ? { webhookTarget: args['webhook-target'] } : {}),
   });
   process.stdout.write(`ready ${standIn.url}\n`);
+  let stopping = false;
   const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
     standIn.stop().then(
       () => process.exit(0),
       () => process.exit(1),
@@ -38,6 +42,9 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+  // Started by `npm run sandbox:zoom`: a SIGTERM to npm does not reach us through sh, so stop
+  // when npm (or sh, or tsx) goes away instead of living on as an orphan holding the port.
+  if (process.env.npm_lifecycle_event === 'sandbox:zoom') watchLauncher({ onGone: shutdown });
 }
 
 main().catch((error: unknown) => {

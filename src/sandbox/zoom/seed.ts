@@ -4,41 +4,80 @@ import { z } from 'zod';
 
 const roleName = z.string().min(1);
 
-export const zoomSeedSchema = z.object({
-  account: z.object({ id: z.string().min(1), name: z.string().min(1) }).default({ id: 'acme', name: 'Acme' }),
-  users: z
-    .array(
-      z.object({
-        email: z.email(),
-        first_name: z.string().default(''),
-        last_name: z.string().default(''),
-        role_name: roleName.default('Member'),
-        status: z.enum(['active', 'inactive', 'pending']).default('active'),
-        id: z.string().min(1).optional(),
-        type: z.number().int().default(2),
-        timezone: z.string().default('UTC'),
-      }),
-    )
-    .default([]),
-  apps: z
-    .array(
-      z.object({
-        name: z.string().default('Zoom app'),
-        /** `admin`: admin-managed (only Owner/Admin may install); `user`: user-managed. */
-        kind: z.enum(['admin', 'user']),
-        client_id: z.string().min(1),
-        client_secret: z.string().min(1),
-        webhook_secret: z.string().min(1),
-        /** Allowed redirect URIs; when empty, any loopback http(s) URI is allowed. */
-        redirect_uris: z.array(z.url()).default([]),
-        scopes: z.array(z.string()).optional(),
-      }),
-    )
-    .default([]),
-  /** Where webhook events go (e.g. `http://127.0.0.1:3000/zoom/webhooks`). */
-  webhook_target: z.url().optional(),
-  meeting_daily_limit: z.number().int().positive().default(100),
-});
+/**
+ * Strict objects: a misspelt key (`userz`, `clientId`) would otherwise be dropped silently and the
+ * stand-in would start with no users or apps. Emails, user ids and client ids must be unique, since
+ * the stand-in looks users up by email or id and apps by client id.
+ */
+export const zoomSeedSchema = z
+  .strictObject({
+    account: z
+      .strictObject({ id: z.string().min(1), name: z.string().min(1) })
+      .default({ id: 'acme', name: 'Acme' }),
+    users: z
+      .array(
+        z.strictObject({
+          email: z.email(),
+          first_name: z.string().default(''),
+          last_name: z.string().default(''),
+          role_name: roleName.default('Member'),
+          status: z.enum(['active', 'inactive', 'pending']).default('active'),
+          id: z.string().min(1).optional(),
+          type: z.number().int().default(2),
+          timezone: z.string().default('UTC'),
+        }),
+      )
+      .default([]),
+    apps: z
+      .array(
+        z.strictObject({
+          name: z.string().default('Zoom app'),
+          /** `admin`: admin-managed (only Owner/Admin may install); `user`: user-managed. */
+          kind: z.enum(['admin', 'user']),
+          client_id: z.string().min(1),
+          client_secret: z.string().min(1),
+          webhook_secret: z.string().min(1),
+          /** Allowed redirect URIs; when empty, any loopback http(s) URI is allowed. */
+          redirect_uris: z.array(z.url()).default([]),
+          scopes: z.array(z.string()).optional(),
+        }),
+      )
+      .default([]),
+    /** Where webhook events go (e.g. `http://127.0.0.1:3000/zoom/webhooks`). */
+    webhook_target: z.url().optional(),
+    meeting_daily_limit: z.number().int().positive().default(100),
+  })
+  .superRefine((seed, ctx) => {
+    const duplicates = (values: Array<string | undefined>, path: 'users' | 'apps', field: string) => {
+      const seen = new Set<string>();
+      values.forEach((value, index) => {
+        if (value === undefined) return;
+        if (seen.has(value)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [path, index, field],
+            message: `duplicate ${field} ${JSON.stringify(value)}`,
+          });
+        }
+        seen.add(value);
+      });
+    };
+    duplicates(
+      seed.users.map((user) => user.email.toLowerCase()),
+      'users',
+      'email',
+    );
+    duplicates(
+      seed.users.map((user) => user.id),
+      'users',
+      'id',
+    );
+    duplicates(
+      seed.apps.map((app) => app.client_id),
+      'apps',
+      'client_id',
+    );
+  });
 
 export type ZoomSeed = z.input<typeof zoomSeedSchema>;
 export type ParsedZoomSeed = z.output<typeof zoomSeedSchema>;

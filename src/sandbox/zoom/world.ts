@@ -418,7 +418,8 @@ export function createZoomWorld(seed: ParsedZoomSeed, clock: () => Date): ZoomWo
         grant.refreshCount += 1;
         return { ok: true, body: issue(grant, app) };
       }
-      return fail(400, 'Unsupported grant type', 'unsupported_grant_type');
+      // Zoom's exact wording (lower case), as real /oauth/token answers it.
+      return fail(400, 'unsupported grant type', 'unsupported_grant_type');
     },
     revoke(app, tokenValue) {
       const viaAccess = accessTokens.get(tokenValue);

@@ -1,6 +1,34 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+
+async function exitOf(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/sandbox/zoom/cli.ts', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stdout, stderr };
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(`${url}/_sandbox/state`, { signal: AbortSignal.timeout(1_000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe('npm run sandbox:zoom', () => {
   it('prints exactly one line "ready <url>", serves, and stops on SIGTERM', async () => {
@@ -43,5 +71,53 @@ describe('npm run sandbox:zoom', () => {
     const [code] = await once(child, 'exit');
     expect(code).toBe(1);
     expect(stderr).toMatch(/Cannot read Zoom seed file/);
+  });
+
+  it('refuses a seed with a misspelt key or a duplicate, before printing ready', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'zoom-cli-seed-'));
+    const typo = join(dir, 'typo.json');
+    await writeFile(typo, JSON.stringify({ userz: [{ email: 'a@x.test' }] }));
+    const duplicate = join(dir, 'duplicate.json');
+    await writeFile(duplicate, JSON.stringify({ users: [{ email: 'a@x.test' }, { email: 'A@x.test' }] }));
+    for (const [file, message] of [
+      [typo, /Invalid Zoom seed.*userz/s],
+      [duplicate, /duplicate email/],
+    ] as const) {
+      const { code, stdout, stderr } = await exitOf(['--port', '0', '--seed', file]);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(message);
+    }
+  });
+
+  it('started by npm run, it stops when npm gets SIGTERM (no orphan keeps the port)', async () => {
+    const npm = spawn('npm', ['run', 'sandbox:zoom', '--', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    try {
+      let stdout = '';
+      npm.stdout.setEncoding('utf8');
+      const url = await new Promise<string>((resolve, reject) => {
+        npm.stdout.on('data', (chunk: string) => {
+          stdout += chunk;
+          const line = /^ready (http:\/\/127\.0\.0\.1:\d+)$/m.exec(stdout);
+          if (line?.[1]) resolve(line[1]);
+        });
+        npm.once('exit', (code) => reject(new Error(`npm exited early with ${code}`)));
+      });
+      expect(await answers(url)).toBe(true);
+      // Only npm gets the signal, as when a driver calls child.kill() on what it spawned.
+      npm.kill('SIGTERM');
+      const deadline = Date.now() + 10_000;
+      while ((await answers(url)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(await answers(url)).toBe(false);
+    } finally {
+      try {
+        if (npm.pid !== undefined) process.kill(-npm.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
   });
 });

@@ -154,6 +154,14 @@ describe('token endpoint', () => {
     expect(await viaParams.json()).toEqual({ reason: 'Invalid Token!', error: 'invalid_grant' });
   });
 
+  it("an unsupported grant_type gets Zoom's exact answer", async () => {
+    const answer = await token('user-app', 'user-secret', { grant_type: 'password', username: 'a' });
+    expect(answer).toEqual({
+      status: 400,
+      body: { reason: 'unsupported grant type', error: 'unsupported_grant_type' },
+    });
+  });
+
   it("answers Zoom's token shape with expires_in 3599 and api_url = the stand-in", async () => {
     const { status, body } = await exchange('user-app', 'user-secret', 'alice@acme.test');
     expect(status).toBe(200);
