@@ -20,7 +20,15 @@ import {
 } from './payloads.js';
 import type { Recorder } from './recorder.js';
 import type { SeedUser } from './seed.js';
-import { elementState, messageObject, StateValueError, stateHasValue } from './serialize.js';
+import {
+  elementState,
+  initialStateValues,
+  isStateful,
+  messageObject,
+  StateValueError,
+  stateHasValue,
+  viewObject,
+} from './serialize.js';
 import type { Channel, JsonObject, SlackUser, Team, View, Workspace } from './workspace.js';
 
 export type Surface = 'message' | 'modal' | 'home';
@@ -136,6 +144,45 @@ function currentSelection(match: Match): string[] {
   return options.filter(isObject).map((o) => String(o.value));
 }
 
+/**
+ * `email` / `real_name` of a user given either in the seed shape or in Slack's own user shape,
+ * where they live in `profile`.
+ */
+function flattenProfile(user: JsonObject): JsonObject {
+  const profile = isObject(user.profile) ? user.profile : {};
+  const flat: JsonObject = {};
+  const email = user.email ?? profile.email;
+  const realName = user.real_name ?? profile.real_name;
+  if (typeof email === 'string') flat.email = email;
+  if (typeof realName === 'string') flat.real_name = realName;
+  return flat;
+}
+
+/** A team_join user (seed shape or Slack's user object) as a seed user; the name defaults from the id. */
+function seedFromSlackUser(user: JsonObject): SeedUser {
+  const profile = isObject(user.profile) ? user.profile : {};
+  const id = typeof user.id === 'string' ? user.id : '';
+  const name =
+    typeof user.name === 'string' && user.name !== ''
+      ? user.name
+      : typeof profile.display_name === 'string' && profile.display_name !== ''
+        ? profile.display_name
+        : id.replace(/^[UW]_?/, '').toLowerCase() || id;
+  const known = [
+    'is_admin',
+    'is_owner',
+    'is_primary_owner',
+    'is_restricted',
+    'deleted',
+    'locale',
+    'tz',
+    'enterprise_user',
+  ] as const;
+  const seed: JsonObject = { id, name, ...flattenProfile(user) };
+  for (const key of known) if (user[key] !== undefined) seed[key] = user[key];
+  return seed as SeedUser;
+}
+
 export interface ActorDeps {
   workspace: Workspace;
   recorder: Recorder;
@@ -153,6 +200,8 @@ export interface ActorDeps {
 export function createActors(deps: ActorDeps) {
   const { workspace, recorder, delivery } = deps;
   const sentEvents = new Map<string, { teamId: string; envelope: JsonObject }>();
+  /** What each user has picked in messages (Slack's client keeps it per message until re-rendered). */
+  const messageStates = new Map<string, Record<string, Record<string, JsonObject>>>();
 
   const teamOf = (teamId: string): Team => {
     const team = workspace.team(teamId);
@@ -368,9 +417,8 @@ export function createActors(deps: ActorDeps) {
       let payload: JsonObject;
       if (candidate.kind === 'view' && candidate.view) {
         const view = candidate.view;
-        const stateful = match.element.type !== 'button' && match.element.type !== 'overflow';
         if (
-          stateful &&
+          isStateful(match.element) &&
           typeof match.block.block_id === 'string' &&
           typeof match.element.action_id === 'string'
         ) {
@@ -414,6 +462,28 @@ export function createActors(deps: ActorDeps) {
           messageTs,
           isEphemeral: candidate.isEphemeral === true,
         });
+        // The message's full state as this user's client holds it: every stateful element with
+        // its initial value or the user's earlier pick, then this pick.
+        const stateKey = `${teamId}/${userId}/${channel.id}/${messageTs}`;
+        const stateValues = initialStateValues(candidate.blocks);
+        const kept = messageStates.get(stateKey) ?? {};
+        for (const [blockId, actions] of Object.entries(stateValues)) {
+          for (const [actionId, fresh] of Object.entries(actions)) {
+            const earlier = kept[blockId]?.[actionId];
+            if (earlier && earlier.type === fresh.type) actions[actionId] = earlier;
+          }
+        }
+        if (
+          isStateful(match.element) &&
+          typeof match.block.block_id === 'string' &&
+          typeof match.element.action_id === 'string'
+        ) {
+          stateValues[match.block.block_id] = {
+            ...(stateValues[match.block.block_id] ?? {}),
+            [match.element.action_id]: elementState(match.element, match.picked),
+          };
+        }
+        messageStates.set(stateKey, stateValues);
         payload = blockActionsPayload({
           team,
           user,
@@ -427,6 +497,7 @@ export function createActors(deps: ActorDeps) {
             isEphemeral: candidate.isEphemeral === true,
             message: candidate.message,
             responseUrl: responseUrl(url.id),
+            state: stateValues,
           },
         });
       }
@@ -543,13 +614,10 @@ export function createActors(deps: ActorDeps) {
     },
 
     async openHome(teamId: string, userId: string): Promise<EventResult> {
-      const team = teamOf(teamId);
+      teamOf(teamId);
       const user = userOf(teamId, userId);
-      const dm = workspace.openDm(team.id, user.id);
-      const event: JsonObject = { type: 'app_home_opened', user: user.id, channel: dm.id, tab: 'home' };
-      const home = workspace.home(team.id, user.id);
-      if (home) event.view = { ...home };
-      return this.event(teamId, event);
+      // The event is completed like one sent through event(): DM channel, tab, the shown Home view.
+      return this.event(teamId, { type: 'app_home_opened', user: user.id, tab: 'home' });
     },
 
     /**
@@ -671,8 +739,20 @@ export function createActors(deps: ActorDeps) {
   function applyEventToWorkspace(team: Team, input: JsonObject): JsonObject {
     const type = input.type;
     if (typeof type !== 'string') throw new ActorError('event.type is required');
+    if (type === 'app_home_opened') {
+      // Slack always says which DM the Home belongs to and, on the Home tab, which view is shown.
+      if (typeof input.user !== 'string')
+        throw new ActorError('app_home_opened: event.user (a user id) is required');
+      const user = userOf(team.id, input.user);
+      const tab = typeof input.tab === 'string' ? input.tab : 'home';
+      const event: JsonObject = { ...input, tab };
+      if (typeof event.channel !== 'string') event.channel = workspace.openDm(team.id, user.id).id;
+      const home = workspace.home(team.id, user.id);
+      if (tab === 'home' && home && event.view === undefined) event.view = viewObject(home);
+      return event;
+    }
     if (type === 'team_join' && isObject(input.user)) {
-      const seed = input.user as SeedUser;
+      const seed = seedFromSlackUser(input.user);
       const existing = typeof seed.id === 'string' ? workspace.user(team.id, seed.id) : undefined;
       const user = existing ?? workspace.addUser(team.id, seed);
       return { ...input, user: eventUser(user, team) };
@@ -680,7 +760,7 @@ export function createActors(deps: ActorDeps) {
     if (type === 'user_change' && isObject(input.user) && typeof input.user.id === 'string') {
       const current = workspace.user(team.id, input.user.id);
       if (!current) throw new ActorError(`user_change: unknown user ${input.user.id}`);
-      const patch = input.user;
+      const patch = { ...input.user, ...flattenProfile(input.user) };
       const user = workspace.updateUser(team.id, current.id, {
         ...(typeof patch.name === 'string' ? { name: patch.name } : {}),
         ...(typeof patch.real_name === 'string' ? { realName: patch.real_name } : {}),
@@ -688,6 +768,7 @@ export function createActors(deps: ActorDeps) {
         ...(typeof patch.is_admin === 'boolean' ? { isAdmin: patch.is_admin } : {}),
         ...(typeof patch.is_owner === 'boolean' ? { isOwner: patch.is_owner } : {}),
         ...(typeof patch.is_primary_owner === 'boolean' ? { isPrimaryOwner: patch.is_primary_owner } : {}),
+        ...(typeof patch.is_restricted === 'boolean' ? { isRestricted: patch.is_restricted } : {}),
         ...(typeof patch.deleted === 'boolean' ? { deleted: patch.deleted } : {}),
         ...(typeof patch.locale === 'string' ? { locale: patch.locale } : {}),
         ...(typeof patch.tz === 'string' ? { tz: patch.tz } : {}),

@@ -241,7 +241,8 @@ export function createControlRouter(deps: ControlDeps): Router {
   );
   router.get(
     '/errors',
-    route(() => ({ ok: true, errors: recorder.errors() })),
+    // `team: null` rather than a dropped key when the error has no team (e.g. an unknown token).
+    route(() => ({ ok: true, errors: recorder.errors().map((e) => ({ ...e, team: e.team ?? null })) })),
   );
   router.delete(
     '/errors',

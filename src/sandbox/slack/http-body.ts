@@ -25,13 +25,31 @@ export async function readRawBody(req: IncomingMessage, limit = MAX_BODY_BYTES):
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export type ContentKind = 'json' | 'form' | 'none';
+export type ContentKind = 'json' | 'form' | 'multipart' | 'none';
 
 export function contentKind(contentType: string | undefined): ContentKind {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (type === 'application/json') return 'json';
   if (type === 'application/x-www-form-urlencoded') return 'form';
+  if (type === 'multipart/form-data') return 'multipart';
   return 'none';
+}
+
+/**
+ * A multipart/form-data body (which Slack accepts for every method, e.g. `curl -F`) to its text
+ * fields; file parts are ignored (files are not simulated). Slack's `invalid_form_data` when the
+ * body does not parse.
+ */
+export async function parseMultipart(raw: string, contentType: string): Promise<Record<string, string>> {
+  let form: FormData;
+  try {
+    form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  } catch {
+    throw new BodyError('invalid_form_data', 200, 'multipart body does not parse');
+  }
+  const args: Record<string, string> = {};
+  for (const [name, value] of form.entries()) if (typeof value === 'string') args[name] = value;
+  return args;
 }
 
 /** Form and JSON bodies to one argument record; Slack's `invalid_json`/`json_not_object` errors. */
@@ -50,5 +68,9 @@ export function parseArgs(raw: string, kind: ContentKind): Record<string, unknow
     return parsed as Record<string, unknown>;
   }
   if (kind === 'form') return Object.fromEntries(new URLSearchParams(raw));
-  throw new BodyError('invalid_post_type', 200, 'use application/x-www-form-urlencoded or application/json');
+  throw new BodyError(
+    'invalid_post_type',
+    200,
+    'use application/x-www-form-urlencoded, multipart/form-data or application/json',
+  );
 }

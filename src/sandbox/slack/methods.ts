@@ -132,7 +132,15 @@ function needTeam(team: Team | undefined): Team {
   return team;
 }
 
-/** A channel the bot may post to: a channel id, a DM id, or a user id (the bot's DM with them). */
+/** A channel by id, or by name (`general` / `#general`), which chat.postMessage/postEphemeral accept. */
+function channelByIdOrName(deps: MethodDeps, team: Team, channelArg: string): Channel | undefined {
+  const byId = deps.workspace.channel(team.id, channelArg);
+  if (byId) return byId;
+  const name = channelArg.replace(/^#/, '');
+  return deps.workspace.channels(team.id).find((c) => !c.isIm && c.name === name);
+}
+
+/** A channel the bot may post to: a channel id or name, a DM id, or a user id (the bot's DM with them). */
 function postableChannel(deps: MethodDeps, team: Team, channelArg: string | undefined): Channel {
   const { workspace } = deps;
   if (channelArg === undefined) throw new SlackApiError('channel_not_found', 'channel is required');
@@ -141,7 +149,7 @@ function postableChannel(deps: MethodDeps, team: Team, channelArg: string | unde
     if (asUser.deleted) throw new SlackApiError('channel_not_found', `${channelArg} is deactivated`);
     return workspace.openDm(team.id, asUser.id);
   }
-  const channel = workspace.channel(team.id, channelArg);
+  const channel = channelByIdOrName(deps, team, channelArg);
   if (!channel) throw new SlackApiError('channel_not_found', channelArg);
   if (!channel.members.has(team.botUserId)) throw new SlackApiError('not_in_channel', channelArg);
   return channel;
@@ -175,12 +183,18 @@ function identity(deps: MethodDeps, team: Team, id: string, root: string, previo
   };
 }
 
-/** Keeps what the user typed where the same block_id/action_id survives an update, like Slack. */
+/**
+ * Keeps what the user typed where the same input block_id/action_id (and element type) survives an
+ * update, like Slack ("data entered or selected in input blocks can be preserved"); other
+ * stateful elements start again from the new view's initial values.
+ */
 function carryState(previous: View, next: View): void {
+  const inputs = new Set(next.blocks.filter((b) => b.type === 'input').map((b) => b.block_id));
   for (const [blockId, actions] of Object.entries(next.state.values)) {
-    for (const actionId of Object.keys(actions)) {
+    if (!inputs.has(blockId)) continue;
+    for (const [actionId, fresh] of Object.entries(actions)) {
       const kept = previous.state.values[blockId]?.[actionId];
-      if (kept) actions[actionId] = kept;
+      if (kept && kept.type === fresh.type) actions[actionId] = kept;
     }
   }
 }
@@ -277,7 +291,7 @@ export const METHODS: Record<string, MethodSpec> = {
       const channelId = str(args, 'channel');
       const userId = str(args, 'user');
       if (channelId === undefined) throw new SlackApiError('channel_not_found', 'channel is required');
-      const channel = deps.workspace.channel(team.id, channelId);
+      const channel = channelByIdOrName(deps, team, channelId);
       if (!channel) throw new SlackApiError('channel_not_found', channelId);
       if (!channel.members.has(team.botUserId)) throw new SlackApiError('not_in_channel', channelId);
       const user = userId === undefined ? undefined : deps.workspace.user(team.id, userId);

@@ -77,6 +77,8 @@ export function blockActionsPayload(
           isEphemeral: boolean;
           message: JsonObject | undefined;
           responseUrl: string;
+          /** The message's `state.values` (every stateful element), default empty. */
+          state?: Record<string, Record<string, JsonObject>>;
         };
   },
 ): JsonObject {
@@ -106,7 +108,7 @@ export function blockActionsPayload(
       name: source.channel.isIm ? 'directmessage' : source.channel.name,
     };
     if (source.message !== undefined) payload.message = source.message;
-    payload.state = { values: {} };
+    payload.state = { values: source.state ?? {} };
     payload.response_url = source.responseUrl;
   }
   payload.actions = input.actions;

@@ -210,14 +210,39 @@ export function buildView(input: JsonObject, type: 'modal' | 'home', identity: V
   };
 }
 
-/** The state Slack reports for a freshly opened view: every input element with its initial value. */
+/** Elements whose value Slack reports in `state.values` (buttons, overflow menus and images hold none). */
+const STATELESS_TYPES = new Set(['button', 'overflow', 'image', 'workflow_button']);
+
+export function isStateful(element: JsonObject): boolean {
+  return typeof element.type === 'string' && !STATELESS_TYPES.has(element.type);
+}
+
+/** The stateful elements of a block: an input's element, an actions block's elements, an accessory. */
+function statefulElements(block: JsonObject): JsonObject[] {
+  const found: JsonObject[] = [];
+  if (block.type === 'input' && isObject(block.element)) found.push(block.element);
+  if (block.type === 'actions' && Array.isArray(block.elements))
+    found.push(...block.elements.filter(isObject));
+  if (isObject(block.accessory)) found.push(block.accessory);
+  return found.filter(isStateful);
+}
+
+/**
+ * The state Slack reports for a freshly shown surface: every stateful element (input blocks and,
+ * since Slack's 2020-09 "full state" change, selects/pickers in actions blocks and accessories)
+ * with its initial value.
+ */
 export function initialStateValues(blocks: JsonObject[]): Record<string, Record<string, JsonObject>> {
   const values: Record<string, Record<string, JsonObject>> = {};
   for (const block of blocks) {
-    if (block.type !== 'input' || !isObject(block.element)) continue;
-    const element = block.element;
-    if (typeof block.block_id !== 'string' || typeof element.action_id !== 'string') continue;
-    values[block.block_id] = { [element.action_id]: elementState(element, undefined) };
+    if (typeof block.block_id !== 'string') continue;
+    for (const element of statefulElements(block)) {
+      if (typeof element.action_id !== 'string') continue;
+      values[block.block_id] = {
+        ...(values[block.block_id] ?? {}),
+        [element.action_id]: elementState(element, undefined),
+      };
+    }
   }
   return values;
 }

@@ -10,7 +10,7 @@ import express from 'express';
 import type pino from 'pino';
 import { SlackApiError } from './api-error.js';
 import type { Faults } from './faults.js';
-import { BodyError, contentKind, parseArgs, readRawBody } from './http-body.js';
+import { BodyError, contentKind, parseArgs, parseMultipart, readRawBody } from './http-body.js';
 import type { Args, MethodDeps } from './methods.js';
 import { checkMessageContent, METHODS } from './methods.js';
 import type { Recorder } from './recorder.js';
@@ -112,7 +112,11 @@ export function createWebApiRouter(deps: WebApiDeps): Router {
       let args: Args;
       try {
         const raw = req.method === 'POST' ? await readRawBody(req) : '';
-        args = { ...queryArgs(req), ...parseArgs(raw, raw.trim() === '' ? 'form' : kind) };
+        const bodyArgs =
+          kind === 'multipart' && raw.trim() !== ''
+            ? await parseMultipart(raw, String(req.headers['content-type']))
+            : parseArgs(raw, raw.trim() === '' ? 'form' : kind);
+        args = { ...queryArgs(req), ...bodyArgs };
       } catch (error) {
         if (error instanceof BodyError) {
           fail(res, method, new SlackApiError(error.error, error.message), undefined);
