@@ -10,7 +10,7 @@ import { waitForQuiet, withCpu } from './support/processes.js';
 import { type BenchResult, check, type Figure } from './support/report.js';
 import { SIGNING_SECRET } from './support/scenario.js';
 import type { Stack } from './support/stack.js';
-import { round } from './support/stats.js';
+import { percentile, round } from './support/stats.js';
 
 export interface AckOptions {
   rates: number[];
@@ -65,6 +65,35 @@ function row(run: LoadRun, cpu: Record<string, number | null>): Record<string, F
   };
 }
 
+/** How many times the app used the pool's response_urls so far (Slack stand-in's count). */
+async function respondCount(stack: Stack): Promise<number> {
+  const answer = stack.slack.waitForLine('uses ', 10_000);
+  stack.slack.child.stdin?.write('count\n');
+  return Number(await answer);
+}
+
+/** `[poolIndex, epochMs]` of every reply that reached the Slack stand-in since the last call. */
+async function repliesSinceLastCall(stack: Stack): Promise<Array<[number, number]>> {
+  const answer = stack.slack.waitForLine('replies ', 30_000);
+  stack.slack.child.stdin?.write('replies\n');
+  return JSON.parse(await answer) as Array<[number, number]>;
+}
+
+/** Request → reply times of one run: each reply is matched with the oldest unanswered send of its URL. */
+export function replyLatencies(
+  sent: ReadonlyMap<number, readonly number[]>,
+  replies: ReadonlyArray<readonly [number, number]>,
+): { latenciesMs: number[]; unanswered: number } {
+  const waiting = new Map([...sent].map(([index, times]) => [index, [...times]]));
+  const latenciesMs: number[] = [];
+  for (const [index, at] of [...replies].sort((a, b) => a[1] - b[1])) {
+    const sentAt = waiting.get(index)?.shift();
+    if (sentAt !== undefined) latenciesMs.push(at - sentAt);
+  }
+  const unanswered = [...waiting.values()].reduce((sum, times) => sum + times.length, 0);
+  return { latenciesMs, unanswered };
+}
+
 export async function benchAckLatency(
   stack: Stack,
   options: AckOptions,
@@ -78,7 +107,13 @@ export async function benchAckLatency(
       notes: [],
     };
   }
-  const appBody = statusBodies(stack.responseUrls);
+  // When each of our app's requests was sent, by the pool URL it carries (for request → reply times).
+  let sentAt = new Map<number, number[]>();
+  const appBody = statusBodies(stack.responseUrls, '/zoom-status', (urlIndex) => {
+    const times = sentAt.get(urlIndex) ?? [];
+    times.push(Date.now());
+    sentAt.set(urlIndex, times);
+  });
   // The bare app never calls respond(), so its bodies need no live response_url.
   const bareBody = statusBodies([]);
   const targets = [
@@ -97,13 +132,20 @@ export async function benchAckLatency(
     });
   }
   const pids = busyPids(stack);
+  await waitForQuiet(Object.values(pids));
+  const respondedBefore = await respondCount(stack);
+  await repliesSinceLastCall(stack);
   const runs: LoadRun[] = [];
   const rows: Array<Record<string, Figure>> = [];
+  const replyRows: Array<Record<string, Figure>> = [];
   let settleMs = 0;
+  let slowestReplyMs = 0;
+  let unansweredInAll = 0;
   for (const rate of options.rates) {
     for (const target of targets) {
       // Each run starts from idle: the app may still be answering (respond()) the previous run.
       settleMs += await waitForQuiet(Object.values(pids));
+      sentAt = new Map();
       const { value: run, cpu } = await withCpu(pids, () =>
         runSignedLoad({
           target: target.name,
@@ -116,13 +158,37 @@ export async function benchAckLatency(
       );
       runs.push(run);
       rows.push(row(run, cpu));
+      if (target.name === 'our app') {
+        // The replies of this run, once the app has sent them all (it answers after the acks).
+        settleMs += await waitForQuiet(Object.values(pids));
+        const { latenciesMs, unanswered } = replyLatencies(sentAt, await repliesSinceLastCall(stack));
+        const within3s = latenciesMs.filter((ms) => ms <= 3_000).length;
+        slowestReplyMs = Math.max(slowestReplyMs, ...latenciesMs);
+        unansweredInAll += unanswered;
+        replyRows.push({
+          target: 'our app: request → reply (respond() at the Slack stand-in)',
+          'rate (req/s)': rate,
+          replies: latenciesMs.length,
+          unanswered,
+          'p50 (ms)': round(percentile(latenciesMs, 50)),
+          'p90 (ms)': round(percentile(latenciesMs, 90)),
+          'p99 (ms)': round(percentile(latenciesMs, 99)),
+          'max (ms)': round(Math.max(0, ...latenciesMs)),
+          'within 3 s': `${latenciesMs.length > 0 ? round((within3s / latenciesMs.length) * 100, 1) : 0}%`,
+        });
+      }
     }
   }
+  rows.push(...replyRows);
   const at = (name: string, rate: number) => runs.find((r) => r.target === name && r.rate === rate);
   const ours = at('our app', options.compareRate);
   const floor = at('bare Bolt (ack only)', options.compareRate);
   const ratio = ours && floor && floor.p99Ms > 0 ? round(ours.p99Ms / floor.p99Ms) : null;
   const appRuns = runs.filter((r) => r.target === 'our app');
+  // The app's follow-up replies, counted where they land: did it do the whole job, not just ack?
+  await waitForQuiet(Object.values(pids));
+  const responded = (await respondCount(stack)) - respondedBefore;
+  const appAcks = appRuns.reduce((sum, r) => sum + r.completed, 0);
   const maxAck = Math.max(...appRuns.map((r) => r.maxMs));
   const failed = appRuns.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0);
   return {
@@ -136,9 +202,18 @@ export async function benchAckLatency(
       ),
       check('max ack latency of our app, all rates (ms)', '< 3000', maxAck, maxAck < 3_000),
       check('our app: non-2xx, errors and timeouts', '0', failed, failed === 0),
+      check('requests of our app that got no reply', '0', unansweredInAll, unansweredInAll === 0),
+      check('slowest request → reply of our app, all rates (ms)', 'reported', round(slowestReplyMs), null),
+      check(
+        'respond() replies that reached the Slack stand-in, per 2xx ack of the measured runs',
+        '>= 1 each',
+        `${responded} for ${appAcks}`,
+        responded >= appAcks,
+      ),
     ],
     notes: [
       `${options.durationS} s per rate and target after a ${options.warmupS} s warm-up at 50 req/s. autocannon sends each second's requests as a burst at the start of the second (one in flight per connection, rate/5 connections), for both targets alike; latencies are raw per-request times.`,
+      'Request → reply rows: from the moment the runner made a request to the moment its respond() reply reached the Slack stand-in (both clocks on this machine). The app acks first and does the work after, through a bounded queue (src/slack/follow-ups.ts): when the app cannot keep up, replies wait in that queue while acks stay fast.',
       `CPU% columns: share of one core each process used during the run (2 cores in all); the runner is the load generator; "load 1m" is the machine's 1-minute load average after the run (above 2, processes were waiting for a core). Before each run the harness waited for the processes to go idle (${round(settleMs / 1000, 1)} s in all).`,
     ],
   };

@@ -27,6 +27,7 @@ import { createServices, createZoomEventHandler, type Services } from './service
 import { createSlackTransport, type SlackTransport } from './slack/bolt.js';
 import { createSlackClients } from './slack/clients.js';
 import { createSlackDirectory } from './slack/directory.js';
+import { createFollowUpQueue } from './slack/follow-ups.js';
 import { createHomePublisher } from './slack/home.js';
 import { createMongoInstallationStore } from './slack/installation-store.js';
 import { registerListeners } from './slack/listeners/index.js';
@@ -198,6 +199,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     logger,
     metrics,
     isDatabaseUp,
+    followUps: createFollowUpQueue(),
     isDuplicateSlackEvent: createDeliveryDeduper({
       processedEvents: models.processedEvents,
       source: 'slack',

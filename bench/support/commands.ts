@@ -12,11 +12,14 @@ const runId = randomBytes(4).toString('hex');
 export function statusBodies(
   responseUrls: readonly string[],
   command = '/zoom-status',
+  /** Called as each body is made (i.e. sent), with the index of the pool URL it carries. */
+  onSend?: (urlIndex: number) => void,
 ): (i: number) => string {
   let next = 0;
   return (i) => {
-    const responseUrl =
-      responseUrls[next % Math.max(1, responseUrls.length)] ?? 'http://127.0.0.1:9/response/none';
+    const urlIndex = next % Math.max(1, responseUrls.length);
+    onSend?.(urlIndex);
+    const responseUrl = responseUrls[urlIndex] ?? 'http://127.0.0.1:9/response/none';
     next += 1;
     return slashCommandBody({
       teamId: TEAM_ID,

@@ -3,9 +3,13 @@
  * does, it issues a pool of response_url values before announcing itself (written as a JSON array
  * to --response-urls FILE), so the app's follow-up `respond()` calls land on URLs the stand-in
  * knows, as they would at Slack, instead of failing as unknown.
- * Prints `ready <apiUrl>`.
+ * Prints `ready <apiUrl>`. On a `count` line on stdin it prints `uses <n>`: how many times the
+ * pool's URLs were used, i.e. how many `respond()` calls reached "Slack". On a `replies` line it
+ * prints `replies <json>`: `[poolIndex, epochMs]` for every use since the previous `replies` line,
+ * the moment each reply reached the stand-in (so the runner can time request → reply).
  */
 import { writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadSeedFile, startSlackStandIn } from '../../src/sandbox/slack/index.js';
@@ -38,8 +42,13 @@ async function main(): Promise<void> {
     signingSecret: args['signing-secret'],
     seed: await loadSeedFile(args.seed),
     settleQuietMs: 0,
+    // Slack keeps connections alive; a new TCP connection per respond() would bill the app for a
+    // cost it does not have in production.
+    keepAlive: true,
   });
-  const urls = Array.from({ length: args.count }, () => {
+  const ids: string[] = [];
+  let replies: Array<[number, number]> = [];
+  const urls = Array.from({ length: args.count }, (_, index) => {
     const record = standIn.workspace.issueResponseUrl({
       teamId: args.team,
       userId: args.user,
@@ -47,10 +56,29 @@ async function main(): Promise<void> {
       messageTs: undefined,
       isEphemeral: true,
     });
+    // The stand-in counts a use once the reply's body was read and accepted: note when.
+    let uses = record.uses;
+    Object.defineProperty(record, 'uses', {
+      get: () => uses,
+      set: (value: number) => {
+        if (value > uses) replies.push([index, Date.now()]);
+        uses = value;
+      },
+    });
+    ids.push(record.id);
     return `${standIn.url}/response/${record.id}`;
   });
   writeFileSync(args['response-urls'], JSON.stringify(urls));
   process.stdout.write(`ready ${standIn.apiUrl}\n`);
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    if (line.trim() === 'count') {
+      const uses = ids.reduce((sum, id) => sum + (standIn.workspace.responseUrl(id)?.uses ?? 0), 0);
+      process.stdout.write(`uses ${uses}\n`);
+    } else if (line.trim() === 'replies') {
+      process.stdout.write(`replies ${JSON.stringify(replies)}\n`);
+      replies = [];
+    }
+  });
   const stop = () => {
     standIn.stop().then(
       () => process.exit(0),

@@ -8,6 +8,7 @@ import {
   resolvePrecedence,
   type StatusHint,
 } from '../domain/precedence.js';
+import type { MemberView } from './directory.js';
 import { type AdminCheck, checkUserId, checkWorkspaceId, requireAdmin } from './guard.js';
 import type { CommonDeps } from './ports.js';
 import type { SettingsService } from './settings.js';
@@ -46,8 +47,15 @@ export interface MemberStatus {
 }
 
 export interface StatusService {
-  /** The caller's own status: four point reads, independent of workspace size. */
-  getStatus(workspaceId: string, slackUserId: string): Promise<MemberStatus>;
+  /**
+   * The caller's own status: four point reads, independent of workspace size; three when the
+   * caller already holds the member's directory fields (read moments ago in the same request).
+   */
+  getStatus(
+    workspaceId: string,
+    slackUserId: string,
+    knownMember?: KnownMember | null,
+  ): Promise<MemberStatus>;
   /** Another member's status: admins only. */
   getStatusFor(workspaceId: string, actorId: string, targetUserId: string): Promise<MemberStatus>;
   /** The precedence alone (meetings use it). */
@@ -57,18 +65,25 @@ export interface StatusService {
   ): Promise<{ precedence: Precedence; status: MemberStatus }>;
 }
 
+/** The member fields status needs; `null` means "known to have no directory entry". */
+export type KnownMember = Pick<MemberView, 'optedOut' | 'email' | 'zoomMatch'>;
+
 export function createStatusService(
   deps: CommonDeps & { models: Models; admin: AdminCheck; settings: SettingsService },
 ): StatusService {
   const { models, admin, settings } = deps;
 
-  async function compute(workspaceId: string, slackUserId: string) {
+  async function compute(workspaceId: string, slackUserId: string, knownMember?: KnownMember | null) {
     checkWorkspaceId(workspaceId);
     checkUserId(slackUserId, 'slackUserId');
     const [personal, org, member, ws] = await Promise.all([
       models.personalConnections.findOne({ workspaceId, slackUserId }, { credential: 0 }).lean(),
       models.orgConnections.findOne({ workspaceId }, { credential: 0 }).lean(),
-      models.members.findOne({ workspaceId, slackUserId }, { optedOut: 1, email: 1, zoomMatch: 1 }).lean(),
+      knownMember !== undefined
+        ? knownMember
+        : models.members
+            .findOne({ workspaceId, slackUserId }, { optedOut: 1, email: 1, zoomMatch: 1 })
+            .lean(),
       settings.get(workspaceId),
     ]);
     const precedence = resolvePrecedence({
@@ -124,8 +139,8 @@ export function createStatusService(
   }
 
   return {
-    async getStatus(workspaceId, slackUserId) {
-      return (await compute(workspaceId, slackUserId)).status;
+    async getStatus(workspaceId, slackUserId, knownMember) {
+      return (await compute(workspaceId, slackUserId, knownMember)).status;
     },
     async getStatusFor(workspaceId, actorId, targetUserId) {
       checkWorkspaceId(workspaceId);

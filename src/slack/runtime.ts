@@ -6,9 +6,11 @@
 import { isAppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
+import type { MemberView } from '../services/directory.js';
 import type { Services } from '../services/index.js';
 import type { MessageView } from './blockkit/types.js';
 import type { SlackClients } from './clients.js';
+import type { FollowUpQueue } from './follow-ups.js';
 import type { HomePublisher } from './home.js';
 import { createTranslator, type Translator } from './i18n/index.js';
 import type { SlackNotifier } from './notifier.js';
@@ -25,6 +27,8 @@ export interface SlackAppDeps {
   metrics?: Metrics | undefined;
   /** False while the database is unreachable: commands answer "temporarily unavailable" at once. */
   isDatabaseUp(): boolean;
+  /** Where commands do their work after the ack (bounded, so acks stay fast under bursts). */
+  followUps: FollowUpQueue;
 }
 
 export interface Actor {
@@ -32,6 +36,8 @@ export interface Actor {
   userId: string;
   isAdmin: boolean;
   email: string | null;
+  /** The member's directory entry as read for this request (null: not in the directory yet). */
+  member: MemberView | null;
   t: Translator;
 }
 
@@ -43,7 +49,14 @@ export async function resolveActor(
   await deps.workspaces.ensureKnown(workspaceId);
   // Refreshes the member from users.info when its cached admin flags are older than 5 minutes.
   const { isAdmin, member } = await deps.services.directory.actor(workspaceId, userId);
-  return { workspaceId, userId, isAdmin, email: member?.email ?? null, t: createTranslator(member?.locale) };
+  return {
+    workspaceId,
+    userId,
+    isAdmin,
+    email: member?.email ?? null,
+    member,
+    t: createTranslator(member?.locale),
+  };
 }
 
 /** The stable code of any failure; the Slack layer's own codes come from Slack Web API errors. */

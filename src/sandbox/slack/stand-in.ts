@@ -56,6 +56,11 @@ export interface SlackStandInOptions {
    * commands get `<@U…|name>` / `<#C…|name>` / `<url>` markup. Default: none escaped.
    */
   commandEscaping?: Record<string, boolean>;
+  /**
+   * Keep connections alive, as Slack does (default false: see the note where it is applied). A
+   * long-lived stand-in that the app keeps talking to (the benchmarks) should say true.
+   */
+  keepAlive?: boolean;
 }
 
 export interface SlackStandIn {
@@ -223,10 +228,12 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
   app.set('query parser', 'simple');
   // No keep-alive: a test process starts and stops many stand-ins, and a pooled socket to a stopped
   // one whose port is handed out again would fail the next request with ECONNRESET.
-  app.use((_req, res, next) => {
-    res.set('connection', 'close');
-    next();
-  });
+  if (!options.keepAlive) {
+    app.use((_req, res, next) => {
+      res.set('connection', 'close');
+      next();
+    });
+  }
   app.use(
     createWebApiRouter({
       workspace,

@@ -409,6 +409,7 @@ export const en = {
   'error.dm_failed':
     'I could not send the approval request as a DM. Copy the link from the modal and send it yourself.',
   'error.title_short': 'Could not do that',
+  'error.busy': 'Zoom Org Connect is very busy right now. Please try again in a minute.',
   'error.unavailable': 'Zoom Org Connect is temporarily unavailable. Please try again in a minute.',
   'error.internal':
     'Something went wrong on our side. Try again; if it keeps happening, tell your Slack admin.',

@@ -419,6 +419,7 @@ export const fr: Record<MessageKey, string> = {
   'error.dm_failed':
     'Je n’ai pas pu envoyer la demande d’approbation en message privé. Copiez le lien affiché et envoyez-le vous-même.',
   'error.title_short': 'Action impossible',
+  'error.busy': 'Zoom Org Connect est très sollicité en ce moment. Réessayez dans une minute.',
   'error.unavailable': 'Zoom Org Connect est momentanément indisponible. Réessayez dans une minute.',
   'error.internal':
     'Un problème est survenu de notre côté. Réessayez ; si cela persiste, prévenez votre administrateur Slack.',

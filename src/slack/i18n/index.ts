@@ -36,8 +36,21 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
 }
 
+// Translators are immutable, and Intl formatters cost far more to build than to use: one per language.
+const translators = new Map<Locale, Translator>();
+
+/** The translator for a Slack locale (shared: building one per request showed up in profiles). */
 export function createTranslator(locale: string | undefined | null): Translator {
   const resolved = resolveLocale(locale);
+  let translator = translators.get(resolved);
+  if (!translator) {
+    translator = buildTranslator(resolved);
+    translators.set(resolved, translator);
+  }
+  return translator;
+}
+
+function buildTranslator(resolved: Locale): Translator {
   const catalog = catalogs[resolved];
   const numbers = new Intl.NumberFormat(resolved === 'fr' ? 'fr-FR' : 'en-US');
   const dates = new Intl.DateTimeFormat(resolved === 'fr' ? 'fr-FR' : 'en-US', {

@@ -40,6 +40,21 @@ describe('precedence through the services', () => {
     expect(status.backup).toBeNull();
   });
 
+  it('the member fields the caller already read give the same status as a fresh read', async () => {
+    const { member: view } = await h.services.directory.actor(W, member);
+    expect(view).not.toBeNull();
+    const fromRead = await h.services.status.getStatus(W, member);
+    expect(await h.services.status.getStatus(W, member, view)).toEqual(fromRead);
+    // An opt-out the caller saw is used as given (it only counts while opt-out is allowed).
+    const optedOut = await h.services.status.getStatus(W, member, {
+      optedOut: true,
+      email: zoomMemberEmail,
+      zoomMatch: 'unknown',
+    });
+    expect(optedOut.optedOut).toBe(true);
+    expect(optedOut.zoomMatch).toBe('unknown');
+  });
+
   it('personal beats org, and org is named as the backup', async () => {
     const result = await connectPersonal(h, W, member, 'personal@home.test');
     expect(result.outcome).toBe('completed');

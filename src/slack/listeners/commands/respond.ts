@@ -1,6 +1,7 @@
 /**
  * The frame every slash command runs in: ack at once (Slack's 3 s deadline; while the database
- * is down, the ack itself carries "temporarily unavailable"), then resolve the actor, run the
+ * is down, or the follow-up queue is full, the ack itself carries "temporarily unavailable" or
+ * "busy"), then, through the bounded follow-up queue (follow-ups.ts), resolve the actor, run the
  * command, and turn any failure into an ephemeral message. Nobody is left without an answer.
  */
 import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
@@ -29,7 +30,10 @@ export function toRespondPayload(message: MessageView) {
 }
 
 export async function replyWith(respond: RespondFn, message: MessageView): Promise<void> {
-  await respond(toRespondPayload(message));
+  const response = await respond(toRespondPayload(message));
+  // Bolt leaves the body unread; fetch keeps an unread response's connection busy until it is
+  // garbage-collected, so reading it lets the keep-alive connection to Slack be reused at once.
+  await response.arrayBuffer().catch(() => undefined);
 }
 
 export function commandHandler(
@@ -41,32 +45,38 @@ export function commandHandler(
     const started = process.hrtime.bigint();
     const { command, ack, respond } = args;
     let outcome = 'ok';
-    if (!deps.isDatabaseUp()) {
-      await ack({ response_type: 'ephemeral', text: createTranslator(undefined)('error.unavailable') });
-      deps.metrics?.slackCommands.observe({ command: name, outcome: 'unavailable' }, 0);
+    // Refusals go in the ack itself: the person is answered at once, and nothing is queued.
+    const refusal = !deps.isDatabaseUp() ? 'unavailable' : !deps.followUps.hasRoom() ? 'busy' : null;
+    if (refusal) {
+      const key = refusal === 'busy' ? 'error.busy' : 'error.unavailable';
+      await ack({ response_type: 'ephemeral', text: createTranslator(undefined)(key) });
+      deps.metrics?.slackCommands.observe({ command: name, outcome: refusal }, 0);
       return;
     }
     await ack();
-    const text = command.text.trim();
-    let actor: Actor | undefined;
-    try {
-      actor = await resolveActor(deps, command.team_id, command.user_id);
-      const reply = (message: MessageView) => replyWith(respond, message);
-      if (/^help$/i.test(text)) {
-        await reply(helpMessage(name, actor.t));
-      } else {
-        await run({ actor, args, text, reply });
+    await deps.followUps.run(async () => {
+      const text = command.text.trim();
+      let actor: Actor | undefined;
+      try {
+        actor = await resolveActor(deps, command.team_id, command.user_id);
+        const reply = (message: MessageView) => replyWith(respond, message);
+        if (/^help$/i.test(text)) {
+          await reply(helpMessage(name, actor.t));
+        } else {
+          await run({ actor, args, text, reply });
+        }
+      } catch (error) {
+        outcome = 'error';
+        logFailure(deps.logger, error, { command: name, workspaceId: command.team_id });
+        const t = actor?.t ?? createTranslator(undefined);
+        await replyWith(respond, userMessageFor(error, t)).catch((replyError: unknown) =>
+          deps.logger.error({ err: replyError }, 'could not send the error reply'),
+        );
+      } finally {
+        // From the request to the reply, waiting in the follow-up queue included.
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        deps.metrics?.slackCommands.observe({ command: name, outcome }, seconds);
       }
-    } catch (error) {
-      outcome = 'error';
-      logFailure(deps.logger, error, { command: name, workspaceId: command.team_id });
-      const t = actor?.t ?? createTranslator(undefined);
-      await replyWith(respond, userMessageFor(error, t)).catch((replyError: unknown) =>
-        deps.logger.error({ err: replyError }, 'could not send the error reply'),
-      );
-    } finally {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      deps.metrics?.slackCommands.observe({ command: name, outcome }, seconds);
-    }
+    });
   };
 }

@@ -44,7 +44,7 @@ export async function createMeetingReply(
     );
   } catch (error) {
     if (isServiceError(error, 'no_active_account')) {
-      const status = await services.status.getStatus(workspaceId, userId);
+      const status = await services.status.getStatus(workspaceId, userId, actor.member);
       return noAccountMessage({ reason: noneReasonOf(status) }, t);
     }
     if (isServiceError(error, 'zoom_user_not_found') || isServiceError(error, 'no_email')) {

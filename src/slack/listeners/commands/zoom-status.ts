@@ -29,7 +29,7 @@ export function zoomStatusCommand(deps: SlackAppDeps) {
     };
 
     if (text === '') {
-      const status = await services.status.getStatus(workspaceId, userId);
+      const status = await services.status.getStatus(workspaceId, userId, actor.member);
       return reply(statusMessage(toMemberStatusModel(status, actor.email), t));
     }
     const mentioned = parseMention(text);

@@ -1,0 +1,88 @@
+// Commands do their work after the ack through a bounded queue; a full queue is refused in the ack.
+import { describe, expect, it } from 'vitest';
+import { createFollowUpQueue } from '../../../src/slack/follow-ups.js';
+import type { CommandArgs } from '../../../src/slack/listeners/commands/respond.js';
+import { commandHandler } from '../../../src/slack/listeners/commands/respond.js';
+import type { SlackAppDeps } from '../../../src/slack/runtime.js';
+
+function deferred() {
+  let release = () => {};
+  const done = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { done, release };
+}
+
+describe('follow-up queue', () => {
+  it('runs at most `concurrency` follow-ups at once and the rest in order', async () => {
+    const queue = createFollowUpQueue({ concurrency: 2, maxWaiting: 10 });
+    const gates = [deferred(), deferred(), deferred()];
+    const started: number[] = [];
+    const runs = gates.map((gate, i) =>
+      queue.run(async () => {
+        started.push(i);
+        await gate.done;
+        return i;
+      }),
+    );
+    await Promise.resolve();
+    expect(started).toEqual([0, 1]);
+    expect(queue.depth()).toEqual({ active: 2, waiting: 1 });
+    gates[0]?.release();
+    await runs[0];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual([0, 1, 2]);
+    gates[1]?.release();
+    gates[2]?.release();
+    expect(await Promise.all(runs)).toEqual([0, 1, 2]);
+    expect(queue.depth()).toEqual({ active: 0, waiting: 0 });
+  });
+
+  it('has no room once `maxWaiting` follow-ups wait', async () => {
+    const queue = createFollowUpQueue({ concurrency: 1, maxWaiting: 1 });
+    const gate = deferred();
+    const first = queue.run(() => gate.done);
+    expect(queue.hasRoom()).toBe(true);
+    const second = queue.run(async () => undefined);
+    await Promise.resolve();
+    expect(queue.hasRoom()).toBe(false);
+    gate.release();
+    await Promise.all([first, second]);
+    expect(queue.hasRoom()).toBe(true);
+  });
+});
+
+describe('a slash command while the follow-up queue is full', () => {
+  it('is answered "busy" in its ack, and no work is queued for it', async () => {
+    const queue = createFollowUpQueue({ concurrency: 1, maxWaiting: 0 });
+    const gate = deferred();
+    const busyWork = queue.run(() => gate.done);
+    let ran = false;
+    const deps = {
+      isDatabaseUp: () => true,
+      followUps: queue,
+      logger: { error: () => undefined },
+    } as unknown as SlackAppDeps;
+    const handler = commandHandler(deps, '/zoom-status', async () => {
+      ran = true;
+    });
+    const acks: unknown[] = [];
+    await handler({
+      command: { text: '', team_id: 'T1', user_id: 'U1' },
+      ack: async (response?: unknown) => {
+        acks.push(response);
+      },
+      respond: async () => new Response('ok'),
+    } as unknown as CommandArgs);
+    expect(acks).toEqual([
+      {
+        response_type: 'ephemeral',
+        text: 'Zoom Org Connect is very busy right now. Please try again in a minute.',
+      },
+    ]);
+    expect(ran).toBe(false);
+    expect(queue.depth()).toEqual({ active: 1, waiting: 0 });
+    gate.release();
+    await busyWork;
+  });
+});
