@@ -162,6 +162,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       dispatcher: createZoomEventHandler({
         connections: services.connections,
         meetings: services.meetings,
+        zoom,
         notifier,
         logger,
       }),

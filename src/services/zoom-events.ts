@@ -4,6 +4,7 @@
  * per workspace with the ordinary, workspace-scoped service methods.
  */
 import pino from 'pino';
+import { ZoomError, type ZoomGateway } from '../zoom/contracts.js';
 import type { ZoomWebhookEvent } from '../zoom/webhooks.js';
 import type { ConnectionsService } from './connections.js';
 import type { MeetingsService } from './meetings.js';
@@ -45,33 +46,74 @@ function orgEffect(
       return { status: 'disconnected', reason: 'user_disassociated' };
     case 'user.deactivated':
       return { status: 'disconnected', reason: 'user_deactivated' };
-    case 'user.updated': {
-      const role = event.changes.role_name ?? event.user.roleName;
-      if (typeof role === 'string' && !ADMIN_ROLES.has(role))
-        return { status: 'needs_reconnect', reason: 'lost_admin_role' };
-      // A deactivation arrives as its own `user.deactivated` event (handled above); reacting to
-      // the accompanying `user.updated` too would tell everyone twice.
+    case 'user.updated':
+      // Decided by asking Zoom (roleAfterUpdate): the payload only lists what changed.
       return null;
-    }
   }
+}
+
+/** The role a `user.updated` payload states, if it states one (`role_name`, or `role` as some senders name it). */
+function payloadRole(event: Extract<ZoomWebhookEvent, { event: 'user.updated' }>): string | undefined {
+  const stated = event.changes.role_name ?? event.changes.role ?? event.user.roleName;
+  return typeof stated === 'string' ? stated : undefined;
 }
 
 export function createZoomEventHandler(
   deps: CommonDeps & {
     connections: ConnectionsService;
     meetings: MeetingsService;
+    /** To re-check the role at Zoom when the org connection's Zoom user is updated. */
+    zoom: Pick<ZoomGateway, 'getMe'>;
     notifier?: CoreNotifier | undefined;
   },
 ): ZoomEventHandler {
-  const { connections, meetings, notifier } = deps;
+  const { connections, meetings, notifier, zoom } = deps;
   const logger = (deps.logger ?? pino({ level: 'silent' })).child({ module: 'zoom-events' });
 
+  /**
+   * `user.updated` of the Zoom user behind an org connection: its role as Zoom reports it now
+   * (`GET /users/me` with that connection's token), whatever the payload says or leaves out.
+   * When Zoom cannot be asked, the payload's role (if it names one) decides; otherwise nothing is
+   * concluded and the periodic health check looks again. A deactivation is left to its own
+   * `user.deactivated` event, so nobody is told twice.
+   */
+  async function roleAfterUpdate(
+    event: Extract<ZoomWebhookEvent, { event: 'user.updated' }>,
+    workspaceId: string,
+    generation: number | undefined,
+  ): Promise<string | undefined> {
+    if (generation === undefined) return payloadRole(event);
+    try {
+      const me = await zoom.getMe(connections.credentialRef(workspaceId, { kind: 'org', generation }));
+      return me.roleName;
+    } catch (error) {
+      logger.warn(
+        { workspaceId, code: error instanceof ZoomError ? error.code : 'internal' },
+        'could not re-check the role at Zoom after user.updated; using the payload',
+      );
+      return payloadRole(event);
+    }
+  }
+
+  async function effectFor(
+    event: ZoomWebhookEvent,
+    workspaceId: string,
+    generation: number | undefined,
+  ): Promise<{ status: 'needs_reconnect' | 'disconnected'; reason: string } | null> {
+    if (event.event !== 'user.updated') return orgEffect(event);
+    const role = await roleAfterUpdate(event, workspaceId, generation);
+    return role !== undefined && !ADMIN_ROLES.has(role)
+      ? { status: 'needs_reconnect', reason: 'lost_admin_role' }
+      : null;
+  }
+
   async function handleOrg(event: ZoomWebhookEvent, zoomUserId: string): Promise<ZoomEventOutcome[]> {
-    const effect = orgEffect(event);
-    if (!effect) return [];
+    if (event.event !== 'user.updated' && !orgEffect(event)) return [];
     const outcomes: ZoomEventOutcome[] = [];
     for (const target of await connections.findByZoomUser('org', zoomUserId)) {
       const { workspaceId, generation } = target;
+      const effect = await effectFor(event, workspaceId, generation);
+      if (!effect) continue;
       const before = await connections.getOrg(workspaceId);
       const changed =
         effect.status === 'disconnected'

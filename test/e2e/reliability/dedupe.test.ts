@@ -62,6 +62,11 @@ describe('duplicate deliveries', () => {
     const zoomAdmin = h.zoom.control.state().users.find((u) => u.email === 'zoom-admin@acme.test');
     const admin = h.slack.user(T, 'U_SLACKADMIN');
     const before = admin.dms().length;
+    // The role changes at Zoom (the app re-checks it there); the event is delivered by hand below.
+    const target = h.zoom.control.state().webhook_target;
+    h.zoom.control.setWebhookTarget(null);
+    await h.zoom.control.setUser('zoom-admin@acme.test', { role_name: 'Member' });
+    h.zoom.control.setWebhookTarget(target);
     const body = JSON.stringify({
       event: 'user.updated',
       event_ts: h.clock().getTime(),

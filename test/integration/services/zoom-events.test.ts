@@ -47,6 +47,7 @@ describe('Zoom events', () => {
     const handler = createZoomEventHandler({
       connections: h.services.connections,
       meetings: h.services.meetings,
+      zoom: h.zoom,
       notifier,
     });
 
@@ -59,6 +60,12 @@ describe('Zoom events', () => {
       user: { id: owner.id },
       changes: { id: owner.id, role_name: 'Member' },
     };
+    // The role is re-checked at Zoom: a payload saying "Member" while Zoom still says Owner changes nothing.
+    expect(await handler.handle(demoted)).toEqual([]);
+    expect(told.org).toHaveLength(0);
+    const zoomOwner = h.zoom.users.get(owner.email.toLowerCase());
+    if (!zoomOwner) throw new Error('owner not in the fake Zoom');
+    zoomOwner.roleName = 'Member';
     expect(await handler.handle(demoted)).toEqual([
       { workspaceId: W, kind: 'org', status: 'needs_reconnect', reason: 'lost_admin_role' },
     ]);
@@ -78,6 +85,42 @@ describe('Zoom events', () => {
     expect(await handler.handle(userEvent('org', 'user.deleted', 'someone-else'))).toEqual([]);
   });
 
+  it('user.updated: the role Zoom reports decides, whatever the payload names; the payload only when Zoom cannot be asked', async () => {
+    const W = 'TZEV003';
+    const s = await seedWorkspace(h, W);
+    const admin = h.zoom.addUser({ email: 'ev3-admin@acme.test', roleName: 'Admin' });
+    await connectOrg(h, W, s.admin.id, admin.email);
+    const handler = createZoomEventHandler({
+      connections: h.services.connections,
+      meetings: h.services.meetings,
+      zoom: h.zoom,
+    });
+    const updated = (changes: Record<string, unknown>): ZoomWebhookEvent => ({
+      app: 'org',
+      event: 'user.updated',
+      eventTs: Date.now(),
+      accountId: 'acme',
+      key: `k-${Math.random()}`,
+      user: { id: admin.id },
+      changes: { id: admin.id, ...changes },
+    });
+    // A name change: Zoom still says Admin.
+    expect(await handler.handle(updated({ first_name: 'Ada' }))).toEqual([]);
+    // Zoom cannot be asked: a payload naming the role as `role` decides.
+    h.zoom.failNext('getMe', new Error('Zoom is down'));
+    expect(await handler.handle(updated({ role: 'Member' }))).toEqual([
+      { workspaceId: W, kind: 'org', status: 'needs_reconnect', reason: 'lost_admin_role' },
+    ]);
+    await connectOrg(h, W, s.admin.id, admin.email);
+    // The payload names no role at all, but Zoom now reports Member.
+    const zoomAdmin = h.zoom.users.get(admin.email);
+    if (!zoomAdmin) throw new Error('admin not in the fake Zoom');
+    zoomAdmin.roleName = 'Member';
+    expect(await handler.handle(updated({ dept: 'Sales' }))).toEqual([
+      { workspaceId: W, kind: 'org', status: 'needs_reconnect', reason: 'lost_admin_role' },
+    ]);
+  });
+
   it('personal: deactivated → needs_reconnect (org serves); app removed → connection removed', async () => {
     const W = 'TZEV002';
     const s = await seedWorkspace(h, W);
@@ -88,6 +131,7 @@ describe('Zoom events', () => {
     const handler = createZoomEventHandler({
       connections: h.services.connections,
       meetings: h.services.meetings,
+      zoom: h.zoom,
       notifier,
     });
     await handler.dispatch(userEvent('user', 'user.deactivated', mine.id));
