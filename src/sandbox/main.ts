@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { startSandbox } from './launcher/start.js';
+import { watchLauncher } from './launcher-watch.js';
 
 const envSchema = z.object({
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3300),
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Started by `npm run sandbox` and stopped with a SIGTERM to npm: npm's shell does not pass it on.
+  if (process.env.npm_lifecycle_event === 'sandbox') watchLauncher({ onGone: stop });
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { z } from 'zod';
+import { watchLauncher } from '../launcher-watch.js';
 import { loadCommandEscaping } from './escaping.js';
 import { loadSeedFile } from './seed.js';
 import { startSlackStandIn } from './stand-in.js';
@@ -74,7 +75,10 @@ async function main(): Promise<void> {
     ...(args['redirect-uri'] !== undefined ? { redirectUri: args['redirect-uri'] } : {}),
   });
   process.stdout.write(`ready ${standIn.apiUrl}\n`);
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     standIn.stop().then(
       () => process.exit(0),
       () => process.exit(1),
@@ -82,6 +86,9 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Started by `npm run sandbox:slack`: a SIGTERM to npm does not reach us through sh, so stop when
+  // the launcher goes away instead of living on as an orphan holding the port.
+  if (process.env.npm_lifecycle_event === 'sandbox:slack') watchLauncher({ onGone: stop });
 }
 
 main().catch((error: unknown) => {

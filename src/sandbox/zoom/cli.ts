@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { watchLauncher } from './launcher-watch.js';
+import { watchLauncher } from '../launcher-watch.js';
 import { loadZoomSeedFile } from './seed.js';
 import { startZoomStandIn } from './server.js';
 

@@ -5,7 +5,7 @@ import {
   type ProcReader,
   parentPidOf,
   watchLauncher,
-} from '../../../src/sandbox/zoom/launcher-watch.js';
+} from '../../src/sandbox/launcher-watch.js';
 
 /** A fake /proc: pid → [ppid, cmdline]. */
 function procOf(table: Map<number, [number, string]>): ProcReader {

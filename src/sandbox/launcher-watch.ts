@@ -1,5 +1,5 @@
 /**
- * `npm run sandbox:zoom` runs npm → sh → tsx → node (the stand-in). A driver that stops it the
+ * `npm run sandbox:zoom` (and the other sandbox scripts) run npm → sh → tsx → node (the server). A driver that stops it the
  * usual way, SIGTERM to the npm process it spawned, reaches npm only: npm forwards it to sh, sh
  * dies without passing it on, and tsx and the stand-in keep running (and keep the port). So when
  * started by npm, the CLI watches the launcher processes between itself and npm and stops as soon
