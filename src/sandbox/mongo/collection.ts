@@ -7,7 +7,7 @@ import { MongoServerError } from './errors.js';
 import { defaultIndexName, duplicateKeyError, Index, type IndexSpec } from './indexes.js';
 import { compareValue, type SortKeys } from './ordering.js';
 import type { RunEntry } from './sorted-runs.js';
-import { containsBigInt, isPlainObject, keyOf, withoutBigInts } from './values.js';
+import { containsWideNumber, isPlainObject, keyOf, numberView, withoutBigInts } from './values.js';
 
 const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 /** Above this many `$in` combinations an index lookup is not worth it. */
@@ -17,9 +17,10 @@ export class Collection {
   readonly docs = new Map<string, Document>();
   readonly indexes = new Map<string, Index>();
   readonly uuid = new UUID();
-  /** Documents holding an int64; while zero, mingo can read stored documents directly. */
-  private bigIntDocs = 0;
+  /** Documents holding an int64 or a Decimal128; while zero, mingo can read stored documents directly. */
+  private wideDocs = 0;
   private readonly views = new WeakMap<Document, Document>();
+  private readonly aggregationViews = new WeakMap<Document, Document>();
 
   constructor(
     public db: string,
@@ -39,13 +40,30 @@ export class Collection {
     return this.docs.get(id);
   }
 
-  /** The document as mingo must see it: int64 values as numbers (cached; documents are immutable). */
+  /**
+   * The document as mingo filters and sorts it: int64 and Decimal128 values as numbers (cached;
+   * documents are immutable).
+   */
   view(doc: Document): Document {
-    if (this.bigIntDocs === 0) return doc;
+    if (this.wideDocs === 0) return doc;
     let view = this.views.get(doc);
     if (!view) {
-      view = withoutBigInts(doc);
+      view = numberView(doc);
       this.views.set(doc, view);
+    }
+    return view;
+  }
+
+  /**
+   * The document as aggregation reads it: int64 values as numbers, Decimal128 kept, so that stages
+   * building documents ($project, $group…) return Decimal128 values as they are.
+   */
+  aggregationView(doc: Document): Document {
+    if (this.wideDocs === 0) return doc;
+    let view = this.aggregationViews.get(doc);
+    if (!view) {
+      view = withoutBigInts(doc);
+      this.aggregationViews.set(doc, view);
     }
     return view;
   }
@@ -64,7 +82,7 @@ export class Collection {
     this.checkUnique(id, doc);
     this.docs.set(id, doc);
     for (const index of this.indexes.values()) index.add(id, doc);
-    if (containsBigInt(doc)) this.bigIntDocs += 1;
+    if (containsWideNumber(doc)) this.wideDocs += 1;
     return doc;
   }
 
@@ -85,14 +103,14 @@ export class Collection {
       index.add(id, doc);
     }
     this.docs.set(id, doc);
-    this.bigIntDocs += Number(containsBigInt(doc)) - Number(containsBigInt(prev));
+    this.wideDocs += Number(containsWideNumber(doc)) - Number(containsWideNumber(prev));
     return doc;
   }
 
   remove(id: string): boolean {
     const prev = this.docs.get(id);
     if (!prev) return false;
-    if (containsBigInt(prev)) this.bigIntDocs -= 1;
+    if (containsWideNumber(prev)) this.wideDocs -= 1;
     for (const index of this.indexes.values()) index.remove(id, prev);
     this.docs.delete(id);
     return true;
@@ -226,7 +244,7 @@ export class Collection {
     const run = index.sortedRun(depth, key, () => this.docs.entries());
     if (!run) return undefined;
     const [field, dir] = sort[0] as [string, number];
-    const start = seek(run, withoutBigInts(filter)[field], dir, reverse);
+    const start = seek(run, numberView(filter)[field], dir, reverse);
     return walk(run, start, reverse);
   }
 

@@ -10,7 +10,16 @@ import type { Options } from 'mingo/types';
 import type { Collection } from './collection.js';
 import { MongoServerError, toServerError } from './errors.js';
 import { compareValues, type SortKeys, sortValue } from './ordering.js';
-import { bigIntPaths, clone, isPlainObject, keyOf, restoreBigInts, withoutBigInts } from './values.js';
+import {
+  asNumber,
+  clone,
+  isPlainObject,
+  keyOf,
+  numberView,
+  restoreWideNumbers,
+  wideNumberPaths,
+  withoutBigInts,
+} from './values.js';
 
 export type CollectionResolver = (name: string) => Document[];
 
@@ -58,7 +67,7 @@ export interface Filter {
 }
 
 export function compileFilter(filter: unknown, collation?: Document): Filter {
-  const condition = withoutBigInts(asFilter(filter));
+  const condition = numberView(asFilter(filter));
   try {
     if (usesExpressions(condition)) return new Query(condition, options(undefined, collation));
     return new LeanQuery(condition, { ...options(undefined, collation), context: LEAN_CONTEXT });
@@ -100,7 +109,7 @@ function sortMatches(
   for (const doc of docs) {
     const view = coll.view(doc);
     if (!filter.test(view)) continue;
-    const values = keys.map(([field]) => sortValue(view, field));
+    const values = keys.map(([field, dir]) => sortValue(view, field, dir));
     if (
       k > 0 &&
       best.length === k &&
@@ -128,10 +137,20 @@ function sortMatches(
 
 /** Matching documents in result order (projection applied). */
 export function findDocuments(coll: Collection | undefined, spec: FindSpec): Document[] {
-  if (!coll) return [];
   const filter = asFilter(spec.filter);
+  // Compiled even for a missing collection, so a bad filter or sort is refused there too.
   const query = compileFilter(filter, spec.collation);
   let sort = isPlainObject(spec.sort) && Object.keys(spec.sort).length > 0 ? spec.sort : undefined;
+  for (const dir of Object.values(sort ?? {})) {
+    const n = asNumber(dir);
+    if (n !== 1 && n !== -1 && !(isPlainObject(dir) && '$meta' in dir)) {
+      throw new MongoServerError(
+        'Location15975',
+        '$sort key ordering must be 1 (for ascending) or -1 (for descending)',
+      );
+    }
+  }
+  if (!coll) return [];
   // {$natural: ±1} is insertion order, which is the order of our candidates.
   const natural = sort && Object.keys(sort).length === 1 && '$natural' in sort ? sort.$natural : undefined;
   if (natural !== undefined) sort = undefined;
@@ -206,10 +225,22 @@ export function countDocuments(coll: Collection | undefined, filter: Document, c
 }
 
 export function project(docs: Document[], projection: Document): Document[] {
+  const spec = withoutBigInts(projection);
+  const sliced = sliceOnly(spec);
+  if (sliced) {
+    // mingo treats `$slice` as an inclusion; in MongoDB it keeps every other field.
+    const [exclusions, slices] = sliced;
+    const base = Object.keys(exclusions).length > 0 ? project(docs, exclusions) : docs;
+    return base.map((doc) => {
+      const out = clone(doc);
+      for (const [path, arg] of slices) applySlice(out, path, arg);
+      return out;
+    });
+  }
   try {
     // mingo puts an included _id last; MongoDB keeps it first.
     return new Query({}, {})
-      .find<Document>(docs, withoutBigInts(projection))
+      .find<Document>(docs, spec)
       .all()
       .map((doc) => {
         if (!('_id' in doc) || Object.keys(doc)[0] === '_id') return doc;
@@ -221,8 +252,35 @@ export function project(docs: Document[], projection: Document): Document[] {
   }
 }
 
-function* views(coll: Collection, docs: Iterable<Document>): Generator<Document> {
-  for (const doc of docs) yield coll.view(doc);
+/** A projection made of `$slice` fields and exclusions only: the exclusions and the slices. */
+function sliceOnly(projection: Document): [Document, [string, unknown][]] | undefined {
+  const exclusions: Document = {};
+  const slices: [string, unknown][] = [];
+  for (const [path, spec] of Object.entries(projection)) {
+    if (spec === 0 || spec === false) exclusions[path] = spec;
+    else if (isPlainObject(spec) && Object.keys(spec).length === 1 && '$slice' in spec)
+      slices.push([path, spec.$slice]);
+    else return undefined;
+  }
+  return slices.length > 0 ? [exclusions, slices] : undefined;
+}
+
+/** Applies a `$slice` projection (`n`, `-n` or `[skip, limit]`) to the array at `path` of `doc`. */
+function applySlice(doc: Document, path: string, arg: unknown): void {
+  const parts = path.split('.');
+  let parent: unknown = doc;
+  for (const part of parts.slice(0, -1)) parent = isPlainObject(parent) ? parent[part] : undefined;
+  const last = parts[parts.length - 1] as string;
+  if (!isPlainObject(parent) || !Array.isArray(parent[last])) return;
+  const values: unknown[] = parent[last];
+  if (typeof arg === 'number') {
+    parent[last] = arg >= 0 ? values.slice(0, arg) : values.slice(Math.max(values.length + arg, 0));
+  } else if (Array.isArray(arg) && typeof arg[0] === 'number' && typeof arg[1] === 'number' && arg[1] > 0) {
+    const start = arg[0] >= 0 ? arg[0] : Math.max(values.length + arg[0], 0);
+    parent[last] = values.slice(start, start + arg[1]);
+  } else {
+    throw new MongoServerError('BadValue', '$slice only supports numbers and [skip, limit] arrays');
+  }
 }
 
 export function aggregateDocuments(
@@ -233,11 +291,22 @@ export function aggregateDocuments(
 ): Document[] {
   const stages = withoutBigInts(pipeline);
   const first = stages[0];
+  // Documents a stage passes through unchanged ($match, $sort, $limit…) come out as the stored
+  // version, so their int64 values stay int64.
+  const stored = new Map<Document, Document>();
+  function* views(docs: Iterable<Document>): Generator<Document> {
+    for (const doc of docs) {
+      const view = coll?.aggregationView(doc) ?? doc;
+      if (view !== doc) stored.set(view, doc);
+      yield view;
+    }
+  }
   const source = coll
-    ? views(coll, first && isPlainObject(first.$match) ? coll.candidates(first.$match) : coll.docs.values())
+    ? views(first && isPlainObject(first.$match) ? coll.candidates(first.$match) : coll.docs.values())
     : [];
   try {
-    return new Aggregator(stages, options(resolver, collation)).run(source) as Document[];
+    const out = new Aggregator(stages, options(resolver, collation)).run(source) as Document[];
+    return stored.size === 0 ? out : out.map((doc) => stored.get(doc) ?? doc);
   } catch (err) {
     throw toServerError(err);
   }
@@ -310,32 +379,50 @@ export interface ApplyOptions {
 
 /**
  * The next version of `doc` after `update` (never mutates `doc`). mingo works on number copies of
- * int64 values; fields that were int64 before (or are set from an int64) become int64 again.
+ * int64 and Decimal128 values; fields that held one before (unless the update assigns them), or
+ * that are set from one, get that type back.
  */
 export function applyUpdate(doc: Document, update: UpdateSpec, opts: ApplyOptions): Document {
   if (isReplacement(update)) return applyNumberUpdate(doc, update, opts);
-  const int64Paths = [...bigIntPaths(doc), ...modifierBigIntPaths(update, opts.inserting)];
-  const next = applyNumberUpdate(withoutBigInts(doc), withoutBigInts(update), {
-    filter: withoutBigInts(opts.filter),
-    arrayFilters: withoutBigInts(opts.arrayFilters),
+  const [assigned, fromUpdate] = modifierWideNumbers(update, opts.inserting);
+  // Values the update assigns come first: they win over what the field held before.
+  const wide = [
+    ...fromUpdate,
+    ...wideNumberPaths(doc).filter(([path]) => !assigned.some((p) => path === p || path.startsWith(`${p}.`))),
+  ];
+  const next = applyNumberUpdate(numberView(doc), numberView(update), {
+    filter: numberView(opts.filter),
+    arrayFilters: numberView(opts.arrayFilters),
     inserting: opts.inserting,
   });
-  if (int64Paths.length > 0) restoreBigInts(next, int64Paths);
+  if (wide.length > 0) restoreWideNumbers(next, wide);
   return next;
 }
 
-/** Paths an update assigns int64 values to ($set/$setOnInsert values, $inc/$min/$max/$mul operands). */
-function modifierBigIntPaths(update: UpdateSpec, inserting: boolean): string[] {
-  if (Array.isArray(update)) return [];
-  const paths: string[] = [];
-  for (const op of ['$set', '$setOnInsert', '$inc', '$min', '$max', '$mul']) {
+/**
+ * The paths an update assigns outright ($set, $setOnInsert, $unset, $rename), and the int64 /
+ * Decimal128 values it brings ($set/$setOnInsert values, $inc/$min/$max/$mul operands).
+ */
+function modifierWideNumbers(
+  update: UpdateSpec,
+  inserting: boolean,
+): [string[], ReturnType<typeof wideNumberPaths>] {
+  if (Array.isArray(update)) return [[], []];
+  const assigned: string[] = [];
+  const wide: ReturnType<typeof wideNumberPaths> = [];
+  for (const op of ['$set', '$setOnInsert', '$unset', '$rename', '$inc', '$min', '$max', '$mul']) {
     const fields = update[op];
     if (!isPlainObject(fields) || (op === '$setOnInsert' && !inserting)) continue;
     for (const [field, value] of Object.entries(fields)) {
-      if (!field.includes('$')) bigIntPaths(value, field, paths);
+      if (field.includes('$')) continue;
+      if (op === '$set' || op === '$setOnInsert' || op === '$unset') assigned.push(field);
+      if (op === '$rename') {
+        assigned.push(field);
+        if (typeof value === 'string') assigned.push(value);
+      } else if (op !== '$unset') wideNumberPaths(value, field, wide);
     }
   }
-  return paths;
+  return [assigned, wide];
 }
 
 function applyNumberUpdate(doc: Document, update: UpdateSpec, opts: ApplyOptions): Document {
@@ -347,7 +434,9 @@ function applyNumberUpdate(doc: Document, update: UpdateSpec, opts: ApplyOptions
     }
     if (isReplacement(update)) {
       const { _id, ...rest } = update;
-      return { _id: _id === undefined ? doc._id : _id, ...clone(rest) };
+      const id = _id === undefined ? doc._id : _id;
+      // An upsert without an _id in its filter or replacement gets a generated one on insert.
+      return id === undefined ? clone(rest) : { _id: id, ...clone(rest) };
     }
     const { $setOnInsert, ...modifier } = update;
     if (opts.inserting && isPlainObject($setOnInsert)) {
@@ -407,8 +496,8 @@ export function upsertSeed(filter: Document, update: UpdateSpec): Document {
   }
   try {
     if (Object.keys(sets).length > 0) {
-      mingoUpdate(seed, { $set: withoutBigInts(sets) } as never);
-      restoreBigInts(seed, bigIntPaths(sets));
+      mingoUpdate(seed, { $set: numberView(sets) } as never);
+      restoreWideNumbers(seed, wideNumberPaths(sets));
     }
   } catch (err) {
     throw toServerError(err);

@@ -20,7 +20,12 @@ export const ErrorCodes = {
   IndexKeySpecsConflict: 86,
   CannotCreateIndex: 67,
   ImmutableField: 66,
+  InvalidPipelineOperator: 168,
+  Location15975: 15975,
+  Location40323: 40323,
+  Location40324: 40324,
   Location40414: 40414,
+  Location40573: 40573,
   UnsupportedOpQueryCommand: 352,
   BSONObjectTooLarge: 10334,
   DuplicateKey: 11000,
@@ -50,9 +55,34 @@ export class MongoServerError extends Error {
   }
 }
 
+/** mingo's refusals of unknown operators, as mongod words and numbers them. */
+const LIBRARY_ERRORS: [RegExp, (name: string) => MongoServerError][] = [
+  [
+    /^unregistered pipeline operator (\S+?)\.?$/,
+    (name) => new MongoServerError('Location40324', `Unrecognized pipeline stage name: '${name}'`),
+  ],
+  [
+    /^aggregation stage must have single operator/,
+    () =>
+      new MongoServerError(
+        'Location40323',
+        'A pipeline stage specification object must contain exactly one field.',
+      ),
+  ],
+  [
+    /^accumulator '(\S+)' is not registered/,
+    (name) => new MongoServerError('InvalidPipelineOperator', `Unrecognized expression '${name}'`),
+  ],
+  [/^unknown query operator (\S+)$/, (name) => new MongoServerError('BadValue', `unknown operator: ${name}`)],
+];
+
 /** Wraps anything thrown by a library (mingo, bson) as a BadValue so it reaches the client. */
 export function toServerError(err: unknown): MongoServerError {
   if (err instanceof MongoServerError) return err;
   const message = err instanceof Error ? err.message : String(err);
+  for (const [pattern, build] of LIBRARY_ERRORS) {
+    const match = pattern.exec(message);
+    if (match) return build(match[1] ?? '');
+  }
   return new MongoServerError('BadValue', message);
 }

@@ -6,7 +6,7 @@ import type { Document } from 'bson';
 import { Query } from 'mingo';
 import { MongoServerError } from './errors.js';
 import { type RunEntry, SortedRuns } from './sorted-runs.js';
-import { hasPath, keyOf, renderDocument, valuesAtPath, withoutBigInts } from './values.js';
+import { hasPath, keyOf, numberView, renderDocument, valuesAtPath } from './values.js';
 
 export interface IndexSpec {
   v: number;
@@ -40,7 +40,9 @@ export class Index {
     this.fields = Object.keys(spec.key);
     this.lookupCapable = Object.values(spec.key).every((d) => d === 1 || d === -1 || d === 'hashed');
     this.prefixMaps = this.lookupCapable ? this.fields.map(() => new Map()) : [];
-    this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression, {}) : undefined;
+    this.partial = spec.partialFilterExpression
+      ? new Query(numberView(spec.partialFilterExpression), {})
+      : undefined;
     const directions = Object.values(spec.key);
     this.directions = directions.every((d) => d === 1 || d === -1) ? (directions as number[]) : [];
     this.runs = new SortedRuns(this.fields, this.directions);
@@ -72,7 +74,7 @@ export class Index {
   /** Whether the unique constraint applies to this document (sparse and partial indexes skip some). */
   participates(doc: Document): boolean {
     if (this.spec.sparse && !this.fields.some((f) => hasPath(doc, f))) return false;
-    if (this.partial && !this.partial.test(withoutBigInts(doc))) return false;
+    if (this.partial && !this.partial.test(numberView(doc))) return false;
     return true;
   }
 
@@ -155,7 +157,7 @@ export class Index {
     if (!this.unique || !this.lookupCapable || !this.participates(doc)) return;
     const full = this.fields.length;
     for (const tuple of this.tuples(doc)) {
-      const key = tuple.map(keyOf).join('\u0000');
+      const key = tuple.map((v) => keyOf(v)).join('\u0000');
       const bucket = this.lookup(full, key);
       if (!bucket) continue;
       for (const [other, otherDoc] of bucket) {

@@ -3,15 +3,33 @@
 // walk and an in-memory sort always agree.
 import type { Document } from 'bson';
 import { compare, resolve } from 'mingo/util';
+import { asNumber } from './values.js';
 
 /** Sort fields with their direction (1 or -1). */
 export type SortKeys = [string, number][];
 
-/** The value a document sorts by: missing is null, int64 a number (as mingo sees it). */
-export function sortValue(doc: Document, field: string): unknown {
+/**
+ * The value of a sort field: missing is null, int64 and Decimal128 a number (as mingo sees them),
+ * arrays kept.
+ */
+export function fieldValue(doc: Document, field: string): unknown {
   const v = field.includes('.') ? resolve(doc, field) : doc[field];
-  if (typeof v === 'bigint') return Number(v);
-  return v ?? null;
+  return asNumber(v) ?? null;
+}
+
+/**
+ * The value a document sorts by in direction `dir`. An array sorts by its smallest element
+ * ascending and its largest descending, and an empty array before null, as in MongoDB.
+ */
+export function sortValue(doc: Document, field: string, dir = 1): unknown {
+  const v = fieldValue(doc, field);
+  if (!Array.isArray(v)) return v;
+  let best: unknown;
+  for (const raw of v) {
+    const x = asNumber(raw) ?? null;
+    if (best === undefined || compareValue(x, best) * dir < 0) best = x;
+  }
+  return best; // undefined for [], which mingo's compare puts before null
 }
 
 export function compareValue(x: unknown, y: unknown): number {

@@ -7,6 +7,7 @@ import { type CommandContext, commandName, OP_QUERY_COMMANDS, runCommand } from 
 import type { CursorManager } from './cursors.js';
 import { MongoServerError } from './errors.js';
 import type { Store } from './store.js';
+import { isPlainObject } from './values.js';
 import {
   buildOpMsgReply,
   buildOpReply,
@@ -70,12 +71,14 @@ export function createWireServer(deps: ServerDeps): net.Server {
   function handle(request: WireRequest, connectionId: number): Buffer | undefined {
     const replyId = nextRequestId++;
     if (request.kind === 'query') {
-      const name = commandName(request.query);
+      // Old drivers wrap the command as `{ $query: {...}, $readPreference }`; mongod unwraps it.
+      const query = isPlainObject(request.query.$query) ? request.query.$query : request.query;
+      const name = commandName(query);
       const ctx = context(request.fullCollectionName.split('.')[0] ?? 'admin', connectionId);
       const isCommand = request.fullCollectionName.endsWith('.$cmd');
       const reply =
         isCommand && name !== undefined && OP_QUERY_COMMANDS.has(name)
-          ? runCommand(request.query, ctx)
+          ? runCommand(query, ctx)
           : new MongoServerError(
               'UnsupportedOpQueryCommand',
               `Unsupported OP_QUERY command: ${name ?? ''}. The client driver may require an upgrade.`,

@@ -2,7 +2,7 @@
 // query with equality on an index prefix and a sort on the following index fields walks
 // documents in order (with a seek for a range bound) instead of sorting the whole bucket.
 import type { Document } from 'bson';
-import { compareValues, sortValue } from './ordering.js';
+import { compareValues, fieldValue } from './ordering.js';
 
 export interface RunEntry {
   id: string;
@@ -31,7 +31,7 @@ export class SortedRuns {
   private values(doc: Document, depth: number): unknown[] | undefined {
     const out: unknown[] = [];
     for (const field of this.fields.slice(depth)) {
-      const v = sortValue(doc, field);
+      const v = fieldValue(doc, field);
       if (Array.isArray(v)) return undefined;
       out.push(v);
     }

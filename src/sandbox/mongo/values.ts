@@ -11,13 +11,17 @@ export function isPlainObject(v: unknown): v is Document {
 /**
  * A string that is equal for values MongoDB considers equal in an index (numbers of any width,
  * null and missing) and different otherwise. Objects use their field order, as MongoDB does.
+ * Decimal128 keys by its double value, which is what mingo compares (see numberView).
+ * With `exact`, numbers of different BSON types and Decimal128 spellings ('1.10', '1.1') differ:
+ * that tells whether an update changed a document at all.
  */
-export function keyOf(v: unknown): string {
+export function keyOf(v: unknown, exact = false): string {
   if (v === null || v === undefined) return 'z';
   switch (typeof v) {
     case 'number':
       return `n${v === 0 ? 0 : v}`;
     case 'bigint':
+      if (exact) return `l${v}`;
       return `n${Number.isSafeInteger(Number(v)) ? Number(v) : v.toString()}`;
     case 'string':
       return `s${v}`;
@@ -28,14 +32,14 @@ export function keyOf(v: unknown): string {
   }
   if (v instanceof ObjectId) return `o${v.toHexString()}`;
   if (v instanceof Date) return `d${v.getTime()}`;
-  if (v instanceof Long) return `n${Number.isSafeInteger(v.toNumber()) ? v.toNumber() : v.toString()}`;
-  if (v instanceof Decimal128) return `m${v.toString()}`;
+  if (v instanceof Long) return keyOf(v.toBigInt(), exact);
+  if (v instanceof Decimal128) return exact ? `m${v.toString()}` : keyOf(Number(v.toString()));
   if (v instanceof Binary) return `x${v.sub_type}:${Buffer.from(v.buffer).toString('base64')}`;
   if (v instanceof Timestamp) return `t${v.toString()}`;
   if (v instanceof RegExp) return `r${v.source}/${v.flags}`;
-  if (Array.isArray(v)) return `[${v.map(keyOf).join(',')}]`;
+  if (Array.isArray(v)) return `[${v.map((x) => keyOf(x, exact)).join(',')}]`;
   if (typeof v === 'object') {
-    const entries = Object.entries(v as Document).map(([k, x]) => `${JSON.stringify(k)}:${keyOf(x)}`);
+    const entries = Object.entries(v as Document).map(([k, x]) => `${JSON.stringify(k)}:${keyOf(x, exact)}`);
     return `{${entries.join(',')}}`;
   }
   return `?${String(v)}`;
@@ -138,42 +142,81 @@ export function containsBigInt(v: unknown): boolean {
   return false;
 }
 
+/** Whether an int64 or a Decimal128 (the numbers mingo cannot compare) occurs anywhere in `v`. */
+export function containsWideNumber(v: unknown): boolean {
+  if (typeof v === 'bigint' || v instanceof Decimal128) return true;
+  if (Array.isArray(v)) return v.some(containsWideNumber);
+  if (isPlainObject(v)) {
+    for (const k in v) if (containsWideNumber(v[k])) return true;
+  }
+  return false;
+}
+
 /**
- * A copy of `v` with every int64 turned into a number, for everything mingo evaluates (mingo
- * cannot compare or add bigints). Returns `v` itself when it holds no bigint.
+ * A copy of `v` with every int64 turned into a number (mingo cannot compare or add bigints).
+ * Returns `v` itself when it holds no bigint. Aggregation reads documents this way.
  */
 export function withoutBigInts<T>(v: T): T {
   if (!containsBigInt(v)) return v;
-  return toNumbers(v) as T;
+  return toNumbers(v, false) as T;
 }
 
-function toNumbers(v: unknown): unknown {
+/**
+ * A copy of `v` with every int64 and Decimal128 turned into a number, for filters, sorts and
+ * updates: mingo compares Decimal128 by its text ('10' < '9'), MongoDB by value. Returns `v`
+ * itself when it holds neither.
+ */
+export function numberView<T>(v: T): T {
+  if (!containsWideNumber(v)) return v;
+  return toNumbers(v, true) as T;
+}
+
+/** The number mingo sees for a scalar: int64 and Decimal128 values as doubles. */
+export function asNumber(v: unknown): unknown {
   if (typeof v === 'bigint') return Number(v);
-  if (Array.isArray(v)) return v.map(toNumbers);
+  if (v instanceof Decimal128) return Number(v.toString());
+  return v;
+}
+
+function toNumbers(v: unknown, decimals: boolean): unknown {
+  if (typeof v === 'bigint') return Number(v);
+  if (decimals && v instanceof Decimal128) return Number(v.toString());
+  if (Array.isArray(v)) return v.map((x) => toNumbers(x, decimals));
   if (isPlainObject(v)) {
     const out: Document = {};
-    for (const [k, x] of Object.entries(v)) out[k] = toNumbers(x);
+    for (const [k, x] of Object.entries(v)) out[k] = toNumbers(x, decimals);
     return out;
   }
   return v;
 }
 
-/** Dotted paths (array indexes included) of the int64 values in a document. */
-export function bigIntPaths(v: unknown, prefix = '', out: string[] = []): string[] {
-  if (typeof v === 'bigint') out.push(prefix);
+type WideNumber = bigint | Decimal128;
+
+/** The int64 and Decimal128 values of a document with their dotted paths (array indexes included). */
+export function wideNumberPaths(
+  v: unknown,
+  prefix = '',
+  out: [string, WideNumber][] = [],
+): [string, WideNumber][] {
+  if (typeof v === 'bigint' || v instanceof Decimal128) out.push([prefix, v]);
   else if (Array.isArray(v)) {
     v.forEach((x, i) => {
-      bigIntPaths(x, prefix ? `${prefix}.${i}` : String(i), out);
+      wideNumberPaths(x, prefix ? `${prefix}.${i}` : String(i), out);
     });
   } else if (isPlainObject(v)) {
-    for (const [k, x] of Object.entries(v)) bigIntPaths(x, prefix ? `${prefix}.${k}` : k, out);
+    for (const [k, x] of Object.entries(v)) wideNumberPaths(x, prefix ? `${prefix}.${k}` : k, out);
   }
   return out;
 }
 
-/** Turns integral numbers found at `paths` back into int64 (in place on a fresh copy). */
-export function restoreBigInts(doc: Document, paths: Iterable<string>): void {
-  for (const path of paths) {
+/**
+ * Turns the numbers found at the paths of `wide` back into int64 / Decimal128 (in place on a fresh
+ * copy). A number still equal to the double copy of the original is that value untouched, so the
+ * original comes back exactly (an int64 above 2^53, a Decimal128 '1.10'). A changed one ($inc)
+ * keeps the wide type: an integral int64 in range, or any Decimal128.
+ */
+export function restoreWideNumbers(doc: Document, wide: Iterable<[string, WideNumber]>): void {
+  for (const [path, original] of wide) {
     const parts = path.split('.');
     let parent: unknown = doc;
     for (const part of parts.slice(0, -1)) {
@@ -184,6 +227,13 @@ export function restoreBigInts(doc: Document, paths: Iterable<string>): void {
     if (parent === null || typeof parent !== 'object') continue;
     const container = parent as Document;
     const value = container[last];
-    if (typeof value === 'number' && Number.isSafeInteger(value)) container[last] = BigInt(value);
+    if (typeof value !== 'number') continue;
+    if (value === asNumber(original) || (Number.isNaN(value) && original instanceof Decimal128)) {
+      container[last] = original;
+    } else if (original instanceof Decimal128) {
+      container[last] = Decimal128.fromString(String(value));
+    } else if (Number.isInteger(value) && BigInt.asIntN(64, BigInt(value)) === BigInt(value)) {
+      container[last] = BigInt(value);
+    }
   }
 }

@@ -1,5 +1,5 @@
 // Conformance: BSON values round-trip unchanged and compare like MongoDB compares them.
-import { Binary, Decimal128, Double, Int32, Long, ObjectId, Timestamp, UUID } from 'mongodb';
+import { Binary, Decimal128, Double, Int32, Long, ObjectId, type Sort, Timestamp, UUID } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, openHarness } from './harness.js';
 
@@ -79,6 +79,47 @@ describe('BSON types', () => {
     expect(raw[2]?.plain).toEqual(Long.fromNumber(4));
     const grouped = await c.aggregate([{ $group: { _id: null, total: { $sum: '$n' } } }]).toArray();
     expect(Number(grouped[0]?.total)).toBe(63);
+  });
+
+  it('keeps int64 values above 2^53 exact through updates', async () => {
+    const c = h.db.collection('int64-big');
+    const big = Long.fromString('9007199254740993');
+    await c.insertOne({ _id: 'x', big, other: 1 } as never);
+    await c.updateOne({ _id: 'x' } as never, { $set: { other: 2 } });
+    const untouched = await c.findOne({ _id: 'x' } as never, { promoteLongs: false });
+    expect(untouched?.big).toEqual(big);
+    const assigned = Long.fromString('-9223372036854775807');
+    await c.updateOne({ _id: 'x' } as never, { $set: { big: assigned } });
+    expect((await c.findOne({ _id: 'x' } as never, { promoteLongs: false }))?.big).toEqual(assigned);
+  });
+
+  it('compares Decimal128 by value, with numbers too, and keeps it Decimal128 through updates', async () => {
+    const c = h.db.collection('decimals');
+    await c.createIndex({ v: 1 });
+    await c.insertMany([
+      { _id: 0, v: Decimal128.fromString('10') },
+      { _id: 1, v: Decimal128.fromString('2.50') },
+      { _id: 2, v: 3 },
+      { _id: 3, v: Decimal128.fromString('-3.5') },
+    ] as never[]);
+    const ids = async (filter: object, sort: Sort = { _id: 1 }) =>
+      (await c.find(filter, { sort }).toArray()).map((d) => d._id);
+    expect(await ids({}, { v: 1 })).toEqual([3, 1, 2, 0]);
+    expect(await ids({}, { v: -1 })).toEqual([0, 2, 1, 3]);
+    expect(await ids({ v: { $gt: Decimal128.fromString('5') } })).toEqual([0]);
+    expect(await ids({ v: { $gte: 2.5, $lt: 4 } })).toEqual([1, 2]);
+    expect(await ids({ v: 2.5 })).toEqual([1]);
+    expect(await ids({ v: { $in: [Decimal128.fromString('3.0'), 10] } })).toEqual([0, 2]);
+    await c.updateOne({ _id: 1 } as never, { $set: { other: true } });
+    expect(String((await c.findOne({ _id: 1 } as never))?.v)).toBe('2.50');
+    await c.updateOne({ _id: 1 } as never, { $inc: { v: Decimal128.fromString('1.25') } });
+    const incremented = (await c.findOne({ _id: 1 } as never))?.v;
+    expect(incremented).toBeInstanceOf(Decimal128);
+    expect(String(incremented)).toBe('3.75');
+    await c.updateOne({ _id: 0 } as never, { $set: { v: 7 } });
+    expect((await c.findOne({ _id: 0 } as never))?.v).toBe(7);
+    const projected = await c.aggregate([{ $match: { _id: 3 } }, { $project: { v: 1 } }]).toArray();
+    expect(projected[0]?.v).toBeInstanceOf(Decimal128);
   });
 
   it('matches ObjectId by equality and $in, and Dates, Longs, Decimals and Binary by value', async () => {

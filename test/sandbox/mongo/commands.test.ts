@@ -106,6 +106,61 @@ describe('commands', () => {
     expect((await c.findOne({ k: 'a' }))?.twice).toBe(42);
   });
 
+  it('upserts a replacement whose filter and replacement have no _id', async () => {
+    const c = h.db.collection('replace-upserts');
+    const replaced = await c.replaceOne({ name: 'nobody' }, { name: 'nobody', v: 1 }, { upsert: true });
+    expect(replaced.upsertedCount).toBe(1);
+    expect(replaced.upsertedId).toBeInstanceOf(ObjectId);
+    expect(await c.findOne({ name: 'nobody' }, { projection: { _id: 0 } })).toEqual({ name: 'nobody', v: 1 });
+    const found = await c.findOneAndReplace(
+      { name: 'fresh' },
+      { name: 'fresh', v: 2 },
+      { upsert: true, returnDocument: 'after' },
+    );
+    expect(found?._id).toBeInstanceOf(ObjectId);
+    expect(found?.v).toBe(2);
+  });
+
+  it('sorts an array field by its smallest element ascending and its largest descending', async () => {
+    const c = h.db.collection('array-sorts');
+    await c.insertMany([
+      { _id: 1, v: [1, 10] },
+      { _id: 2, v: 5 },
+      { _id: 3, v: [] },
+      { _id: 4 },
+      { _id: 5, v: [7, 3] },
+    ] as never[]);
+    const order = async (dir: 1 | -1, limit = 0) =>
+      (await c.find({}, { sort: { v: dir }, limit }).toArray()).map((d) => d._id);
+    // An empty array sorts before null and missing.
+    expect(await order(1)).toEqual([3, 4, 1, 5, 2]);
+    expect(await order(-1)).toEqual([1, 5, 2, 4, 3]);
+    expect(await order(1, 3)).toEqual([3, 4, 1]);
+    expect(await order(-1, 2)).toEqual([1, 5]);
+  });
+
+  it('keeps every other field with a $slice projection', async () => {
+    const c = h.db.collection('slices');
+    await c.insertOne({ _id: 1, a: [1, 2, 3, 4], nested: { b: [5, 6, 7] }, c: 'kept' } as never);
+    expect(await c.findOne({ _id: 1 } as never, { projection: { a: { $slice: 2 } } })).toEqual({
+      _id: 1,
+      a: [1, 2],
+      nested: { b: [5, 6, 7] },
+      c: 'kept',
+    });
+    expect(
+      await c.findOne({ _id: 1 } as never, {
+        projection: { a: { $slice: -1 }, 'nested.b': { $slice: [1, 1] }, c: 0 },
+      }),
+    ).toEqual({ _id: 1, a: [4], nested: { b: [6] } });
+    expect(await c.findOne({ _id: 1 } as never, { projection: { a: { $slice: 1 }, c: 1 } })).toEqual({
+      _id: 1,
+      a: [1],
+      c: 'kept',
+    });
+    expect((await c.findOne({ _id: 1 } as never))?.a).toEqual([1, 2, 3, 4]);
+  });
+
   it('deletes one and many', async () => {
     const c = h.db.collection('deletes');
     await c.insertMany([{ g: 1 }, { g: 1 }, { g: 2 }, { g: 2 }]);

@@ -159,6 +159,30 @@ describe('error shapes', () => {
     expect(bad.code).toBe(9);
   });
 
+  it("refuses unknown stages, expressions, operators, bad sorts and change streams with mongod's codes", async () => {
+    const c = h.db.collection('pipelines');
+    await c.insertOne({ a: 1 });
+    const stage = await rejection<MongoServerError>(c.aggregate([{ $frobnicate: {} }]).toArray());
+    expect([stage.code, stage.errmsg]).toEqual([40324, "Unrecognized pipeline stage name: '$frobnicate'"]);
+    const twoFields = await rejection<MongoServerError>(
+      c.aggregate([{ $match: {}, $sort: { a: 1 } }]).toArray(),
+    );
+    expect(twoFields.code).toBe(40323);
+    const expression = await rejection<MongoServerError>(
+      c.aggregate([{ $project: { b: { $frobnicate: 1 } } }]).toArray(),
+    );
+    expect(expression.code).toBe(168);
+    expect(expression.errmsg).toContain("Unrecognized expression '$frobnicate'");
+    const operator = await rejection<MongoServerError>(c.find({ a: { $frobnicate: 1 } }).toArray());
+    expect([operator.code, operator.errmsg]).toEqual([2, 'unknown operator: $frobnicate']);
+    const sort = await rejection<MongoServerError>(
+      h.db.command({ find: 'no-such-collection', sort: { a: 'sideways' } }),
+    );
+    expect(sort.code).toBe(15975);
+    const changes = await rejection<MongoServerError>(c.aggregate([{ $changeStream: {} }]).toArray());
+    expect(changes.code).toBe(40573);
+  });
+
   it('refuses a document over 16 MB without dropping the connection', async () => {
     const huge = { blob: 'x'.repeat(16 * 1024 * 1024) };
     const err = await rejection<MongoServerError>(

@@ -69,6 +69,15 @@ describe('wire protocol', () => {
     expect(reply?.doc.maxWireVersion).toBeGreaterThanOrEqual(9);
   });
 
+  it('unwraps a legacy OP_QUERY handshake sent as { $query: { isMaster: 1 } }', async () => {
+    const reply = await exchange(
+      emulator.port,
+      opQuery(11, 'admin.$cmd', { $query: { isMaster: 1 }, $readPreference: { mode: 'primaryPreferred' } }),
+    );
+    expect(reply?.opCode).toBe(1);
+    expect(reply?.doc).toMatchObject({ ok: 1, ismaster: true });
+  });
+
   it('refuses other commands over OP_QUERY with MongoDB error 352', async () => {
     const reply = await exchange(emulator.port, opQuery(8, 'test.$cmd', { find: 'x' }));
     expect(reply?.doc).toMatchObject({ ok: 0, code: 352, codeName: 'UnsupportedOpQueryCommand' });

@@ -176,7 +176,7 @@ const update: CommandHandler = (cmd, ctx) => {
           arrayFilters: op.arrayFilters,
           inserting: false,
         });
-        if (coll && keyOf(next) !== keyOf(match)) {
+        if (coll && keyOf(next, true) !== keyOf(match, true)) {
           coll.replace(keyOf(match._id), next);
           nModified += 1;
         }
@@ -246,7 +246,7 @@ const findAndModify: CommandHandler = (cmd, ctx) => {
   const spec = validateUpdate(args.update);
   if (match && coll) {
     const next = applyUpdate(match, spec, { filter, arrayFilters: args.arrayFilters, inserting: false });
-    const stored = keyOf(next) === keyOf(match) ? match : coll.replace(keyOf(match._id), next);
+    const stored = keyOf(next, true) === keyOf(match, true) ? match : coll.replace(keyOf(match._id), next);
     ctx.changed();
     return reply({ n: 1, updatedExisting: true }, args.new ? stored : match);
   }
@@ -317,7 +317,7 @@ const distinct: CommandHandler = (cmd, ctx) => {
 function resolver(ctx: CommandContext): (name: string) => Document[] {
   return (name) => {
     const coll = ctx.store.get(ctx.db, name);
-    return coll ? [...coll.docs.values()].map((doc) => coll.view(doc)) : [];
+    return coll ? [...coll.docs.values()].map((doc) => coll.aggregationView(doc)) : [];
   };
 }
 
@@ -333,6 +333,9 @@ const aggregate: CommandHandler = (cmd, ctx) => {
     throw new MongoServerError('IllegalOperation', 'explain is not supported by the emulator');
   const pipeline = args.pipeline;
   const last = pipeline[pipeline.length - 1];
+  if (pipeline.some((s) => '$changeStream' in s)) {
+    throw new MongoServerError('Location40573', 'The $changeStream stage is only supported on replica sets');
+  }
   if (pipeline.some((s) => '$merge' in s)) {
     throw new MongoServerError('IllegalOperation', '$merge is not supported by the emulator');
   }
