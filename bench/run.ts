@@ -7,6 +7,7 @@
  *   --only 1,2   run only these benchmarks (by number; 6 comes with 1, the emulator is left out;
  *                without 2 the workspace is never grown to 100,000 members)
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -87,6 +88,10 @@ async function main(): Promise<void> {
   log(
     `zoom-org-connect benchmarks${quick ? ' (--quick: NOT the figures to report)' : ''} — ${cpus().length} CPU(s), Node ${process.version}`,
   );
+  // The app runs as production does (node dist/main.js): build it from the current sources first.
+  log('building the app (npm run build) …');
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status ?? build.signal})`);
   const stack = await startStack(log);
   const results: BenchResult[] = [];
   try {
@@ -151,7 +156,7 @@ async function main(): Promise<void> {
           check('app RSS after benchmark 1 (MiB)', 'reported', after.app, null),
         ],
         notes: [
-          `VmRSS from /proc/<pid>/status of the app process (node --import tsx, so it includes the TypeScript loader)${ack.skipped ? '; benchmark 1 was skipped, so "after" saw no load' : ''}. "Went idle again": ${round(settledAfterMs / 1000, 1)} s after the last run, once the processes used under 10% of a core.`,
+          `VmRSS from /proc/<pid>/status of the app process (node dist/main.js, the production entry)${ack.skipped ? '; benchmark 1 was skipped, so "after" saw no load' : ''}. "Went idle again": ${round(settledAfterMs / 1000, 1)} s after the last run, once the processes used under 10% of a core.`,
         ],
         durationS: 0,
       };

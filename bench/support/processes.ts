@@ -43,12 +43,20 @@ export async function spawnService(options: {
   /** Extra Node flags (e.g. --cpu-prof). */
   nodeArgs?: string[];
   timeoutMs?: number;
+  /** `none` for built JavaScript (e.g. the production entry dist/main.js); default `tsx`. */
+  loader?: 'tsx' | 'none';
+  /**
+   * Ready once this URL answers 200 (for entries that print no `ready` line, like dist/main.js);
+   * `detail` is then the URL's port.
+   */
+  readyUrl?: string;
 }): Promise<ChildService> {
   // `node --import tsx` (not the tsx CLI) so the pid we hold is the process doing the work: its RSS
   // is what we report.
+  const loader = (options.loader ?? 'tsx') === 'tsx' ? ['--import', 'tsx'] : [];
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), '--import', 'tsx', options.entry, ...(options.args ?? [])],
+    [...(options.nodeArgs ?? []), ...loader, options.entry, ...(options.args ?? [])],
     {
       env: options.env,
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -70,11 +78,29 @@ export async function spawnService(options: {
       );
     }, options.timeoutMs ?? 60_000);
     stdout.on('line', (line) => {
-      if (line.startsWith('ready ')) {
+      if (!options.readyUrl && line.startsWith('ready ')) {
         clearTimeout(timer);
         resolve(line.slice('ready '.length).trim());
       } else keep(line);
     });
+    const readyUrl = options.readyUrl;
+    if (readyUrl) {
+      const poll = async () => {
+        while (child.exitCode === null && child.signalCode === null) {
+          const ok = await fetch(readyUrl, { signal: AbortSignal.timeout(1_000) }).then(
+            (response) => response.ok,
+            () => false,
+          );
+          if (ok) {
+            clearTimeout(timer);
+            resolve(new URL(readyUrl).port);
+            return;
+          }
+          await new Promise((wake) => setTimeout(wake, 100));
+        }
+      };
+      void poll();
+    }
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       reject(new Error(`${options.name} exited (${code ?? signal}) before ready\n${lines.join('\n')}`));
@@ -207,4 +233,18 @@ export async function waitForQuiet(
     const pct = ((total() - before) / (windowMs / 1000)) * 100;
     if (pct < threshold || Date.now() - start > maxMs) return Date.now() - start;
   }
+}
+
+/** A free loopback port (asked of the OS, then released for the child to take). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { type BenchDatabase, startBenchDatabase } from './database.js';
-import { type ChildService, childEnv, spawnService } from './processes.js';
+import { type ChildService, childEnv, freePort, spawnService } from './processes.js';
 import {
   ADMIN_ID,
   appEnv,
@@ -41,11 +41,18 @@ export interface Stack {
 
 export const RESPONSE_URL_POOL = 20_000;
 
+/**
+ * Our app as production runs it: `node dist/main.js` (built by the runner first), configured only
+ * through its environment, ready when `/readyz` answers.
+ */
 async function startApp(name: string, env: Record<string, string>): Promise<HttpService> {
+  const port = await freePort();
   const child = await spawnService({
     name,
-    entry: 'bench/support/app-process.ts',
-    env: childEnv(env),
+    entry: 'dist/main.js',
+    loader: 'none',
+    env: childEnv({ ...env, PORT: String(port) }),
+    readyUrl: `http://127.0.0.1:${port}/readyz`,
     // BENCH_APP_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the app under load.
     nodeArgs: (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== ''),
   });
