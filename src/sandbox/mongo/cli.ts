@@ -1,9 +1,9 @@
 // `npm run sandbox:mongo -- --port <p> [--persist FILE] [--host H] [--ttl-interval MS]`:
 // runs the emulator standalone, prints `ready <uri>` once listening, stops on SIGINT/SIGTERM.
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { z } from 'zod';
+import { watchLauncher } from '../launcher-watch.js';
 import { startMongoEmulator } from './index.js';
 
 const argsSchema = z.object({
@@ -14,8 +14,6 @@ const argsSchema = z.object({
 });
 
 async function main(): Promise<void> {
-  // Read before anything else: a launcher killed right after the ready line must not be missed.
-  const watch = launcherWatch();
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
@@ -44,42 +42,16 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-  watch(() => {
-    logger.info('the process that started the emulator is gone; stopping');
-    shutdown();
-  });
-}
-
-/** The parent pid of `pid` from /proc (Linux); undefined where it cannot be read. */
-function parentOf(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    return Number.isInteger(ppid) ? ppid : undefined;
-  } catch {
-    return undefined;
+  // Started by `npm run sandbox:mongo`: a SIGTERM to npm does not reach us through sh, so stop when
+  // the launcher goes away instead of living on as an orphan holding the port.
+  if (process.env.npm_lifecycle_event === 'sandbox:mongo') {
+    watchLauncher({
+      onGone: () => {
+        logger.info('the process that started the emulator is gone; stopping');
+        shutdown();
+      },
+    });
   }
-}
-
-/**
- * Notes who started the emulator, and returns a watch that calls `onGone` once that process has
- * exited, so the emulator never outlives its launcher while holding the port and the launcher's
- * stdout pipe. Under the tsx CLI (`npm run sandbox:mongo`) the parent is tsx's relay process and
- * the launcher is the relay's parent, npm's `sh -c`: npm passes its SIGTERM to that shell only,
- * and the shell exits without passing it on.
- */
-function launcherWatch(): (onGone: () => void) => void {
-  const parent = process.ppid;
-  const relayed = process.execArgv.some((arg) => arg.includes('preflight'));
-  const launcher = relayed ? parentOf(parent) : undefined;
-  return (onGone) => {
-    const timer = setInterval(() => {
-      if (process.ppid === parent && (launcher === undefined || parentOf(parent) === launcher)) return;
-      clearInterval(timer);
-      onGone();
-    }, 250);
-    timer.unref();
-  };
 }
 
 main().catch((err: unknown) => {
