@@ -73,7 +73,7 @@ async function respondCount(stack: Stack): Promise<number> {
 }
 
 /** `[poolIndex, epochMs]` of every reply that reached the Slack stand-in since the last call. */
-async function repliesSinceLastCall(stack: Stack): Promise<Array<[number, number]>> {
+export async function repliesSinceLastCall(stack: Stack): Promise<Array<[number, number]>> {
   const answer = stack.slack.waitForLine('replies ', 30_000);
   stack.slack.child.stdin?.write('replies\n');
   return JSON.parse(await answer) as Array<[number, number]>;
