@@ -3,10 +3,10 @@
  * and Slack stand-ins, and the real app on loopback wired to them exactly as in production
  * (Bolt's HTTP receiver, WebClient, the Zoom clients). Tests then act only through HTTP.
  */
-import { createServer } from 'node:net';
 import pino from 'pino';
 import { type BuiltApp, buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { freePort } from '../../src/sandbox/free-port.js';
 import { type SlackStandIn, startSlackStandIn } from '../../src/sandbox/slack/index.js';
 import { startZoomStandIn, type ZoomStandIn } from '../../src/sandbox/zoom/index.js';
 import { startTestDatabase, type TestDatabase, uniqueDatabaseUri } from './database.js';
@@ -23,18 +23,6 @@ export interface AppHarness {
   /** A second app instance on the same database (scale-out tests). */
   startInstance(instanceId: string): Promise<{ app: BuiltApp; url: string }>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface HarnessOptions {

@@ -6,13 +6,13 @@
  * same port (data kept in a snapshot file) to play "MongoDB went away".
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BuiltApp, buildApp } from '../../../../src/app.js';
 import { type Config, loadConfig, secretValues } from '../../../../src/config.js';
 import { createTokenCipher } from '../../../../src/crypto/token-cipher.js';
 import { createLogger } from '../../../../src/logger.js';
+import { freePort } from '../../../../src/sandbox/free-port.js';
 import { type MongoEmulator, startMongoEmulator } from '../../../../src/sandbox/mongo/index.js';
 import { type SlackStandIn, startSlackStandIn } from '../../../../src/sandbox/slack/index.js';
 import { startZoomStandIn, type ZoomStandIn } from '../../../../src/sandbox/zoom/index.js';
@@ -58,18 +58,6 @@ export interface ReliabilityHarness {
   stopDatabase(): Promise<void>;
   restartDatabase(): Promise<void>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startReliabilityHarness(
