@@ -59,6 +59,14 @@ export function launcherChain(self: LauncherLink, read: ProcReader = readProc, m
 }
 
 /**
+ * The launcher chain of this process, read now. A CLI reads it first thing: a driver may kill npm
+ * the moment the `ready` line appears, and once sh is gone the chain can no longer be found.
+ */
+export function captureLauncherChain(read: ProcReader = readProc): LauncherLink[] {
+  return launcherChain({ pid: process.pid, ppid: process.ppid }, read);
+}
+
+/**
  * Calls `onGone` once when any link of the launcher chain changes parent (its parent died). Returns
  * a function that stops watching; the timer never keeps the process alive by itself.
  */
@@ -67,10 +75,12 @@ export function watchLauncher(options: {
   intervalMs?: number;
   read?: ProcReader;
   self?: () => LauncherLink;
+  /** The chain as captured at start (captureLauncherChain); read now when absent. */
+  chain?: LauncherLink[];
 }): () => void {
   const read = options.read ?? readProc;
   const self = options.self ?? (() => ({ pid: process.pid, ppid: process.ppid }));
-  const chain = launcherChain(self(), read);
+  const chain = options.chain ?? launcherChain(self(), read);
   if (chain.length === 0) return () => {};
   const timer = setInterval(() => {
     const broken = chain.some((link, index) => {

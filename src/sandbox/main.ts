@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { startSandbox } from './launcher/start.js';
-import { watchLauncher } from './launcher-watch.js';
+import { captureLauncherChain, watchLauncher } from './launcher-watch.js';
 
 const envSchema = z.object({
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3300),
@@ -19,6 +19,8 @@ const envSchema = z.object({
 const argsSchema = z.array(z.enum(['--fresh'], { error: 'the only option is --fresh' }));
 
 async function main(): Promise<void> {
+  // Read first: a driver may kill npm as soon as it sees the ready line.
+  const launcher = process.env.npm_lifecycle_event === 'sandbox' ? captureLauncherChain() : undefined;
   const parsed = envSchema.safeParse(
     Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== '')),
   );
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   // Started by `npm run sandbox` and stopped with a SIGTERM to npm: npm's shell does not pass it on.
-  if (process.env.npm_lifecycle_event === 'sandbox') watchLauncher({ onGone: stop });
+  if (launcher) watchLauncher({ onGone: stop, chain: launcher });
 }
 
 main().catch((error: unknown) => {

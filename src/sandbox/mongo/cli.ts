@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { z } from 'zod';
-import { watchLauncher } from '../launcher-watch.js';
+import { captureLauncherChain, watchLauncher } from '../launcher-watch.js';
 import { startMongoEmulator } from './index.js';
 
 const argsSchema = z.object({
@@ -14,6 +14,8 @@ const argsSchema = z.object({
 });
 
 async function main(): Promise<void> {
+  // Read first: a driver may kill npm as soon as it sees the ready line.
+  const launcher = process.env.npm_lifecycle_event === 'sandbox:mongo' ? captureLauncherChain() : undefined;
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
@@ -44,8 +46,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
   // Started by `npm run sandbox:mongo`: a SIGTERM to npm does not reach us through sh, so stop when
   // the launcher goes away instead of living on as an orphan holding the port.
-  if (process.env.npm_lifecycle_event === 'sandbox:mongo') {
+  if (launcher) {
     watchLauncher({
+      chain: launcher,
       onGone: () => {
         logger.info('the process that started the emulator is gone; stopping');
         shutdown();

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { z } from 'zod';
-import { watchLauncher } from '../launcher-watch.js';
+import { captureLauncherChain, watchLauncher } from '../launcher-watch.js';
 import { loadCommandEscaping } from './escaping.js';
 import { loadSeedFile } from './seed.js';
 import { startSlackStandIn } from './stand-in.js';
@@ -25,6 +25,8 @@ const argsSchema = z.object({
 });
 
 async function main(): Promise<void> {
+  // Read first: a driver may kill npm as soon as it sees the ready line.
+  const launcher = process.env.npm_lifecycle_event === 'sandbox:slack' ? captureLauncherChain() : undefined;
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
@@ -88,7 +90,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
   // Started by `npm run sandbox:slack`: a SIGTERM to npm does not reach us through sh, so stop when
   // the launcher goes away instead of living on as an orphan holding the port.
-  if (process.env.npm_lifecycle_event === 'sandbox:slack') watchLauncher({ onGone: stop });
+  if (launcher) watchLauncher({ onGone: stop, chain: launcher });
 }
 
 main().catch((error: unknown) => {

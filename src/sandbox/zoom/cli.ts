@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { watchLauncher } from '../launcher-watch.js';
+import { captureLauncherChain, watchLauncher } from '../launcher-watch.js';
 import { loadZoomSeedFile } from './seed.js';
 import { startZoomStandIn } from './server.js';
 
@@ -15,6 +15,8 @@ const argsSchema = z.object({
 });
 
 async function main(): Promise<void> {
+  // Read first: a driver may kill npm as soon as it sees the ready line.
+  const launcher = process.env.npm_lifecycle_event === 'sandbox:zoom' ? captureLauncherChain() : undefined;
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
   // Started by `npm run sandbox:zoom`: a SIGTERM to npm does not reach us through sh, so stop
   // when npm (or sh, or tsx) goes away instead of living on as an orphan holding the port.
-  if (process.env.npm_lifecycle_event === 'sandbox:zoom') watchLauncher({ onGone: shutdown });
+  if (launcher) watchLauncher({ onGone: shutdown, chain: launcher });
 }
 
 main().catch((error: unknown) => {

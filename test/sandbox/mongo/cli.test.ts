@@ -1,11 +1,10 @@
 // `npm run sandbox:mongo` entry: one `ready <uri>` line on stdout, a usable server, clean stop.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import net from 'node:net';
 import { createInterface } from 'node:readline';
-import { setTimeout as delay } from 'node:timers/promises';
 import { MongoClient } from 'mongodb';
 import { describe, expect, it } from 'vitest';
+import { stopNpmScriptWithSigterm } from '../../support/npm-script.js';
 
 describe('sandbox:mongo CLI', () => {
   it('prints exactly one ready line, serves the driver and exits 0 on SIGTERM', async () => {
@@ -30,41 +29,12 @@ describe('sandbox:mongo CLI', () => {
   });
 
   it('does not outlive `npm run` when only the npm process gets SIGTERM', async () => {
-    // npm passes SIGTERM to its `sh -c` only, and the shell exits without passing it on to tsx.
-    const child = spawn('npm', ['run', 'sandbox:mongo', '--', '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    try {
-      const rl = createInterface({ input: child.stdout });
-      let uri: string | undefined;
-      for await (const line of rl) {
-        uri = /^ready (mongodb:\/\/\S+)$/.exec(line)?.[1];
-        if (uri) break;
-      }
-      const port = Number(new URL(uri ?? '').port);
-      // 'close' only comes once every process holding the stdout pipe has exited.
-      const closed = once(child.stdout, 'close');
-      child.stdout.resume();
-      child.kill('SIGTERM');
-      const gone = await Promise.race([closed.then(() => true), delay(15_000).then(() => false)]);
-      expect(gone).toBe(true);
-      const refused = await new Promise<boolean>((resolve) => {
-        const socket = net.connect(port, '127.0.0.1');
-        socket.once('connect', () => {
-          socket.destroy();
-          resolve(false);
-        });
-        socket.once('error', () => resolve(true));
-      });
-      expect(refused).toBe(true);
-    } finally {
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // the whole group is already gone
-      }
-    }
+    const result = await stopNpmScriptWithSigterm(
+      'sandbox:mongo',
+      ['--port', '0'],
+      /^ready (mongodb:\/\/\S+)$/,
+    );
+    expect(result).toMatchObject({ allExited: true, portRefuses: true });
   });
 
   it('rejects a malformed port with a message and a non-zero exit', async () => {

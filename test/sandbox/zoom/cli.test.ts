@@ -4,6 +4,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stopNpmScriptWithSigterm } from '../../support/npm-script.js';
 
 async function exitOf(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/sandbox/zoom/cli.ts', ...args], {
@@ -19,15 +20,6 @@ async function exitOf(args: string[]): Promise<{ code: number | null; stdout: st
   });
   const [code] = (await once(child, 'exit')) as [number | null];
   return { code, stdout, stderr };
-}
-
-async function answers(url: string): Promise<boolean> {
-  try {
-    await fetch(`${url}/_sandbox/state`, { signal: AbortSignal.timeout(1_000) });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe('npm run sandbox:zoom', () => {
@@ -91,33 +83,11 @@ describe('npm run sandbox:zoom', () => {
   });
 
   it('started by npm run, it stops when npm gets SIGTERM (no orphan keeps the port)', async () => {
-    const npm = spawn('npm', ['run', 'sandbox:zoom', '--', '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    try {
-      let stdout = '';
-      npm.stdout.setEncoding('utf8');
-      const url = await new Promise<string>((resolve, reject) => {
-        npm.stdout.on('data', (chunk: string) => {
-          stdout += chunk;
-          const line = /^ready (http:\/\/127\.0\.0\.1:\d+)$/m.exec(stdout);
-          if (line?.[1]) resolve(line[1]);
-        });
-        npm.once('exit', (code) => reject(new Error(`npm exited early with ${code}`)));
-      });
-      expect(await answers(url)).toBe(true);
-      // Only npm gets the signal, as when a driver calls child.kill() on what it spawned.
-      npm.kill('SIGTERM');
-      const deadline = Date.now() + 10_000;
-      while ((await answers(url)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      expect(await answers(url)).toBe(false);
-    } finally {
-      try {
-        if (npm.pid !== undefined) process.kill(-npm.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
+    const result = await stopNpmScriptWithSigterm(
+      'sandbox:zoom',
+      ['--port', '0'],
+      /^ready (http:\/\/127\.0\.0\.1:\d+)$/,
+    );
+    expect(result).toMatchObject({ allExited: true, portRefuses: true });
   });
 });
