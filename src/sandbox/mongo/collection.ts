@@ -175,8 +175,65 @@ export class Collection {
    * predicates (mingo still evaluates the full filter on each candidate).
    */
   candidates(filter: Document): Iterable<Document> {
+    return this.candidatePlan(filter).docs;
+  }
+
+  /**
+   * The candidates of `filter` (as `candidates` returns them), and whether they are exactly the
+   * documents matching it: then no document needs testing. Exact when every constrained field is
+   * looked up (`_id`, or an index with `Index.exact`) and `exactFilterFields` accepts the filter
+   * without null (which `candidates` never looks up).
+   */
+  plan(filter: Document, collation?: Document): { docs: Iterable<Document>; exact: boolean } {
+    const plan = this.candidatePlan(filter);
+    const fields = this.exactFilter(filter, collation);
+    const exact =
+      fields !== undefined &&
+      !fields.hasNull &&
+      plan.lookedUp.length === fields.fields.size &&
+      (plan.index === undefined || plan.index.exact);
+    return { docs: plan.docs, exact };
+  }
+
+  /**
+   * The number of documents matching `filter` when an index answers it exactly, from bucket sizes
+   * alone (MongoDB's COUNT_SCAN): O(keys looked up), whatever the number of matches. Undefined
+   * when the filter needs mingo (see `exactFilterFields`).
+   */
+  exactCount(filter: Document, collation?: Document): number | undefined {
+    const exact = this.exactFilter(filter, collation);
+    if (!exact) return undefined;
+    const { fields } = exact;
+    if (fields.size === 0) return this.docs.size;
+    for (const values of fields.values()) if (values.length === 0) return 0; // $in: []
+    const ids = fields.get('_id');
+    if (ids) {
+      if (fields.size > 1 || exact.hasNull) return undefined;
+      return ids.filter((v) => this.docs.has(keyOf(v))).length;
+    }
+    const plan = this.bestIndex(fields, (index) => index.exact);
+    if (!plan || (plan[1][0]?.length ?? 0) !== fields.size) return undefined;
+    const [index, keys] = plan;
+    let n = 0;
+    for (const key of keys) n += index.bucketSize(key.length, key.join('\u0000'));
+    return n;
+  }
+
+  /**
+   * The filter's constraints when index keys decide it exactly (see `exactFilterFields`), taking
+   * the collection into account: numbers only while no document holds an int64 or a Decimal128
+   * (their number views round, their keys do not), and no collation.
+   */
+  private exactFilter(filter: Document, collation: Document | undefined): ExactFilter | undefined {
+    if (!simpleCollation(collation)) return undefined;
+    const exact = exactFilterFields(filter);
+    if (!exact || (exact.numeric && this.wideDocs > 0)) return undefined;
+    return exact;
+  }
+
+  private candidatePlan(filter: Document): CandidatePlan {
     const constraints = equalityConstraints(filter);
-    if (constraints.size === 0) return this.docs.values();
+    if (constraints.size === 0) return { docs: this.docs.values(), lookedUp: [] };
     const ids = constraints.get('_id');
     if (ids && ids.length <= MAX_LOOKUP_KEYS) {
       const out: Document[] = [];
@@ -189,14 +246,16 @@ export class Collection {
           out.push(doc);
         }
       }
-      return out;
+      return { docs: out, lookedUp: ['_id'] };
     }
     const plan = this.bestIndex(constraints);
-    if (!plan) return this.docs.values();
+    if (!plan) return { docs: this.docs.values(), lookedUp: [] };
     const [index, keys] = plan;
+    const lookedUp = index.fields.slice(0, keys[0]?.length ?? 0);
     if (keys.length === 1) {
       // One bucket: iterate it lazily (callers that mutate materialise their matches first).
-      return index.lookup(keys[0]?.length ?? 0, (keys[0] ?? []).join('\u0000'))?.values() ?? [];
+      const docs = index.lookup(keys[0]?.length ?? 0, (keys[0] ?? []).join('\u0000'))?.values() ?? [];
+      return { docs, index, lookedUp };
     }
     const seen = new Set<string>();
     const out: Document[] = [];
@@ -209,7 +268,7 @@ export class Collection {
         out.push(doc);
       }
     }
-    return out;
+    return { docs: out, index, lookedUp };
   }
 
   /**
@@ -248,10 +307,13 @@ export class Collection {
     return walk(run, start, reverse);
   }
 
-  private bestIndex(constraints: Map<string, unknown[]>): [Index, string[][]] | undefined {
+  private bestIndex(
+    constraints: Map<string, unknown[]>,
+    usable: (index: Index) => boolean = (index) => index.lookupCapable,
+  ): [Index, string[][]] | undefined {
     let best: [Index, string[][]] | undefined;
     for (const index of this.indexes.values()) {
-      if (!index.lookupCapable) continue;
+      if (!usable(index)) continue;
       let combos: string[][] = [[]];
       for (const field of index.fields) {
         const values = constraints.get(field);
@@ -270,6 +332,93 @@ export class Collection {
     }
     return best;
   }
+}
+
+interface CandidatePlan {
+  docs: Iterable<Document>;
+  /** The index whose buckets the candidates are (none for `_id` lookups and scans). */
+  index?: Index;
+  /** The filter fields the lookup fixed (`['_id']` for an `_id` lookup, none for a scan). */
+  lookedUp: string[];
+}
+
+/** A filter that index keys decide exactly: field → its distinct values (by index key). */
+export interface ExactFilter {
+  fields: Map<string, unknown[]>;
+  /** Some value is null (matches null and missing; `candidates` does not look those up). */
+  hasNull: boolean;
+  /** Some value is a number. */
+  numeric: boolean;
+}
+
+/**
+ * The filter's fields and values when it is only top-level equality (`v` or `{$eq: v}`) and `$in`
+ * on plain dotted paths, with values whose index key is equal exactly when mingo's equality holds
+ * on a document without arrays: strings, booleans, numbers (not NaN), null, ObjectId and valid
+ * Dates. Undefined for anything else: other operators, `$and`/`$or`…, regexes, arrays, embedded
+ * documents, int64/Decimal128 values, numeric path parts (array positions).
+ */
+export function exactFilterFields(filter: Document): ExactFilter | undefined {
+  const fields = new Map<string, unknown[]>();
+  let hasNull = false;
+  let numeric = false;
+  for (const [field, cond] of Object.entries(filter)) {
+    if (!exactPath(field)) return undefined;
+    let values: unknown[];
+    if (isPlainObject(cond)) {
+      const ops = Object.keys(cond);
+      if (ops.length !== 1) return undefined;
+      if (ops[0] === '$eq') values = [cond.$eq];
+      else if (ops[0] === '$in' && Array.isArray(cond.$in)) values = cond.$in;
+      else return undefined;
+    } else {
+      values = [cond];
+    }
+    const distinct = new Map<string, unknown>();
+    for (const v of values) {
+      const kind = exactKind(v);
+      if (!kind) return undefined;
+      if (kind === 'null') hasNull = true;
+      if (kind === 'number') numeric = true;
+      const key = keyOf(v);
+      if (!distinct.has(key)) distinct.set(key, v);
+    }
+    fields.set(field, [...distinct.values()]);
+  }
+  return { fields, hasNull, numeric };
+}
+
+/**
+ * A dotted path that index keys and mingo resolve alike: no operator, no array position, and no
+ * name of Object.prototype (`constructor`: the index walks `in`, mingo ignores inherited names).
+ */
+function exactPath(field: string): boolean {
+  return field
+    .split('.')
+    .every((p) => p !== '' && !p.includes('$') && !/^\d+$/.test(p) && !(p in Object.prototype));
+}
+
+function exactKind(v: unknown): 'null' | 'number' | 'other' | undefined {
+  if (v === null) return 'null';
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return 'other';
+    case 'number':
+      return Number.isNaN(v) ? undefined : 'number';
+    default:
+      break;
+  }
+  if (v instanceof ObjectId) return 'other';
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return 'other';
+  return undefined;
+}
+
+/** No collation, or the simple one (binary comparison, which is what index keys do). */
+function simpleCollation(collation: Document | undefined): boolean {
+  if (collation === undefined) return true;
+  const keys = Object.keys(collation);
+  return keys.length === 1 && collation.locale === 'simple';
 }
 
 function sameOptions(a: IndexSpec, b: IndexSpec): boolean {

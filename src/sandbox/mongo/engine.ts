@@ -96,11 +96,14 @@ function sortKeysFor(sort: Document, collation?: Document): SortKeys | undefined
   return keys;
 }
 
-/** Matching documents sorted (stable, like mingo's $sort); with `k`, keeps only the first k (O(n log k)). */
+/**
+ * Matching documents sorted (stable, like mingo's $sort); with `k`, keeps only the first k
+ * (O(n log k)). Without a filter every document matches.
+ */
 function sortMatches(
   docs: Iterable<Document>,
   coll: Collection,
-  filter: Filter,
+  filter: Filter | undefined,
   keys: SortKeys,
   k: number,
 ): Document[] {
@@ -108,7 +111,7 @@ function sortMatches(
   const directions = keys.map(([, dir]) => dir);
   for (const doc of docs) {
     const view = coll.view(doc);
-    if (!filter.test(view)) continue;
+    if (filter && !filter.test(view)) continue;
     const values = keys.map(([field, dir]) => sortValue(view, field, dir));
     if (
       k > 0 &&
@@ -158,7 +161,10 @@ export function findDocuments(coll: Collection | undefined, spec: FindSpec): Doc
   const limit = Math.max(0, spec.limit ?? 0);
   const projection =
     isPlainObject(spec.projection) && Object.keys(spec.projection).length > 0 ? spec.projection : undefined;
-  const candidates = natural === -1 ? [...coll.candidates(filter)].reverse() : coll.candidates(filter);
+  // When an index answers the filter exactly, its candidates are the matches: mingo tests none.
+  const plan = coll.plan(filter, spec.collation);
+  const test = plan.exact ? undefined : query;
+  const candidates = natural === -1 ? [...plan.docs].reverse() : plan.docs;
   let out: Document[];
   try {
     if (!sort) {
@@ -166,7 +172,7 @@ export function findDocuments(coll: Collection | undefined, spec: FindSpec): Doc
       out = [];
       let skipped = 0;
       for (const doc of candidates) {
-        if (!query.test(coll.view(doc))) continue;
+        if (test && !test.test(coll.view(doc))) continue;
         if (skipped < skip) {
           skipped += 1;
           continue;
@@ -191,11 +197,11 @@ export function findDocuments(coll: Collection | undefined, spec: FindSpec): Doc
           if (limit > 0 && out.length >= limit) break;
         }
       } else if (keys) {
-        out = sortMatches(candidates, coll, query, keys, limit > 0 ? skip + limit : 0);
+        out = sortMatches(candidates, coll, test, keys, limit > 0 ? skip + limit : 0);
         if (skip > 0) out = out.slice(skip);
       } else {
         const matched: Document[] = [];
-        for (const doc of candidates) if (query.test(coll.view(doc))) matched.push(doc);
+        for (const doc of candidates) if (!test || test.test(coll.view(doc))) matched.push(doc);
         let cursor = new Query({}, options(undefined, spec.collation))
           .find<Document>(matched)
           .sort(sort as Record<string, 1 | -1>);
@@ -210,10 +216,15 @@ export function findDocuments(coll: Collection | undefined, spec: FindSpec): Doc
   return projection ? project(out, projection) : out;
 }
 
-/** Number of matching documents, without materialising them. */
+/**
+ * Number of matching documents, without materialising them. A filter an index answers exactly is
+ * counted from bucket sizes (no document touched); any other is tested by mingo per candidate.
+ */
 export function countDocuments(coll: Collection | undefined, filter: Document, collation?: Document): number {
   if (!coll) return 0;
   if (Object.keys(filter).length === 0) return coll.docs.size;
+  const exact = coll.exactCount(filter, collation);
+  if (exact !== undefined) return exact;
   const query = compileFilter(filter, collation);
   let n = 0;
   try {
@@ -289,8 +300,12 @@ export function aggregateDocuments(
   resolver: CollectionResolver,
   collation?: Document,
 ): Document[] {
-  const stages = withoutBigInts(pipeline);
+  let stages = withoutBigInts(pipeline);
   const first = stages[0];
+  const match = coll && first && isPlainObject(first.$match) ? first.$match : undefined;
+  // A leading $match that an index answers exactly is the candidate set itself: mingo skips it.
+  const plan = match ? coll?.plan(match, collation) : undefined;
+  if (plan?.exact && Object.keys(first ?? {}).length === 1) stages = stages.slice(1);
   // Documents a stage passes through unchanged ($match, $sort, $limit…) come out as the stored
   // version, so their int64 values stay int64.
   const stored = new Map<Document, Document>();
@@ -301,9 +316,7 @@ export function aggregateDocuments(
       yield view;
     }
   }
-  const source = coll
-    ? views(first && isPlainObject(first.$match) ? coll.candidates(first.$match) : coll.docs.values())
-    : [];
+  const source = coll ? views(plan ? plan.docs : coll.docs.values()) : [];
   try {
     const out = new Aggregator(stages, options(resolver, collation)).run(source) as Document[];
     return stored.size === 0 ? out : out.map((doc) => stored.get(doc) ?? doc);

@@ -1,7 +1,8 @@
 // In-memory secondary indexes: one hash map per key prefix (so a compound index on {a, b} also
 // answers equality on `a` alone), used both to narrow query candidates and to enforce uniqueness.
 // Every document is entered in every index; sparse/partial membership only matters for the unique
-// constraint, which keeps lookups correct for any filter.
+// constraint, which keeps lookups correct for any filter. The index also counts the documents that
+// hold an array on one of its paths: while there are none, each document has exactly one key.
 import type { Document } from 'bson';
 import { Query } from 'mingo';
 import { MongoServerError } from './errors.js';
@@ -34,6 +35,8 @@ export class Index {
   /** Field directions (1/-1); empty when a field is hashed, so the index has no order. */
   readonly directions: number[];
   private readonly runs: SortedRuns;
+  /** Documents holding an array on an indexed path (multikey: several keys per document). */
+  private multikeyDocs = 0;
 
   constructor(spec: IndexSpec) {
     this.spec = spec;
@@ -65,6 +68,24 @@ export class Index {
     for (let depth = 1; depth < this.fields.length; depth += 1) {
       for (const key of keys[depth - 1] ?? []) update(depth, key);
     }
+  }
+
+  /**
+   * Whether the index holds every document under its true key, so that a bucket is exactly the
+   * documents whose fields equal the key: lookup-capable, not sparse or partial (which MongoDB
+   * leaves incomplete), not multikey.
+   */
+  get exact(): boolean {
+    return (
+      this.lookupCapable &&
+      this.multikeyDocs === 0 &&
+      !this.spec.sparse &&
+      this.spec.partialFilterExpression === undefined
+    );
+  }
+
+  private isMultikey(doc: Document): boolean {
+    return this.fields.some((f) => pathHasArray(doc, f));
   }
 
   get unique(): boolean {
@@ -110,6 +131,7 @@ export class Index {
   add(id: string, doc: Document): void {
     if (!this.lookupCapable) return;
     const prefixKeys = this.prefixKeys(doc);
+    if (this.isMultikey(doc)) this.multikeyDocs += 1;
     this.syncRuns(id, doc, prefixKeys, true);
     prefixKeys.forEach((keys, i) => {
       const map = this.prefixMaps[i] as Map<string, Map<string, Document>>;
@@ -127,6 +149,7 @@ export class Index {
   remove(id: string, doc: Document): void {
     if (!this.lookupCapable) return;
     const prefixKeys = this.prefixKeys(doc);
+    if (this.isMultikey(doc)) this.multikeyDocs -= 1;
     this.syncRuns(id, doc, prefixKeys, false);
     prefixKeys.forEach((keys, i) => {
       const map = this.prefixMaps[i] as Map<string, Map<string, Document>>;
@@ -140,6 +163,7 @@ export class Index {
   }
 
   clear(): void {
+    this.multikeyDocs = 0;
     this.runs.clear();
     for (const map of this.prefixMaps) map.clear();
   }
@@ -147,6 +171,11 @@ export class Index {
   /** Documents (by id) whose first `prefixLength` fields equal the given (already hashed) key. */
   lookup(prefixLength: number, key: string): Map<string, Document> | undefined {
     return this.prefixMaps[prefixLength - 1]?.get(key);
+  }
+
+  /** Number of documents under a key (0 when none), without touching them. */
+  bucketSize(prefixLength: number, key: string): number {
+    return this.lookup(prefixLength, key)?.size ?? 0;
   }
 
   /**
@@ -165,6 +194,17 @@ export class Index {
       }
     }
   }
+}
+
+/** Whether an array occurs along a dotted path of `doc` (as an intermediate value or at the end). */
+function pathHasArray(doc: Document, path: string): boolean {
+  let cur: unknown = doc;
+  for (const part of path.split('.')) {
+    if (Array.isArray(cur)) return true;
+    if (cur === null || typeof cur !== 'object') return false;
+    cur = (cur as Document)[part];
+  }
+  return Array.isArray(cur);
 }
 
 /** MongoDB's E11000 error, with `keyPattern` and `keyValue` as the server reports them. */

@@ -353,34 +353,71 @@ const aggregate: CommandHandler = (cmd, ctx) => {
   }
   const counted = countPipeline(pipeline);
   if (counted) {
-    // The driver's countDocuments pipeline, answered from the index without building an Aggregator.
+    // The driver's countDocuments pipeline, answered without building an Aggregator (from bucket
+    // sizes alone when an index answers the filter exactly). A $group over no documents is empty.
     const total = countDocuments(coll, counted.filter, args.collation);
     const n = Math.max(0, total - counted.skip);
     const limited = counted.limit > 0 ? Math.min(n, counted.limit) : n;
-    const docs = limited > 0 ? [{ _id: 1, n: limited }] : [];
+    const docs = limited > 0 ? [{ _id: counted.id, [counted.field]: limited }] : [];
     return { cursor: ctx.cursors.firstBatch(ns, docs, args.cursor?.batchSize), ok: 1 };
   }
   const docs = aggregateDocuments(coll, pipeline, resolver(ctx), args.collation);
   return { cursor: ctx.cursors.firstBatch(ns, docs, args.cursor?.batchSize), ok: 1 };
 };
 
-/** Recognises `[{$match}, {$skip}?, {$limit}?, {$group: {_id: 1, n: {$sum: 1}}}]`. */
-function countPipeline(pipeline: Document[]): { filter: Document; skip: number; limit: number } | undefined {
+interface CountPipeline {
+  filter: Document;
+  skip: number;
+  /** 0: no limit. */
+  limit: number;
+  /** The group's constant `_id` and the field holding the count. */
+  id: unknown;
+  field: string;
+}
+
+/**
+ * Recognises a count: `[{$match}, {$skip}?, {$limit}?, {$group: {_id: <constant>, <field>: {$sum: 1}}}]`
+ * (the driver's countDocuments sends `{_id: 1, n: {$sum: 1}}`). The constant is a number, a string
+ * that is not a field path, or null; `$skip` a non-negative and `$limit` a positive integer.
+ * Anything else goes through the Aggregator.
+ */
+function countPipeline(pipeline: Document[]): CountPipeline | undefined {
   const [match, ...rest] = pipeline;
   const group = rest.pop();
-  if (!match || !isPlainObject(match.$match) || Object.keys(match).length !== 1) return undefined;
-  if (!group || keyOf(group) !== keyOf({ $group: { _id: 1, n: { $sum: 1 } } })) return undefined;
+  if (!match || Object.keys(match).length !== 1 || !isPlainObject(match.$match)) return undefined;
+  if (!group || Object.keys(group).length !== 1 || !isPlainObject(group.$group)) return undefined;
+  const spec = group.$group;
+  const fields = Object.keys(spec);
+  const field = fields.find((f) => f !== '_id');
+  if (fields.length !== 2 || !('_id' in spec) || field === undefined) return undefined;
+  if (field.startsWith('$') || field.includes('.')) return undefined;
+  const sum = spec[field];
+  if (!isPlainObject(sum) || Object.keys(sum).length !== 1 || sum.$sum !== 1) return undefined;
+  const id = spec._id;
+  const constant =
+    id === null ||
+    (typeof id === 'number' && Number.isFinite(id)) ||
+    (typeof id === 'string' && !id.startsWith('$'));
+  if (!constant) return undefined;
   let skip = 0;
   let limit = 0;
-  for (const stage of rest) {
-    const [name, ...others] = Object.keys(stage);
-    if (others.length > 0) return undefined;
-    if (name === '$skip' && typeof stage.$skip === 'number' && rest.indexOf(stage) === 0 && limit === 0)
-      skip = stage.$skip;
-    else if (name === '$limit' && typeof stage.$limit === 'number') limit = stage.$limit;
-    else return undefined;
+  let i = 0;
+  const stage = (name: string): unknown =>
+    rest[i] && Object.keys(rest[i] as Document).length === 1 ? (rest[i] as Document)[name] : undefined;
+  const skipValue = stage('$skip');
+  if (skipValue !== undefined) {
+    if (typeof skipValue !== 'number' || !Number.isInteger(skipValue) || skipValue < 0) return undefined;
+    skip = skipValue;
+    i += 1;
   }
-  return { filter: match.$match, skip, limit };
+  const limitValue = stage('$limit');
+  if (limitValue !== undefined) {
+    if (typeof limitValue !== 'number' || !Number.isInteger(limitValue) || limitValue <= 0) return undefined;
+    limit = limitValue;
+    i += 1;
+  }
+  if (i !== rest.length) return undefined;
+  return { filter: match.$match, skip, limit, id, field };
 }
 
 function replaceContents(coll: Collection, docs: Document[]): void {
