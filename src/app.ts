@@ -32,6 +32,7 @@ import { createHomePublisher } from './slack/home.js';
 import { createMongoInstallationStore } from './slack/installation-store.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { createSlackNotifier, type SlackNotifier } from './slack/notifier.js';
+import { createResponseUrlClient } from './slack/response-url.js';
 import { createWorkspaceRegistry } from './slack/workspaces.js';
 import { createZoomGateway, createZoomWebhookRouter } from './zoom/index.js';
 
@@ -61,7 +62,7 @@ export interface BuiltApp {
   metrics: Metrics;
   /** Listen on `port` (default config.port); resolves with the bound port. */
   listen(port?: number, host?: string): Promise<number>;
-  /** Graceful: stop accepting, finish in-flight requests, stop jobs and Slack, close the database. */
+  /** Graceful: stop accepting, finish in-flight requests and acked commands' replies, stop jobs and Slack, close the database. */
   stop(): Promise<void>;
   isReady(): Promise<boolean>;
 }
@@ -183,6 +184,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     }),
   );
 
+  const responseUrls = createResponseUrlClient();
+  const followUps = createFollowUpQueue();
   // Bolt mounts /slack/events (and the install routes) on our express app.
   const slack = createSlackTransport({
     slack: config.slack,
@@ -200,7 +203,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     logger,
     metrics,
     isDatabaseUp,
-    followUps: createFollowUpQueue(),
+    followUps,
+    responseUrls,
     isDuplicateSlackEvent: createDeliveryDeduper({
       processedEvents: models.processedEvents,
       source: 'slack',
@@ -248,8 +252,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       if (stopping) return;
       stopping = true;
       await server?.close();
+      // Commands acked before the stop still owe their replies: let them finish (bounded).
+      await followUps.drain(10_000);
       await jobs.stop();
       await slack.stop().catch((error: unknown) => logger.warn({ err: error }, 'stopping Slack failed'));
+      await responseUrls.close();
       await closeDatabase(db);
       await embedded?.stop();
       logger.info('stopped');

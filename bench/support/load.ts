@@ -37,8 +37,13 @@ export interface LoadOptions {
   durationS: number;
   connections?: number;
   signingSecret: string;
-  /** The i-th request's raw body (i counts from 0 across the whole run). */
-  body(index: number): string;
+  /**
+   * The i-th request's raw body (i counts from 0 across the whole run). `connection` is a scratch
+   * object of the connection sending it, handed back to `onResponse` with its answer (one request
+   * in flight per connection, so it names the request being answered).
+   */
+  body(index: number, connection: Record<string, unknown>): string;
+  onResponse?: (status: number, body: string, connection: Record<string, unknown>) => void;
 }
 
 export async function runSignedLoad(options: LoadOptions): Promise<LoadRun> {
@@ -58,11 +63,12 @@ export async function runSignedLoad(options: LoadOptions): Promise<LoadRun> {
         requests: [
           {
             method: 'POST',
-            setupRequest: (request) => {
-              const body = options.body(index);
+            setupRequest: (request, connection) => {
+              const body = options.body(index, connection);
               index += 1;
               return { ...request, body, headers: signedHeaders(options.signingSecret, body) };
             },
+            ...(options.onResponse ? { onResponse: options.onResponse } : {}),
           },
         ],
       },

@@ -14,6 +14,7 @@ import type { FollowUpQueue } from './follow-ups.js';
 import type { HomePublisher } from './home.js';
 import { createTranslator, type Translator } from './i18n/index.js';
 import type { SlackNotifier } from './notifier.js';
+import type { ResponseUrlClient } from './response-url.js';
 import { errorMessage, isErrorCode } from './views/index.js';
 import type { WorkspaceRegistry } from './workspaces.js';
 
@@ -29,6 +30,8 @@ export interface SlackAppDeps {
   isDatabaseUp(): boolean;
   /** Where commands do their work after the ack (bounded, so acks stay fast under bursts). */
   followUps: FollowUpQueue;
+  /** Posts command replies to their response_url. */
+  responseUrls: ResponseUrlClient;
 }
 
 export interface Actor {

@@ -52,6 +52,66 @@ describe('follow-up queue', () => {
   });
 });
 
+describe('refusing when the instance does not keep up', () => {
+  it('has no room once the oldest waiting follow-up has waited `maxWaitMs`, and room again when it starts', async () => {
+    let clock = 1_000;
+    const queue = createFollowUpQueue({
+      concurrency: 1,
+      maxWaiting: 100,
+      maxWaitMs: 3_000,
+      now: () => clock,
+    });
+    const gate = deferred();
+    const first = queue.run(() => gate.done);
+    const second = queue.run(async () => 'second');
+    await Promise.resolve();
+    clock += 2_999;
+    expect(queue.hasRoom()).toBe(true);
+    clock += 1;
+    expect(queue.hasRoom()).toBe(false);
+    gate.release();
+    await Promise.all([first, second]);
+    expect(queue.hasRoom()).toBe(true);
+  });
+});
+
+describe('draining the queue at shutdown', () => {
+  it('waits for running and waiting follow-ups, failed ones included', async () => {
+    const queue = createFollowUpQueue({ concurrency: 1, maxWaiting: 10 });
+    const gate = deferred();
+    const done: string[] = [];
+    void queue.run(async () => {
+      await gate.done;
+      done.push('first');
+    });
+    queue
+      .run(async () => {
+        throw new Error('Zoom down');
+      })
+      .catch(() => done.push('second failed'));
+    void queue.run(async () => {
+      done.push('third');
+    });
+    let drained = false;
+    const draining = queue.drain(5_000).then(() => {
+      drained = true;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(drained).toBe(false);
+    gate.release();
+    await draining;
+    expect([...done].sort()).toEqual(['first', 'second failed', 'third']);
+  });
+
+  it('gives up after the timeout', async () => {
+    const queue = createFollowUpQueue();
+    void queue.run(() => new Promise(() => {}));
+    const started = Date.now();
+    await queue.drain(50);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
 describe('a slash command while the follow-up queue is full', () => {
   it('is answered "busy" in its ack, and no work is queued for it', async () => {
     const queue = createFollowUpQueue({ concurrency: 1, maxWaiting: 0 });

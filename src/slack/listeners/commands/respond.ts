@@ -2,9 +2,10 @@
  * The frame every slash command runs in: ack at once (Slack's 3 s deadline; while the database
  * is down, or the follow-up queue is full, the ack itself carries "temporarily unavailable" or
  * "busy"), then, through the bounded follow-up queue (follow-ups.ts), resolve the actor, run the
- * command, and turn any failure into an ephemeral message. Nobody is left without an answer.
+ * command, and turn any failure into an ephemeral message. Replies go to the command's
+ * response_url (response-url.ts). Nobody is left without an answer.
  */
-import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { MessageView } from '../../blockkit/types.js';
 import { createTranslator } from '../../i18n/index.js';
 import { type Actor, logFailure, resolveActor, type SlackAppDeps, userMessageFor } from '../../runtime.js';
@@ -29,13 +30,6 @@ export function toRespondPayload(message: MessageView) {
   };
 }
 
-export async function replyWith(respond: RespondFn, message: MessageView): Promise<void> {
-  const response = await respond(toRespondPayload(message));
-  // Bolt leaves the body unread; fetch keeps an unread response's connection busy until it is
-  // garbage-collected, so reading it lets the keep-alive connection to Slack be reused at once.
-  await response.arrayBuffer().catch(() => undefined);
-}
-
 export function commandHandler(
   deps: SlackAppDeps,
   name: string,
@@ -43,7 +37,9 @@ export function commandHandler(
 ): (args: CommandArgs) => Promise<void> {
   return async (args) => {
     const started = process.hrtime.bigint();
-    const { command, ack, respond } = args;
+    const { command, ack } = args;
+    const replyWith = (message: MessageView) =>
+      deps.responseUrls.post(command.response_url, toRespondPayload(message));
     let outcome = 'ok';
     // Refusals go in the ack itself: the person is answered at once, and nothing is queued.
     const refusal = !deps.isDatabaseUp() ? 'unavailable' : !deps.followUps.hasRoom() ? 'busy' : null;
@@ -59,7 +55,7 @@ export function commandHandler(
       let actor: Actor | undefined;
       try {
         actor = await resolveActor(deps, command.team_id, command.user_id);
-        const reply = (message: MessageView) => replyWith(respond, message);
+        const reply = (message: MessageView) => replyWith(message);
         if (/^help$/i.test(text)) {
           await reply(helpMessage(name, actor.t));
         } else {
@@ -69,7 +65,7 @@ export function commandHandler(
         outcome = 'error';
         logFailure(deps.logger, error, { command: name, workspaceId: command.team_id });
         const t = actor?.t ?? createTranslator(undefined);
-        await replyWith(respond, userMessageFor(error, t)).catch((replyError: unknown) =>
+        await replyWith(userMessageFor(error, t)).catch((replyError: unknown) =>
           deps.logger.error({ err: replyError }, 'could not send the error reply'),
         );
       } finally {
