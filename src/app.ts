@@ -78,7 +78,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     createLogger({ level: config.logLevel, secrets: secretValues(config), name: 'zoom-org-connect' });
   const clock = overrides.clock ?? (() => new Date());
   const instanceId = overrides.instanceId ?? randomUUID();
-  const metrics = createMetrics({ defaultMetrics: overrides.defaultMetrics ?? true });
+  // Slash-command work after the ack runs in this bounded queue (src/slack/follow-ups.ts).
+  const followUps = createFollowUpQueue();
+  const metrics = createMetrics({
+    defaultMetrics: overrides.defaultMetrics ?? true,
+    followUpDepth: () => followUps.depth(),
+  });
   const firstKey = config.encryptionKeys[0];
   if (!firstKey) throw new Error('TOKEN_ENCRYPTION_KEYS is empty');
   const cipher = createTokenCipher(config.encryptionKeys);
@@ -185,7 +190,6 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   );
 
   const responseUrls = createResponseUrlClient();
-  const followUps = createFollowUpQueue();
   // Bolt mounts /slack/events (and the install routes) on our express app.
   const slack = createSlackTransport({
     slack: config.slack,

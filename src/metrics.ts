@@ -13,9 +13,17 @@ export interface Metrics {
   tokenRefreshes: Counter<'app' | 'outcome'>;
   jobRuns: Counter<'job' | 'outcome'>;
   orgConnections: Gauge<'status'>;
+  slackFollowUps: Gauge<'state'>;
 }
 
-export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
+export interface MetricsOptions {
+  defaultMetrics?: boolean;
+  /** Commands running and waiting after their ack (the follow-up queue), read at each scrape. */
+  followUpDepth?: () => { active: number; waiting: number };
+}
+
+export function createMetrics(options: MetricsOptions = {}): Metrics {
+  const followUpDepth = options.followUpDepth;
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
   const buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -58,6 +66,18 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       help: 'Organization connections by status (refreshed by the health-check job)',
       labelNames: ['status'],
       registers: [registry],
+    }),
+    slackFollowUps: new Gauge({
+      name: 'slack_command_follow_ups',
+      help: 'Slash commands acked and still doing their work, by state (a growing waiting count means scale out)',
+      labelNames: ['state'],
+      registers: [registry],
+      collect() {
+        if (!followUpDepth) return;
+        const { active, waiting } = followUpDepth();
+        this.set({ state: 'active' }, active);
+        this.set({ state: 'waiting' }, waiting);
+      },
     }),
   };
 }

@@ -3,10 +3,9 @@
  * does, it issues a pool of response_url values before announcing itself (written as a JSON array
  * to --response-urls FILE), so the app's follow-up `respond()` calls land on URLs the stand-in
  * knows, as they would at Slack, instead of failing as unknown.
- * Prints `ready <apiUrl>`. On a `count` line on stdin it prints `uses <n>`: how many times the
- * pool's URLs were used, i.e. how many `respond()` calls reached "Slack". On a `replies` line it
- * prints `replies <json>`: `[poolIndex, epochMs]` for every use since the previous `replies` line,
- * the moment each reply reached the stand-in (so the runner can time request → reply).
+ * Prints `ready <apiUrl>`. On a `replies` line on stdin it prints `replies <json>`: `[poolIndex,
+ * epochMs]` for every use of a pool URL since the previous `replies` line, the moment each reply
+ * reached the stand-in (so the runner can time request → reply).
  */
 import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -46,7 +45,6 @@ async function main(): Promise<void> {
     // cost it does not have in production.
     keepAlive: true,
   });
-  const ids: string[] = [];
   let replies: Array<[number, number]> = [];
   const urls = Array.from({ length: args.count }, (_, index) => {
     const record = standIn.workspace.issueResponseUrl({
@@ -65,19 +63,14 @@ async function main(): Promise<void> {
         uses = value;
       },
     });
-    ids.push(record.id);
     return `${standIn.url}/response/${record.id}`;
   });
   writeFileSync(args['response-urls'], JSON.stringify(urls));
   process.stdout.write(`ready ${standIn.apiUrl}\n`);
   createInterface({ input: process.stdin }).on('line', (line) => {
-    if (line.trim() === 'count') {
-      const uses = ids.reduce((sum, id) => sum + (standIn.workspace.responseUrl(id)?.uses ?? 0), 0);
-      process.stdout.write(`uses ${uses}\n`);
-    } else if (line.trim() === 'replies') {
-      process.stdout.write(`replies ${JSON.stringify(replies)}\n`);
-      replies = [];
-    }
+    if (line.trim() !== 'replies') return;
+    process.stdout.write(`replies ${JSON.stringify(replies)}\n`);
+    replies = [];
   });
   const stop = () => {
     standIn.stop().then(

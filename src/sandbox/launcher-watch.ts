@@ -1,7 +1,8 @@
 /**
- * `npm run sandbox:zoom` (and the other sandbox scripts) run npm → sh → tsx → node (the server). A driver that stops it the
- * usual way, SIGTERM to the npm process it spawned, reaches npm only: npm forwards it to sh, sh
- * dies without passing it on, and tsx and the stand-in keep running (and keep the port). So when
+ * `npm run sandbox:zoom` (and every other sandbox script) runs npm → sh → tsx → node (the server).
+ * A driver that stops it the usual way, SIGTERM to the npm process it spawned, reaches npm only:
+ * npm forwards it to sh, sh dies without passing it on, and tsx and the server keep running (and
+ * keep the port). So when
  * started by npm, the CLI watches the launcher processes between itself and npm and stops as soon
  * as one of them goes away or is re-parented. Linux only (reads `/proc`); elsewhere nothing is
  * watched. npm's own parent is not watched, so `nohup npm run sandbox:zoom &` keeps running.
@@ -59,10 +60,12 @@ export function launcherChain(self: LauncherLink, read: ProcReader = readProc, m
 }
 
 /**
- * The launcher chain of this process, read now. A CLI reads it first thing: a driver may kill npm
- * the moment the `ready` line appears, and once sh is gone the chain can no longer be found.
+ * The launcher chain of this process when it was started by `npm run <script>` (empty otherwise,
+ * so nothing is watched), read now. A CLI reads it first thing: a driver may kill npm the moment
+ * the `ready` line appears, and once sh is gone the chain can no longer be found.
  */
-export function captureLauncherChain(read: ProcReader = readProc): LauncherLink[] {
+export function captureLauncherChain(script: string, read: ProcReader = readProc): LauncherLink[] {
+  if (process.env.npm_lifecycle_event !== script) return [];
   return launcherChain({ pid: process.pid, ppid: process.ppid }, read);
 }
 

@@ -20,7 +20,7 @@ const argsSchema = z.array(z.enum(['--fresh'], { error: 'the only option is --fr
 
 async function main(): Promise<void> {
   // Read first: a driver may kill npm as soon as it sees the ready line.
-  const launcher = process.env.npm_lifecycle_event === 'sandbox' ? captureLauncherChain() : undefined;
+  const launcher = captureLauncherChain('sandbox');
   const parsed = envSchema.safeParse(
     Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== '')),
   );
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   // Started by `npm run sandbox` and stopped with a SIGTERM to npm: npm's shell does not pass it on.
-  if (launcher) watchLauncher({ onGone: stop, chain: launcher });
+  watchLauncher({ onGone: stop, chain: launcher });
 }
 
 main().catch((error: unknown) => {

@@ -108,7 +108,6 @@ export function createZoomEventHandler(
   }
 
   async function handleOrg(event: ZoomWebhookEvent, zoomUserId: string): Promise<ZoomEventOutcome[]> {
-    if (event.event !== 'user.updated' && !orgEffect(event)) return [];
     const outcomes: ZoomEventOutcome[] = [];
     for (const target of await connections.findByZoomUser('org', zoomUserId)) {
       const { workspaceId, generation } = target;

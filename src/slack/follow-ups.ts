@@ -14,7 +14,7 @@ export interface FollowUpQueue {
   /** False when the queue is full: the caller answers "busy" in its ack instead of queueing. */
   hasRoom(): boolean;
   run<T>(work: () => Promise<T>): Promise<T>;
-  /** Follow-ups running now and waiting to run (for metrics and tests). */
+  /** Follow-ups running now and waiting to run (the `slack_command_follow_ups` gauge). */
   depth(): { active: number; waiting: number };
   /**
    * Graceful shutdown: resolves once every queued follow-up has finished (their acks were sent,

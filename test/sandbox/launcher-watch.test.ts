@@ -1,6 +1,7 @@
 /** The CLI's launcher watch: `npm run sandbox:zoom` stopped through npm must not leave the stand-in running. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  captureLauncherChain,
   launcherChain,
   type ProcReader,
   parentPidOf,
@@ -46,6 +47,16 @@ describe('launcher watch', () => {
     const viaNpmCli = npmChain();
     viaNpmCli.set(10, [5, 'node\0/usr/lib/node_modules/npm/bin/npm-cli.js\0run\0sandbox:zoom\0']);
     expect(launcherChain({ pid: 40, ppid: 30 }, procOf(viaNpmCli))).toHaveLength(3);
+  });
+
+  it('captures nothing unless started by `npm run` of the script named', () => {
+    vi.stubEnv('npm_lifecycle_event', 'sandbox:slack');
+    const everyoneIsNpm: ProcReader = (_pid, file) => (file === 'cmdline' ? 'npm\0run\0' : '1 (npm) S 0');
+    expect(captureLauncherChain('sandbox:zoom', everyoneIsNpm)).toEqual([]);
+    expect(captureLauncherChain('sandbox:slack', everyoneIsNpm)).toEqual([
+      { pid: process.pid, ppid: process.ppid },
+    ]);
+    vi.unstubAllEnvs();
   });
 
   it('watches nothing without an npm ancestor (or without /proc)', () => {

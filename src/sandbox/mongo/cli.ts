@@ -15,7 +15,7 @@ const argsSchema = z.object({
 
 async function main(): Promise<void> {
   // Read first: a driver may kill npm as soon as it sees the ready line.
-  const launcher = process.env.npm_lifecycle_event === 'sandbox:mongo' ? captureLauncherChain() : undefined;
+  const launcher = captureLauncherChain('sandbox:mongo');
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
@@ -46,15 +46,13 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
   // Started by `npm run sandbox:mongo`: a SIGTERM to npm does not reach us through sh, so stop when
   // the launcher goes away instead of living on as an orphan holding the port.
-  if (launcher) {
-    watchLauncher({
-      chain: launcher,
-      onGone: () => {
-        logger.info('the process that started the emulator is gone; stopping');
-        shutdown();
-      },
-    });
-  }
+  watchLauncher({
+    chain: launcher,
+    onGone: () => {
+      logger.info('the process that started the emulator is gone; stopping');
+      shutdown();
+    },
+  });
 }
 
 main().catch((err: unknown) => {

@@ -26,7 +26,7 @@ const argsSchema = z.object({
 
 async function main(): Promise<void> {
   // Read first: a driver may kill npm as soon as it sees the ready line.
-  const launcher = process.env.npm_lifecycle_event === 'sandbox:slack' ? captureLauncherChain() : undefined;
+  const launcher = captureLauncherChain('sandbox:slack');
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
   // Started by `npm run sandbox:slack`: a SIGTERM to npm does not reach us through sh, so stop when
   // the launcher goes away instead of living on as an orphan holding the port.
-  if (launcher) watchLauncher({ onGone: stop, chain: launcher });
+  watchLauncher({ onGone: stop, chain: launcher });
 }
 
 main().catch((error: unknown) => {

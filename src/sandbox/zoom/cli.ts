@@ -16,7 +16,7 @@ const argsSchema = z.object({
 
 async function main(): Promise<void> {
   // Read first: a driver may kill npm as soon as it sees the ready line.
-  const launcher = process.env.npm_lifecycle_event === 'sandbox:zoom' ? captureLauncherChain() : undefined;
+  const launcher = captureLauncherChain('sandbox:zoom');
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
   // Started by `npm run sandbox:zoom`: a SIGTERM to npm does not reach us through sh, so stop
   // when npm (or sh, or tsx) goes away instead of living on as an orphan holding the port.
-  if (launcher) watchLauncher({ onGone: shutdown, chain: launcher });
+  watchLauncher({ onGone: shutdown, chain: launcher });
 }
 
 main().catch((error: unknown) => {

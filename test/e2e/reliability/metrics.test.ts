@@ -123,6 +123,9 @@ describe('/metrics', () => {
     expect(body).toMatch(/slack_command_duration_seconds_count\{command="\/zoom-status",outcome="ok"\} 1/);
     expect(body).toMatch(/job_runs_total\{job="org-health",outcome="ran"\} 1/);
     expect(body).toMatch(/org_connections\{status="active"\} 0/);
+    // The command above has finished its work: nothing running or waiting after its ack.
+    expect(body).toMatch(/slack_command_follow_ups\{state="active"\} 0/);
+    expect(body).toMatch(/slack_command_follow_ups\{state="waiting"\} 0/);
     expect(body).toContain('# TYPE zoom_api_calls_total counter');
     expect(body).toContain('# TYPE zoom_token_refreshes_total counter');
   });

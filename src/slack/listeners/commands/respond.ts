@@ -55,11 +55,10 @@ export function commandHandler(
       let actor: Actor | undefined;
       try {
         actor = await resolveActor(deps, command.team_id, command.user_id);
-        const reply = (message: MessageView) => replyWith(message);
         if (/^help$/i.test(text)) {
-          await reply(helpMessage(name, actor.t));
+          await replyWith(helpMessage(name, actor.t));
         } else {
-          await run({ actor, args, text, reply });
+          await run({ actor, args, text, reply: replyWith });
         }
       } catch (error) {
         outcome = 'error';
