@@ -45,13 +45,7 @@ export class Collection {
    * documents are immutable).
    */
   view(doc: Document): Document {
-    if (this.wideDocs === 0) return doc;
-    let view = this.views.get(doc);
-    if (!view) {
-      view = numberView(doc);
-      this.views.set(doc, view);
-    }
-    return view;
+    return this.cachedView(this.views, doc, numberView);
   }
 
   /**
@@ -59,11 +53,16 @@ export class Collection {
    * building documents ($project, $group…) return Decimal128 values as they are.
    */
   aggregationView(doc: Document): Document {
+    return this.cachedView(this.aggregationViews, doc, withoutBigInts);
+  }
+
+  /** Documents without int64/Decimal128 values are their own view; others are converted once. */
+  private cachedView(cache: WeakMap<Document, Document>, doc: Document, make: (d: Document) => Document) {
     if (this.wideDocs === 0) return doc;
-    let view = this.aggregationViews.get(doc);
+    let view = cache.get(doc);
     if (!view) {
-      view = withoutBigInts(doc);
-      this.aggregationViews.set(doc, view);
+      view = make(doc);
+      cache.set(doc, view);
     }
     return view;
   }
