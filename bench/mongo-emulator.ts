@@ -9,16 +9,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { MongoClient } from 'mongodb';
 import { pino } from 'pino';
-import { runCommand } from '../src/sandbox/mongo/commands/index.js';
-import { CursorManager } from '../src/sandbox/mongo/cursors.js';
-import { startMongoEmulator } from '../src/sandbox/mongo/index.js';
-import { Store } from '../src/sandbox/mongo/store.js';
+import { runCommand } from '../sandbox/mongo/commands/index.js';
+import { CursorManager } from '../sandbox/mongo/cursors.js';
+import { startMongoEmulator } from '../sandbox/mongo/index.js';
+import { Store } from '../sandbox/mongo/store.js';
 
 async function startServer(inProcess: boolean): Promise<{ uri: string; stop(): Promise<void> }> {
   if (inProcess) return startMongoEmulator();
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/sandbox/mongo/cli.ts', '--port', '0'],
+    ['--import', 'tsx', 'sandbox/mongo/cli.ts', '--port', '0'],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },

@@ -1,6 +1,6 @@
 /**
  * Which database serves the benchmarks: a real MongoDB when MONGODB_URI is set, otherwise the
- * project's wire-protocol emulator (src/sandbox/mongo) in its own process.
+ * project's wire-protocol emulator (sandbox/mongo) in its own process.
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -55,13 +55,13 @@ export async function startBenchDatabase(source: NodeJS.ProcessEnv = process.env
   }
   const emulator = await spawnService({
     name: 'mongo emulator',
-    entry: 'src/sandbox/mongo/cli.ts',
+    entry: 'sandbox/mongo/cli.ts',
     args: ['--port', '0'],
     env: childEnv({ LOG_LEVEL: 'warn' }),
   });
   return {
     kind: 'emulator',
-    label: `MongoDB wire-protocol emulator (src/sandbox/mongo, own process, ${hostsOf(emulator.detail)})`,
+    label: `MongoDB wire-protocol emulator (sandbox/mongo, own process, ${hostsOf(emulator.detail)})`,
     uri: withDatabaseName(emulator.detail, name),
     process: emulator,
     stop: () => emulator.stop(),

@@ -235,4 +235,4 @@ export async function waitForQuiet(
   }
 }
 
-export { freePort } from '../../src/sandbox/free-port.js';
+export { freePort } from '../../sandbox/shared/free-port.js';

@@ -4,8 +4,8 @@
  * it so they agree on ids and secrets.
  */
 import { randomBytes } from 'node:crypto';
-import type { SlackSeed } from '../../src/sandbox/slack/index.js';
-import type { ZoomSeed } from '../../src/sandbox/zoom/index.js';
+import type { SlackSeed } from '../../sandbox/slack/index.js';
+import type { ZoomSeed } from '../../sandbox/zoom/index.js';
 
 export const SIGNING_SECRET = `bench-signing-${randomBytes(8).toString('hex')}`;
 export const BOT_TOKEN = 'xoxb-bench';

@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadSeedFile, startSlackStandIn } from '../../src/sandbox/slack/index.js';
+import { loadSeedFile, startSlackStandIn } from '../../sandbox/slack/index.js';
 
 const argsSchema = z.object({
   seed: z.string().min(1),

@@ -71,7 +71,7 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
     writeFileSync(zoomSeedFile, JSON.stringify(zoomSeed()));
     const zoomChild = await spawnService({
       name: 'zoom stand-in',
-      entry: 'src/sandbox/zoom/cli.ts',
+      entry: 'sandbox/zoom/cli.ts',
       args: ['--port', '0', '--seed', zoomSeedFile],
       env: childEnv({}),
     });

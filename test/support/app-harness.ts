@@ -4,11 +4,11 @@
  * (Bolt's HTTP receiver, WebClient, the Zoom clients). Tests then act only through HTTP.
  */
 import pino from 'pino';
+import { freePort } from '../../sandbox/shared/free-port.js';
+import { type SlackStandIn, startSlackStandIn } from '../../sandbox/slack/index.js';
+import { startZoomStandIn, type ZoomStandIn } from '../../sandbox/zoom/index.js';
 import { type BuiltApp, buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { freePort } from '../../src/sandbox/free-port.js';
-import { type SlackStandIn, startSlackStandIn } from '../../src/sandbox/slack/index.js';
-import { startZoomStandIn, type ZoomStandIn } from '../../src/sandbox/zoom/index.js';
 import { startTestDatabase, type TestDatabase, uniqueDatabaseUri } from './database.js';
 
 export const SIGNING_SECRET = 'e2e-signing-secret';

@@ -3,8 +3,8 @@
 // wire-protocol emulator. One line says which, once per process.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { startMongoEmulator } from '../../src/sandbox/mongo/index.js';
-import { findLocalMongod } from '../../src/sandbox/mongo/local-mongod.js';
+import { startMongoEmulator } from '../../sandbox/mongo/index.js';
+import { findLocalMongod } from '../../sandbox/mongo/local-mongod.js';
 
 // The same lookup the sandbox launcher uses (MONGOMS_SYSTEM_BINARY, cache directories, PATH).
 export { findLocalMongod };

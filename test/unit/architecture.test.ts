@@ -3,20 +3,23 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const src = path.resolve(import.meta.dirname, '../../src');
+const repo = path.resolve(import.meta.dirname, '../..');
+const src = path.join(repo, 'src');
+const sandbox = path.join(repo, 'sandbox');
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return filesUnder(full);
-    return full.endsWith('.ts') ? [full] : [];
+    if (statSync(full).isDirectory()) return name === 'node_modules' ? [] : filesUnder(full);
+    return /\.(ts|js)$/.test(full) ? [full] : [];
   });
 }
 
-function relativeImports(file: string): string[] {
+/** Relative imports of a file, as paths relative to `base`. */
+function relativeImports(file: string, base: string): string[] {
   const code = readFileSync(file, 'utf8');
   return [...code.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) =>
-    path.relative(src, path.resolve(path.dirname(file), m[1] ?? '')),
+    path.relative(base, path.resolve(path.dirname(file), m[1] ?? '')),
   );
 }
 
@@ -25,7 +28,7 @@ const layerOf = (relative: string) => relative.split(path.sep)[0] ?? '';
 describe('dependency direction (DESIGN §4)', () => {
   const files = filesUnder(src).map((file) => ({
     file: path.relative(src, file),
-    imports: relativeImports(file),
+    imports: relativeImports(file, src),
   }));
 
   it('finds the source files it checks', () => {
@@ -39,10 +42,10 @@ describe('dependency direction (DESIGN §4)', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('nothing outside sandbox/ imports sandbox/', () => {
-    const offenders = files
-      .filter((f) => layerOf(f.file) !== 'sandbox')
-      .flatMap((f) => f.imports.filter((i) => layerOf(i) === 'sandbox').map((i) => `${f.file} → ${i}`));
+  it('the product never imports anything outside src/ (the stand-ins included)', () => {
+    const offenders = files.flatMap((f) =>
+      f.imports.filter((i) => i.startsWith('..')).map((i) => `${f.file} → ${i}`),
+    );
     expect(offenders).toEqual([]);
   });
 
@@ -52,6 +55,41 @@ describe('dependency direction (DESIGN §4)', () => {
     const offenders = files
       .filter((f) => lower.has(layerOf(f.file)))
       .flatMap((f) => f.imports.filter((i) => upper.has(layerOf(i))).map((i) => `${f.file} → ${i}`));
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('the stand-ins stay apart from the product (DESIGN §4, issue 15)', () => {
+  const files = filesUnder(sandbox).map((file) => ({
+    file: path.relative(sandbox, file),
+    imports: relativeImports(file, repo),
+  }));
+  // The launcher starts the real app, so it may build it (and its configuration and logger).
+  const launcherMay = new Set(['src/app.js', 'src/config.js', 'src/logger.js'].map(path.normalize));
+
+  it('finds the stand-in files it checks', () => {
+    expect(files.length).toBeGreaterThan(50);
+  });
+
+  it('no stand-in imports the product; the launcher only builds the app', () => {
+    const offenders = files.flatMap((f) =>
+      f.imports
+        .filter((i) => layerOf(i) === 'src')
+        .filter((i) => !(layerOf(f.file) === 'launcher' && launcherMay.has(i)))
+        .map((i) => `sandbox/${f.file} → ${i}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("the stand-ins' code does not import the product's tests (their own tests may use test/support)", () => {
+    const isTest = (file: string) => file.split(path.sep).includes('test');
+    const offenders = files.flatMap((f) =>
+      f.imports
+        .filter(
+          (i) => layerOf(i) === 'test' && !(isTest(f.file) && i.startsWith(path.join('test', 'support'))),
+        )
+        .map((i) => `sandbox/${f.file} → ${i}`),
+    );
     expect(offenders).toEqual([]);
   });
 });

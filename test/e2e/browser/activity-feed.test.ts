@@ -1,7 +1,7 @@
-// The merged activity feed (src/sandbox/ui/activity.ts) with fake stand-ins: order by time across
+// The merged activity feed (sandbox/ui/activity.ts) with fake stand-ins: order by time across
 // sources, nothing repeated or lost across pulls, webhooks still in flight held back.
 import { describe, expect, it } from 'vitest';
-import { createActivityFeed } from '../../../src/sandbox/ui/activity.js';
+import { createActivityFeed } from '../../../sandbox/ui/activity.js';
 
 interface FakeDelivery {
   event: string;

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ProxiedCall, startRecordingProxy } from '../../../src/sandbox/ui/recording-proxy.js';
+import { type ProxiedCall, startRecordingProxy } from '../../../sandbox/ui/recording-proxy.js';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {

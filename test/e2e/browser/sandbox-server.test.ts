@@ -2,8 +2,8 @@
 // to the stand-ins' control APIs, clear 4xx answers to malformed requests, and the activity feed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { withDatabaseName } from '../../../src/sandbox/launcher/database.js';
-import { type Sandbox, startSandbox } from '../../../src/sandbox/launcher/start.js';
+import { withDatabaseName } from '../../../sandbox/launcher/database.js';
+import { type Sandbox, startSandbox } from '../../../sandbox/launcher/start.js';
 import { uniqueDatabaseUri } from '../../support/database.js';
 
 /** With MONGODB_URI (CI may set one), a database of its own so earlier runs leave nothing behind. */

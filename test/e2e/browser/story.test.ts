@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type Sandbox, startSandbox } from '../../../src/sandbox/launcher/start.js';
+import { type Sandbox, startSandbox } from '../../../sandbox/launcher/start.js';
 import { uniqueDatabaseUri } from '../../support/database.js';
 
 /** With MONGODB_URI (CI may set one), a database of its own so earlier runs leave nothing behind. */

@@ -1,7 +1,7 @@
 /** Shared set-up for the Zoom integration tests: stand-in, OAuth clients and an authorized grant. */
 import { randomBytes } from 'node:crypto';
+import { startZoomStandIn, type ZoomStandInOptions } from '../../../sandbox/zoom/index.js';
 import { createTokenCipher } from '../../../src/crypto/token-cipher.js';
-import { startZoomStandIn, type ZoomStandInOptions } from '../../../src/sandbox/zoom/index.js';
 import type {
   CredentialStore,
   StoredCredential,

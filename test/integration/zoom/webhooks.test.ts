@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startZoomStandIn, type ZoomStandIn } from '../../../src/sandbox/zoom/index.js';
+import { startZoomStandIn, type ZoomStandIn } from '../../../sandbox/zoom/index.js';
 import { createZoomOAuthClient } from '../../../src/zoom/oauth-client.js';
 import { createPkcePair } from '../../../src/zoom/pkce.js';
 import { signZoomWebhook, urlValidationToken } from '../../../src/zoom/webhook-signature.js';

@@ -8,14 +8,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type MongoEmulator, startMongoEmulator } from '../../../../sandbox/mongo/index.js';
+import { freePort } from '../../../../sandbox/shared/free-port.js';
+import { type SlackStandIn, startSlackStandIn } from '../../../../sandbox/slack/index.js';
+import { startZoomStandIn, type ZoomStandIn } from '../../../../sandbox/zoom/index.js';
 import { type BuiltApp, buildApp } from '../../../../src/app.js';
 import { type Config, loadConfig, secretValues } from '../../../../src/config.js';
 import { createTokenCipher } from '../../../../src/crypto/token-cipher.js';
 import { createLogger } from '../../../../src/logger.js';
-import { freePort } from '../../../../src/sandbox/free-port.js';
-import { type MongoEmulator, startMongoEmulator } from '../../../../src/sandbox/mongo/index.js';
-import { type SlackStandIn, startSlackStandIn } from '../../../../src/sandbox/slack/index.js';
-import { startZoomStandIn, type ZoomStandIn } from '../../../../src/sandbox/zoom/index.js';
 import { startTestDatabase, type TestDatabase, uniqueDatabaseUri } from '../../../support/database.js';
 
 export const SIGNING_SECRET = 'e2e-signing-secret';
