@@ -7,9 +7,9 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { isAppError } from '../errors.js';
+import { createTranslator, type Translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { ApprovalsService, CallbackResult, LinkView } from '../services/approvals.js';
-import { createTranslator, type Translator } from '../slack/i18n/index.js';
 import type { BrowserBinding } from './browser-binding.js';
 import { type PageModel, renderPage } from './views/page.js';
 

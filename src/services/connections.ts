@@ -11,8 +11,8 @@ import type {
   ZoomTokenSet,
   ZoomUser,
 } from '../zoom/contracts.js';
-import { createMongoCredentialStore } from '../zoom/mongo-credential-store.js';
 import type { AuditService } from './audit.js';
+import { createMongoCredentialStore } from './credential-store.js';
 import { ServiceError } from './errors.js';
 import { type AdminCheck, checkUserId, checkWorkspaceId, requireAdmin, requirePermission } from './guard.js';
 import type { CommonDeps } from './ports.js';

@@ -3,10 +3,11 @@
  * Admin sections (organization connection, pending links, settings, connected users, audit) are
  * only read for admins. Everything shown fits Slack's limits (the view enforces them).
  */
+
+import { createTranslator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services/index.js';
 import type { SlackClients } from './clients.js';
-import { createTranslator } from './i18n/index.js';
 import {
   serviceFilterOf,
   toAuditRow,

@@ -4,12 +4,13 @@
  * CoreNotifier. A DM that fails is logged with its reason and never breaks the action that
  * caused it (the change is stored and audited either way).
  */
+
+import { createTranslator, type Translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { CallbackResult, CoreNotifier, RequestView, Services } from '../services/index.js';
 import type { MessageView } from './blockkit/types.js';
 import type { SlackClients } from './clients.js';
 import type { HomePublisher } from './home.js';
-import { createTranslator, type Translator } from './i18n/index.js';
 import { orgReasonOf } from './mappers.js';
 import {
   affectedMeetingsDm,

@@ -4,6 +4,7 @@
  * message. Errors carry stable codes; this is the one place they become words.
  */
 import { isAppError } from '../errors.js';
+import { createTranslator, type Translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { MemberView } from '../services/directory.js';
@@ -12,7 +13,6 @@ import type { MessageView } from './blockkit/types.js';
 import type { SlackClients } from './clients.js';
 import type { FollowUpQueue } from './follow-ups.js';
 import type { HomePublisher } from './home.js';
-import { createTranslator, type Translator } from './i18n/index.js';
 import type { SlackNotifier } from './notifier.js';
 import type { ResponseUrlClient } from './response-url.js';
 import { errorMessage, isErrorCode } from './views/index.js';

@@ -21,7 +21,6 @@ import { observeFetch, observeRefresher, type ZoomObserver } from './observe.js'
 export type { ZoomApiClient } from './api-client.js';
 export * from './contracts.js';
 export type { CredentialManager } from './credential-manager.js';
-export { createMongoCredentialStore, storedCredentialSchema } from './mongo-credential-store.js';
 export type { ZoomOAuthClient } from './oauth-client.js';
 export type { ZoomCallOutcome, ZoomEndpoint, ZoomObserver } from './observe.js';
 export { createPkcePair } from './pkce.js';

@@ -1,6 +1,7 @@
 /** Admin lists: connected users (paginated, filterable) and pending approval links. Shared with Home. */
+
+import type { MessageKey, Translator } from '../../i18n/index.js';
 import type { KnownBlock, MessageView, PlainTextOption } from '../blockkit/types.js';
-import type { MessageKey, Translator } from '../i18n/index.js';
 import {
   actions,
   button,

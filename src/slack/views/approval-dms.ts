@@ -1,6 +1,7 @@
 /** Direct messages of the approval-link lifecycle (DESIGN §3.3): request, reminder, and every outcome. */
+
+import type { Translator } from '../../i18n/index.js';
 import type { KnownBlock, MessageView } from '../blockkit/types.js';
-import type { Translator } from '../i18n/index.js';
 import {
   actions,
   button,

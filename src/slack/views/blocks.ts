@@ -2,6 +2,8 @@
  * Small Block Kit builders that enforce Slack's limits by construction (truncation), plus mrkdwn
  * escaping. Every view goes through these, so no view can emit an over-long text.
  */
+
+import type { Translator } from '../../i18n/index.js';
 import type {
   ActionsBlock,
   ActionsBlockElement,
@@ -14,7 +16,6 @@ import type {
   PlainTextOption,
   SectionBlock,
 } from '../blockkit/types.js';
-import type { Translator } from '../i18n/index.js';
 
 export const LIMITS = {
   sectionText: 3000,

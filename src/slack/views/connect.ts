@@ -1,6 +1,7 @@
 /** The Connect modal (/zoom-connect), its result modal (the link), and the Forward modal. */
+
+import type { Translator } from '../../i18n/index.js';
 import type { InputBlock, KnownBlock, ModalView } from '../blockkit/types.js';
-import type { Translator } from '../i18n/index.js';
 import {
   actions,
   button,

@@ -1,6 +1,7 @@
 /** Direct messages about connections changing state: org alerts to admins, affected meetings, personal. */
+
+import type { MessageKey, Translator } from '../../i18n/index.js';
 import type { KnownBlock, MessageView } from '../blockkit/types.js';
-import type { MessageKey, Translator } from '../i18n/index.js';
 import {
   actions,
   button,

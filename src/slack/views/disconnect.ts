@@ -3,8 +3,9 @@
  * the organization), always confirmed here. The organization choice shows the impact preview and
  * requires ticking an explicit confirmation (checked again on submit by the listener).
  */
+
+import type { Translator } from '../../i18n/index.js';
 import type { KnownBlock, ModalView, PlainTextOption } from '../blockkit/types.js';
-import type { Translator } from '../i18n/index.js';
 import { context, escapeMrkdwn, header, LIMITS, option, plain, section } from './blocks.js';
 import { ACTION, BLOCK, CALLBACK, CONFIRM_VALUE, DISCONNECT_CHOICE, type DisconnectChoice } from './ids.js';
 import type { DisconnectModalModel } from './models.js';

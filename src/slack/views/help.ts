@@ -1,6 +1,7 @@
 /** `help` replies for the five commands and the one place error codes become user messages. */
+
+import type { MessageKey, Translator } from '../../i18n/index.js';
 import type { KnownBlock, MessageView } from '../blockkit/types.js';
-import type { MessageKey, Translator } from '../i18n/index.js';
 import { context, section } from './blocks.js';
 
 export const COMMANDS = [

@@ -4,8 +4,9 @@
  * audit events. Every admin section has a fixed block budget, so the view stays ≤ 100 blocks and
  * every text ≤ 3000 characters whatever the input sizes.
  */
+
+import { isMessageKey, type Translator } from '../../i18n/index.js';
 import type { HomeView, KnownBlock } from '../blockkit/types.js';
-import { isMessageKey, type Translator } from '../i18n/index.js';
 import { connectedUsersBlocks, requestsBlocks } from './admin-lists.js';
 import {
   actions,

@@ -1,6 +1,7 @@
 /** /zoom-meet: the in-channel meeting post, and the ephemeral explanations when it cannot be created. */
+
+import type { Translator } from '../../i18n/index.js';
 import type { KnownBlock, MessageView, ModalView } from '../blockkit/types.js';
-import type { Translator } from '../i18n/index.js';
 import {
   actions,
   button,

@@ -1,6 +1,7 @@
 /** /zoom-settings: the two organization settings, with who changed them last. */
+
+import type { Translator } from '../../i18n/index.js';
 import type { KnownBlock, ModalView } from '../blockkit/types.js';
-import type { Translator } from '../i18n/index.js';
 import { context, escapeMrkdwn, LIMITS, mention, option, plain, section, slackDate } from './blocks.js';
 import { ACTION, BLOCK, CALLBACK, SETTINGS_OPTION } from './ids.js';
 import type { SettingsModel } from './models.js';

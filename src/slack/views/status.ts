@@ -2,8 +2,9 @@
  * /zoom-status and the member part of the Home tab. Display rule (DESIGN §3.1): one "Using" line;
  * with both accounts the organization one appears only as the backup, never as a second active line.
  */
+
+import type { MessageKey, Translator } from '../../i18n/index.js';
 import type { ActionsBlockElement, KnownBlock, MessageView } from '../blockkit/types.js';
-import type { MessageKey, Translator } from '../i18n/index.js';
 import { actions, button, context, escapeMrkdwn, mention, section, slackDate } from './blocks.js';
 import { ACTION, BLOCK } from './ids.js';
 import type { AccountSource, MemberStatusModel, NoneReason, OtherUserStatusModel } from './models.js';

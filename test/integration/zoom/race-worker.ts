@@ -7,11 +7,9 @@ import { createInterface } from 'node:readline';
 import mongoose from 'mongoose';
 import { z } from 'zod';
 import { createTokenCipher, parseEncryptionKeys } from '../../../src/crypto/token-cipher.js';
+import { credentialSchema as storedCredentialSchema } from '../../../src/db/models/credential.js';
+import { createMongoCredentialStore } from '../../../src/services/credential-store.js';
 import { createZoomGateway } from '../../../src/zoom/index.js';
-import {
-  createMongoCredentialStore,
-  storedCredentialSchema,
-} from '../../../src/zoom/mongo-credential-store.js';
 
 const env = z
   .object({

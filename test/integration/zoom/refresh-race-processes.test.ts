@@ -8,8 +8,8 @@ import { once } from 'node:events';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenCipher, parseEncryptionKeys } from '../../../src/crypto/token-cipher.js';
+import { credentialSchema as storedCredentialSchema } from '../../../src/db/models/credential.js';
 import { createZoomGateway } from '../../../src/zoom/index.js';
-import { storedCredentialSchema } from '../../../src/zoom/mongo-credential-store.js';
 import { startTestDatabase, type TestDatabase, uniqueDatabaseUri } from '../../support/database.js';
 import { APPS, PUBLIC_URL, startZoom } from './helpers.js';
 

@@ -7,11 +7,9 @@ import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenCipher } from '../../../src/crypto/token-cipher.js';
+import { credentialSchema as storedCredentialSchema } from '../../../src/db/models/credential.js';
+import { createMongoCredentialStore } from '../../../src/services/credential-store.js';
 import { createZoomGateway } from '../../../src/zoom/index.js';
-import {
-  createMongoCredentialStore,
-  storedCredentialSchema,
-} from '../../../src/zoom/mongo-credential-store.js';
 import { startTestDatabase, type TestDatabase, uniqueDatabaseUri } from '../../support/database.js';
 import { APPS, PUBLIC_URL, startZoom } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../../../src/slack/i18n/index.js';
+import { createTranslator } from '../../../src/i18n/index.js';
 import { escapeMrkdwn, mention, truncateMrkdwn } from '../../../src/slack/views/blocks.js';
 import {
   approvalRequestDm,

@@ -1,8 +1,8 @@
 // Commands do their work after the ack through a bounded queue; a full queue is refused in the ack.
 import { describe, expect, it } from 'vitest';
 import { createFollowUpQueue } from '../../../src/slack/follow-ups.js';
-import type { CommandArgs } from '../../../src/slack/listeners/commands/respond.js';
-import { commandHandler } from '../../../src/slack/listeners/commands/respond.js';
+import type { CommandArgs } from '../../../src/slack/listeners/commands/frame.js';
+import { commandHandler } from '../../../src/slack/listeners/commands/frame.js';
 import type { SlackAppDeps } from '../../../src/slack/runtime.js';
 
 function deferred() {

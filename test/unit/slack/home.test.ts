@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../../../src/i18n/index.js';
 import { checkBlockKitLimits } from '../../../src/slack/blockkit/limits.js';
-import { createTranslator } from '../../../src/slack/i18n/index.js';
 import { homeView } from '../../../src/slack/views/home.js';
 import { ACTION, BLOCK } from '../../../src/slack/views/ids.js';
 import { parseUsersPage } from '../../../src/slack/views/values.js';

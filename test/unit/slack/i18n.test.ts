@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../../src/slack/i18n/en.js';
-import { fr } from '../../../src/slack/i18n/fr.js';
+import { en } from '../../../src/i18n/en.js';
+import { fr } from '../../../src/i18n/fr.js';
 import {
   catalogs,
   createTranslator,
@@ -8,7 +8,7 @@ import {
   type MessageKey,
   placeholdersOf,
   resolveLocale,
-} from '../../../src/slack/i18n/index.js';
+} from '../../../src/i18n/index.js';
 
 const keys = Object.keys(en) as MessageKey[];
 

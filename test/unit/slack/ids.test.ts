@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../../../src/slack/i18n/index.js';
+import { createTranslator } from '../../../src/i18n/index.js';
 import { ACTION, BLOCK, CALLBACK } from '../../../src/slack/views/ids.js';
 import * as views from '../../../src/slack/views/index.js';
 import { buildApproval, buildHome, buildStatus, buildUsers, NOW } from './factories.js';

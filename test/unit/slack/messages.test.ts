@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../../../src/slack/i18n/index.js';
+import { createTranslator } from '../../../src/i18n/index.js';
 import { ACTION, BLOCK, REQUEST_BLOCK_PREFIX } from '../../../src/slack/views/ids.js';
 import {
   affectedMeetingsDm,

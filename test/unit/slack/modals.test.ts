@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../../../src/i18n/index.js';
 import type { ModalView } from '../../../src/slack/blockkit/types.js';
-import { createTranslator } from '../../../src/slack/i18n/index.js';
 import { connectModal, connectResultModal, forwardModal } from '../../../src/slack/views/connect.js';
 import { availableDisconnectChoices, disconnectModal } from '../../../src/slack/views/disconnect.js';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../../../src/slack/i18n/index.js';
+import { createTranslator } from '../../../src/i18n/index.js';
 import { ACTION } from '../../../src/slack/views/ids.js';
 import { otherUserStatus, statusMessage } from '../../../src/slack/views/status.js';
 import { buildStatus, NOW } from './factories.js';

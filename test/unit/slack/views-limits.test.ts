@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createTranslator, type Translator } from '../../../src/i18n/index.js';
 import { checkBlockKitLimits, type Surface } from '../../../src/slack/blockkit/limits.js';
-import { createTranslator, type Translator } from '../../../src/slack/i18n/index.js';
 import type { DisconnectChoice } from '../../../src/slack/views/ids.js';
 import * as views from '../../../src/slack/views/index.js';
 import type { NoneReason, OrgStatusReason } from '../../../src/slack/views/models.js';

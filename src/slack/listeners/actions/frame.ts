@@ -4,10 +4,10 @@
  * tab or a modal (which have no place for an ephemeral reply).
  */
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { createTranslator } from '../../../i18n/index.js';
 import type { MessageView } from '../../blockkit/types.js';
-import { createTranslator } from '../../i18n/index.js';
 import { type Actor, logFailure, resolveActor, type SlackAppDeps, userMessageFor } from '../../runtime.js';
-import { toRespondPayload } from '../commands/respond.js';
+import { toRespondPayload } from '../commands/frame.js';
 
 export type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ServiceError, type Services } from '../../../services/index.js';
 import { type Actor, type SlackAppDeps, userMessageFor } from '../../runtime.js';
 import { type ConnectModalModel, type ConnectScope, connectModal, escapeMrkdwn } from '../../views/index.js';
-import { commandHandler } from './respond.js';
+import { commandHandler } from './frame.js';
 
 /** What the Connect modal carries between renders (parsed back with zod: it crossed Slack). */
 export const connectMetadataSchema = z.object({

@@ -2,7 +2,7 @@
 import type { Services } from '../../../services/index.js';
 import type { Actor, SlackAppDeps } from '../../runtime.js';
 import { type DisconnectChoice, type DisconnectModalModel, disconnectModal } from '../../views/index.js';
-import { commandHandler } from './respond.js';
+import { commandHandler } from './frame.js';
 
 export async function disconnectModalModel(
   services: Services,

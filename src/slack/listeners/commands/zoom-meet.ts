@@ -13,7 +13,7 @@ import {
   TOPIC_MAX_LENGTH,
   zoomUserNotFoundMessage,
 } from '../../views/index.js';
-import { commandHandler } from './respond.js';
+import { commandHandler } from './frame.js';
 
 /** Creates the meeting and renders what to show; typed refusals become guidance, not errors. */
 export async function createMeetingReply(

@@ -3,7 +3,7 @@ import { ServiceError, type Services } from '../../../services/index.js';
 import { toSettingsModel } from '../../mappers.js';
 import type { Actor, SlackAppDeps } from '../../runtime.js';
 import { settingsModal } from '../../views/index.js';
-import { commandHandler } from './respond.js';
+import { commandHandler } from './frame.js';
 
 export async function settingsModalFor(services: Services, actor: Actor) {
   if (!actor.isAdmin) throw new ServiceError('not_admin', 'Only Slack admins can change the settings.');

@@ -10,7 +10,7 @@ import {
   requestsMessage,
   statusMessage,
 } from '../../views/index.js';
-import { commandHandler } from './respond.js';
+import { commandHandler } from './frame.js';
 
 /** Slack escapes mentions in command text as `<@U123|name>` (or `<@U123>`). */
 export function parseMention(text: string): string | null {

@@ -3,7 +3,7 @@
  * so every event is deduplicated by `event_id` across instances before it is handled.
  */
 import type { App } from '@slack/bolt';
-import type { IsDuplicate } from '../../../http/dedupe.js';
+import type { IsDuplicate } from '../../../db/dedupe.js';
 import { toSlackProfile } from '../../directory.js';
 import type { SlackAppDeps } from '../../runtime.js';
 

@@ -5,8 +5,8 @@
  * is replaced by an explanation — never a silent close.
  */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewResponseAction } from '@slack/bolt';
+import { createTranslator } from '../../../i18n/index.js';
 import type { ModalView } from '../../blockkit/types.js';
-import { createTranslator } from '../../i18n/index.js';
 import { type Actor, logFailure, resolveActor, type SlackAppDeps, userMessageFor } from '../../runtime.js';
 
 export type ViewArgs = SlackViewMiddlewareArgs & AllMiddlewareArgs;

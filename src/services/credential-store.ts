@@ -1,33 +1,12 @@
 /**
- * A `CredentialStore` over one field of one MongoDB document (the core embeds `credential` in its
- * org/personal connection documents). Every write is a single atomic update on that document, so
- * the lease works across processes and instances without transactions (DESIGN §3.5, §4.1).
+ * A `CredentialStore` (the Zoom layer's contract, src/zoom/contracts.ts) over one field of one
+ * MongoDB document (the `credential` sub-document of src/db/models/credential.ts). Every write is
+ * a single atomic update on that document, so the lease works across processes and instances
+ * without transactions (DESIGN §3.5, §4.1).
  */
-import mongoose, { type Model } from 'mongoose';
+import type { Model } from 'mongoose';
 import { z } from 'zod';
-import type { CredentialStore, StoredCredential } from './contracts.js';
-
-/** Embed as `credential: { type: storedCredentialSchema, default: null }` in a connection schema. */
-export const storedCredentialSchema = new mongoose.Schema(
-  {
-    accessToken: { type: String, required: true },
-    refreshToken: { type: String, required: true },
-    expiresAt: { type: Date, required: true },
-    scope: { type: String, default: '' },
-    apiUrl: { type: String },
-    // The single-flight refresh lease lives next to the tokens it guards.
-    refreshLease: {
-      type: new mongoose.Schema(
-        { holder: { type: String, required: true }, until: { type: Date, required: true } },
-        {
-          _id: false,
-        },
-      ),
-      default: null,
-    },
-  },
-  { _id: false },
-);
+import type { CredentialStore, StoredCredential } from '../zoom/contracts.js';
 
 const storedShape = z.object({
   accessToken: z.string(),

@@ -4,7 +4,7 @@
  * recognised as seen. Keys expire through the TTL index on `expiresAt`.
  */
 import type { Model } from 'mongoose';
-import type { ProcessedEventDoc } from '../db/models/index.js';
+import type { ProcessedEventDoc } from './models/index.js';
 
 export type IsDuplicate = (key: string) => Promise<boolean>;
 

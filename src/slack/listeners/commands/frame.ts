@@ -6,8 +6,8 @@
  * response_url (response-url.ts). Nobody is left without an answer.
  */
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { createTranslator } from '../../../i18n/index.js';
 import type { MessageView } from '../../blockkit/types.js';
-import { createTranslator } from '../../i18n/index.js';
 import { type Actor, logFailure, resolveActor, type SlackAppDeps, userMessageFor } from '../../runtime.js';
 import { helpMessage } from '../../views/index.js';
 
