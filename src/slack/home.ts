@@ -8,16 +8,15 @@ import { createTranslator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services/index.js';
 import type { SlackClients } from './clients.js';
+import { connectedUsersPage } from './loaders/connected-users-page.js';
 import {
-  serviceFilterOf,
   toAuditRow,
-  toConnectedUsersModel,
   toMemberStatusModel,
   toOrgHealthModel,
   toPendingRow,
   toSettingsModel,
 } from './mappers.js';
-import { type ConnectedUsersModel, type HomeModel, homeView, type UserFilter } from './views/index.js';
+import { type HomeModel, homeView, type UserFilter } from './views/index.js';
 
 export const USERS_PAGE_SIZE = 10;
 
@@ -32,43 +31,6 @@ export interface HomePublisher {
     userId: string,
     options?: { users?: { filter: UserFilter; page: number } },
   ): Promise<HomeModel>;
-}
-
-/** Page `page` of the connected users for `filter`: keyset pages walked from the start (each one indexed). */
-export async function connectedUsersPage(
-  services: Services,
-  workspaceId: string,
-  actorId: string,
-  filter: UserFilter,
-  page: number,
-  pageSize: number,
-): Promise<ConnectedUsersModel> {
-  const serviceFilter = serviceFilterOf(filter);
-  const [counts, org] = await Promise.all([
-    services.connectedUsers.counts(workspaceId, actorId),
-    services.connections.getOrg(workspaceId),
-  ]);
-  let cursor: string | undefined;
-  let items: Awaited<ReturnType<Services['connectedUsers']['list']>>['items'] = [];
-  const lastPage = Math.max(0, Math.min(page, 1000));
-  for (let index = 0; index <= lastPage; index += 1) {
-    const result = await services.connectedUsers.list(workspaceId, actorId, {
-      filter: serviceFilter,
-      cursor,
-      limit: pageSize,
-    });
-    items = result.items;
-    if (index === lastPage || !result.nextCursor) break;
-    cursor = result.nextCursor;
-  }
-  return toConnectedUsersModel({
-    filter,
-    counts,
-    page: lastPage,
-    pageSize,
-    items,
-    orgZoomEmail: org?.status === 'active' ? org.zoomEmail : null,
-  });
 }
 
 export function createHomePublisher(deps: {

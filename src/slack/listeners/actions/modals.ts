@@ -3,6 +3,9 @@
  * an open modal (Connect scope / organization path, Disconnect choice) with views.update.
  */
 import { ServiceError } from '../../../services/index.js';
+import { connectModalModel, parseConnectMetadata } from '../../loaders/connect-modal.js';
+import { disconnectModalModel } from '../../loaders/disconnect-modal.js';
+import { settingsModalFor } from '../../loaders/settings-modal.js';
 import type { SlackAppDeps } from '../../runtime.js';
 import {
   ACTION,
@@ -13,11 +16,7 @@ import {
   disconnectModal,
   newMeetingModal,
 } from '../../views/index.js';
-import { connectModalModel } from '../commands/zoom-connect.js';
-import { disconnectModalModel } from '../commands/zoom-disconnect.js';
-import { settingsModalFor } from '../commands/zoom-settings.js';
-import { parseMetadata } from '../views/connect.js';
-import { selectedOption } from '../views/frame.js';
+import { selectedOption } from '../form-values.js';
 import { type ActionArgs, actionHandler } from './frame.js';
 
 function triggerId(args: ActionArgs): string {
@@ -65,7 +64,7 @@ export function connectChoiceChanged(deps: SlackAppDeps) {
     const view = args.body.view;
     if (!view) return;
     const values = (view.state?.values ?? {}) as Record<string, Record<string, unknown>>;
-    const metadata = parseMetadata(view.private_metadata) ?? { locked: false, scope: null };
+    const metadata = parseConnectMetadata(view.private_metadata) ?? { locked: false, scope: null };
     const chosenScope = selectedOption(values, BLOCK.connectScope, ACTION.connectScope);
     const scope = (chosenScope ?? metadata.scope) as ConnectScope | null;
     const path = selectedOption(values, BLOCK.connectOrgPath, ACTION.connectOrgPath);

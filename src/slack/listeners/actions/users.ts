@@ -1,5 +1,6 @@
 /** The connected-users list: filter select and previous/next pages, on Home or in a message. */
-import { connectedUsersPage, USERS_PAGE_SIZE } from '../../home.js';
+import { USERS_PAGE_SIZE } from '../../home.js';
+import { connectedUsersPage } from '../../loaders/connected-users-page.js';
 import type { SlackAppDeps } from '../../runtime.js';
 import { connectedUsersMessage, parseUserFilter, parseUsersPage } from '../../views/index.js';
 import { actionHandler } from './frame.js';

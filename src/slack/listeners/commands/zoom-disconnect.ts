@@ -1,36 +1,8 @@
 /** `/zoom-disconnect`: always confirms in a modal (DESIGN §2.1). */
-import type { Services } from '../../../services/index.js';
-import type { Actor, SlackAppDeps } from '../../runtime.js';
-import { type DisconnectChoice, type DisconnectModalModel, disconnectModal } from '../../views/index.js';
+import { disconnectModalModel } from '../../loaders/disconnect-modal.js';
+import type { SlackAppDeps } from '../../runtime.js';
+import { disconnectModal } from '../../views/index.js';
 import { commandHandler } from './frame.js';
-
-export async function disconnectModalModel(
-  services: Services,
-  actor: Actor,
-  selected: DisconnectChoice | null,
-): Promise<DisconnectModalModel> {
-  const [org, personal, settings, member] = await Promise.all([
-    services.connections.getOrg(actor.workspaceId),
-    services.connections.getPersonal(actor.workspaceId, actor.userId),
-    services.settings.get(actor.workspaceId),
-    services.directory.getMember(actor.workspaceId, actor.userId),
-  ]);
-  // The impact preview is read only when the admin picks "organization" (it counts members).
-  const impact =
-    selected === 'org' && actor.isAdmin && org && org.status !== 'disconnected'
-      ? await services.connections.previewOrgDisconnect(actor.workspaceId, actor.userId)
-      : null;
-  return {
-    isAdmin: actor.isAdmin,
-    personal: personal
-      ? { status: personal.status, zoomEmail: personal.zoomEmail }
-      : { status: 'none', zoomEmail: null },
-    org: org ? { status: org.status, zoomEmail: org.zoomEmail } : null,
-    optOut: { allowed: settings.allowUserOptOut, optedOut: member?.optedOut ?? false },
-    selected,
-    impact: impact ? { members: impact.membersRelying, upcomingMeetings: impact.upcomingMeetings } : null,
-  };
-}
 
 export function zoomDisconnectCommand(deps: SlackAppDeps) {
   return commandHandler(deps, '/zoom-disconnect', async ({ actor, args }) => {

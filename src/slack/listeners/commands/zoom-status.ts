@@ -1,6 +1,6 @@
 /** `/zoom-status [@user | users | requests | help]` (DESIGN §2.1). */
 import { ServiceError } from '../../../services/index.js';
-import { connectedUsersPage } from '../../home.js';
+import { connectedUsersPage } from '../../loaders/connected-users-page.js';
 import { toMemberStatusModel, toPendingRow } from '../../mappers.js';
 import type { SlackAppDeps } from '../../runtime.js';
 import {

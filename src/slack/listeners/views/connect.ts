@@ -1,23 +1,15 @@
 /** Submitting the Connect modal: create the approval request, DM the chosen Zoom admin, show the link. */
 import { ServiceError } from '../../../services/index.js';
+import { parseConnectMetadata } from '../../loaders/connect-modal.js';
 import type { SlackAppDeps } from '../../runtime.js';
 import { ACTION, BLOCK, connectResultModal, NOTE_MAX_LENGTH } from '../../views/index.js';
-import { connectMetadataSchema } from '../commands/zoom-connect.js';
-import { inlineErrors, selectedOption, selectedUser, textValue, viewHandler } from './frame.js';
-
-export function parseMetadata(raw: string | undefined) {
-  try {
-    const parsed = connectMetadataSchema.safeParse(JSON.parse(raw ?? ''));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+import { selectedOption, selectedUser, textValue } from '../form-values.js';
+import { inlineErrors, viewHandler } from './frame.js';
 
 export function connectSubmission(deps: SlackAppDeps) {
   return viewHandler(deps, 'connect', async ({ actor, args, values }) => {
     const { t, workspaceId, userId } = actor;
-    const metadata = parseMetadata(args.view.private_metadata) ?? { locked: false, scope: null };
+    const metadata = parseConnectMetadata(args.view.private_metadata) ?? { locked: false, scope: null };
     const chosen = selectedOption(values, BLOCK.connectScope, ACTION.connectScope);
     const scope = actor.isAdmin ? (chosen ?? (metadata.locked ? metadata.scope : null)) : 'personal';
     if (scope !== 'org' && scope !== 'personal') {

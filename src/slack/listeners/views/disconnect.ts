@@ -2,6 +2,8 @@
  * Submitting the Disconnect modal. The choice is checked again against what this person may do
  * now (the modal may be old); the organization choice also needs the confirmation box ticked.
  */
+
+import { disconnectModalModel } from '../../loaders/disconnect-modal.js';
 import type { SlackAppDeps } from '../../runtime.js';
 import {
   ACTION,
@@ -10,8 +12,8 @@ import {
   CONFIRM_VALUE,
   type DisconnectChoice,
 } from '../../views/index.js';
-import { disconnectModalModel } from '../commands/zoom-disconnect.js';
-import { inlineErrors, selectedOption, selectedOptions, viewHandler } from './frame.js';
+import { selectedOption, selectedOptions } from '../form-values.js';
+import { inlineErrors, viewHandler } from './frame.js';
 
 export function disconnectSubmission(deps: SlackAppDeps) {
   return viewHandler(deps, 'disconnect', async ({ actor, values }) => {

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { SlackAppDeps } from '../../runtime.js';
 import { ACTION, BLOCK, requestForwardedDm } from '../../views/index.js';
-import { inlineErrors, selectedUser, viewHandler } from './frame.js';
+import { selectedUser } from '../form-values.js';
+import { inlineErrors, viewHandler } from './frame.js';
 
 const metadataSchema = z.object({
   requestId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),

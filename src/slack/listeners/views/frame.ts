@@ -8,6 +8,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewResponseAction } f
 import { createTranslator } from '../../../i18n/index.js';
 import type { ModalView } from '../../blockkit/types.js';
 import { type Actor, logFailure, resolveActor, type SlackAppDeps, userMessageFor } from '../../runtime.js';
+import type { FormValues } from '../form-values.js';
 
 export type ViewArgs = SlackViewMiddlewareArgs & AllMiddlewareArgs;
 
@@ -15,7 +16,7 @@ export interface ViewContext {
   actor: Actor;
   args: ViewArgs;
   /** `view.state.values` as Slack sent it. */
-  values: Record<string, Record<string, unknown>>;
+  values: FormValues;
 }
 
 /** What a submission handler answers: nothing (close), or a response action. */
@@ -34,7 +35,7 @@ export function viewHandler(
       if (!deps.isDatabaseUp()) throw Object.assign(new Error('database unavailable'), { unavailable: true });
       if (!workspaceId) throw new Error('view submission without a team');
       actor = await resolveActor(deps, workspaceId, body.user.id);
-      const values = (body.view.state?.values ?? {}) as Record<string, Record<string, unknown>>;
+      const values = (body.view.state?.values ?? {}) as FormValues;
       const outcome = await run({ actor, args, values });
       await ack(outcome);
     } catch (error) {
@@ -56,59 +57,4 @@ export function viewHandler(
 /** Inline errors under the named input blocks (`response_action: errors`). */
 export function inlineErrors(errors: Record<string, string>): ViewResponseAction {
   return { response_action: 'errors', errors };
-}
-
-// --- reading view.state.values (untrusted: narrow every shape) ---------------------------------
-
-function element(
-  values: ViewContext['values'],
-  blockId: string,
-  actionId: string,
-): Record<string, unknown> | null {
-  const value = values[blockId]?.[actionId];
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
-}
-
-export function selectedOption(
-  values: ViewContext['values'],
-  blockId: string,
-  actionId: string,
-): string | null {
-  const option = element(values, blockId, actionId)?.selected_option as
-    | { value?: unknown }
-    | null
-    | undefined;
-  return typeof option?.value === 'string' ? option.value : null;
-}
-
-export function selectedOptions(values: ViewContext['values'], blockId: string, actionId: string): string[] {
-  const options = element(values, blockId, actionId)?.selected_options;
-  if (!Array.isArray(options)) return [];
-  return options.flatMap((o) =>
-    typeof (o as { value?: unknown }).value === 'string' ? [(o as { value: string }).value] : [],
-  );
-}
-
-export function selectedUser(
-  values: ViewContext['values'],
-  blockId: string,
-  actionId: string,
-): string | null {
-  const user = element(values, blockId, actionId)?.selected_user;
-  return typeof user === 'string' && /^[UW][A-Z0-9_]+$/.test(user) ? user : null;
-}
-
-export function selectedConversation(
-  values: ViewContext['values'],
-  blockId: string,
-  actionId: string,
-): string | null {
-  const el = element(values, blockId, actionId);
-  const id = el?.selected_conversation ?? el?.selected_channel;
-  return typeof id === 'string' && /^[CDG][A-Z0-9_]+$/.test(id) ? id : null;
-}
-
-export function textValue(values: ViewContext['values'], blockId: string, actionId: string): string {
-  const value = element(values, blockId, actionId)?.value;
-  return typeof value === 'string' ? value.trim() : '';
 }

@@ -1,8 +1,10 @@
 /** Submitting the New meeting modal (from the Home tab): create it, post the link where asked. */
+
+import { createMeetingReply } from '../../loaders/meeting-reply.js';
 import { type SlackAppDeps, userMessageFor } from '../../runtime.js';
 import { ACTION, BLOCK, TOPIC_MAX_LENGTH } from '../../views/index.js';
-import { createMeetingReply } from '../commands/zoom-meet.js';
-import { inlineErrors, selectedConversation, textValue, viewHandler } from './frame.js';
+import { selectedConversation, textValue } from '../form-values.js';
+import { inlineErrors, viewHandler } from './frame.js';
 
 export function newMeetingSubmission(deps: SlackAppDeps) {
   return viewHandler(deps, 'new_meeting', async ({ actor, args, values }) => {

@@ -1,7 +1,8 @@
 /** Submitting the Settings modal (admins, re-checked by the service). */
 import type { SlackAppDeps } from '../../runtime.js';
 import { ACTION, BLOCK, SETTINGS_OPTION } from '../../views/index.js';
-import { selectedOptions, viewHandler } from './frame.js';
+import { selectedOptions } from '../form-values.js';
+import { viewHandler } from './frame.js';
 
 export function settingsSubmission(deps: SlackAppDeps) {
   return viewHandler(deps, 'settings', async ({ actor, values }) => {

@@ -1,0 +1,14 @@
+/** The Settings modal, admins only (the command and the Home button open it). */
+import { ServiceError, type Services } from '../../services/index.js';
+import { toSettingsModel } from '../mappers.js';
+import type { Actor } from '../runtime.js';
+import { settingsModal } from '../views/index.js';
+
+export async function settingsModalFor(services: Services, actor: Actor) {
+  if (!actor.isAdmin) throw new ServiceError('not_admin', 'Only Slack admins can change the settings.');
+  const [settings, name] = await Promise.all([
+    services.settings.get(actor.workspaceId),
+    services.settings.workspaceName(actor.workspaceId),
+  ]);
+  return settingsModal(toSettingsModel(settings, name ?? actor.workspaceId), actor.t);
+}
