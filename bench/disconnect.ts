@@ -34,7 +34,10 @@ export async function benchDisconnect(
       if (org?.status !== 'active') await world.connectOrg(workspaceId, zoomAdmin);
       const stop = world.writes.start();
       const start = process.hrtime.bigint();
-      await world.services.connections.disconnectOrg(workspaceId, ADMIN_ID);
+      await world.services.connectionLoss.lose(workspaceId, {
+        reason: 'admin_disconnected',
+        actorId: ADMIN_ID,
+      });
       measured.timesMs.push(Number(process.hrtime.bigint() - start) / 1e6);
       const commands = stop();
       measured.writes.push(

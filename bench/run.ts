@@ -62,7 +62,7 @@ const slackErrors = z.object({ errors: z.array(z.object({ method: z.string(), er
 async function appHeapMiB(stack: Stack): Promise<number | null> {
   try {
     const text = await (
-      await fetch(`${stack.app.url}/metrics`, { signal: AbortSignal.timeout(5_000) })
+      await fetch(`${stack.app.metricsUrl}/metrics`, { signal: AbortSignal.timeout(5_000) })
     ).text();
     const match = /^nodejs_heap_size_used_bytes (\S+)$/m.exec(text);
     return match ? round(Number(match[1]) / 1024 / 1024, 1) : null;

@@ -1,40 +1,34 @@
 /**
  * buildApp(config): the one place where everything is wired (DESIGN §4). Handlers never build
- * their own clients; they receive what is created here. Order matters only for HTTP: the Zoom
- * webhook router reads raw bodies, so it is mounted before anything that parses bodies.
+ * their own clients; they receive what is created here. The three sides have their own wiring
+ * modules (src/wiring/: database, http, slack); this file orders them:
+ * database → Zoom → Slack access → core services → notifier → the services that tell people →
+ * public HTTP (health, webhooks, links) → Bolt on it → jobs. The metrics listener is separate.
  */
-import { hkdfSync, randomUUID } from 'node:crypto';
-import express, { type Express } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { Express } from 'express';
 import type mongoose from 'mongoose';
+import { type AfterAckQueue, createAfterAckQueue } from './after-ack.js';
 import { type Config, secretValues } from './config.js';
 import { createTokenCipher } from './crypto/token-cipher.js';
-import { closeDatabase, connectDatabase } from './db/connection.js';
-import { createDeliveryDeduper } from './db/dedupe.js';
-import { type EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded.js';
-import { createModels, ensureIndexes, type Models } from './db/models/index.js';
-import { createBrowserBinding } from './http/browser-binding.js';
-import { createHealthRouter } from './http/health.js';
-import { createMetricsRouter, requestTimer } from './http/metrics-routes.js';
-import { errorResponder, securityHeaders } from './http/security.js';
+import type { Models } from './db/models/index.js';
+import { errorResponder } from './http/security.js';
 import { type ListeningServer, listen } from './http/server.js';
-import { createZoomRoutes } from './http/zoom-routes.js';
 import { createJobDefinitions } from './jobs/definitions.js';
 import { createLeaseManager } from './jobs/leases.js';
 import { createJobScheduler, type JobScheduler } from './jobs/scheduler.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
-import { createServices, createZoomEventHandler, type Services } from './services/index.js';
-import { createSlackTransport, type SlackTransport } from './slack/bolt.js';
-import { createSlackClients } from './slack/clients.js';
+import { completeServices, createCoreServices, type Services } from './services/index.js';
+import type { SlackTransport } from './slack/bolt.js';
 import { createSlackDirectory } from './slack/directory.js';
-import { createFollowUpQueue } from './slack/follow-ups.js';
 import { createHomePublisher } from './slack/home.js';
-import { createMongoInstallationStore } from './slack/installation-store.js';
-import { registerListeners } from './slack/listeners/index.js';
 import { createSlackNotifier, type SlackNotifier } from './slack/notifier.js';
 import { createResponseUrlClient } from './slack/response-url.js';
-import { createWorkspaceRegistry } from './slack/workspaces.js';
-import { createZoomGateway, createZoomWebhookRouter } from './zoom/index.js';
+import { openDatabase } from './wiring/database.js';
+import { createMetricsHttp, createPublicHttp } from './wiring/http.js';
+import { createSlackAccess, mountSlack } from './wiring/slack.js';
+import { createZoomGateway } from './zoom/index.js';
 
 export interface AppOverrides {
   logger?: Logger;
@@ -60,17 +54,18 @@ export interface BuiltApp {
   slack: SlackTransport;
   jobs: JobScheduler;
   metrics: Metrics;
-  /** Listen on `port` (default config.port); resolves with the bound port. */
+  afterAck: AfterAckQueue;
+  /** Listen on `port` (default config.port) and start the metrics listener; resolves with the bound port. */
   listen(port?: number, host?: string): Promise<number>;
-  /** Graceful: stop accepting, finish in-flight requests and acked commands' replies, stop jobs and Slack, close the database. */
+  /** The metrics listener's bound port once listening (config.metrics.port may be 0: any free port). */
+  metricsPort(): number | undefined;
+  /** Graceful: stop accepting, finish in-flight requests and the work owed after answers, stop jobs and Slack, close the database. */
   stop(): Promise<void>;
   isReady(): Promise<boolean>;
 }
 
-/** A separate key for the browser-binding cookie, derived from the newest encryption key. */
-function deriveKey(master: Buffer, purpose: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), purpose, 32));
-}
+/** How long shutdown waits for work already promised (replies, DMs) before closing anyway. */
+const DRAIN_MS = 10_000;
 
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<BuiltApp> {
   const logger =
@@ -78,26 +73,18 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     createLogger({ level: config.logLevel, secrets: secretValues(config), name: 'zoom-org-connect' });
   const clock = overrides.clock ?? (() => new Date());
   const instanceId = overrides.instanceId ?? randomUUID();
-  // Slash-command work after the ack runs in this bounded queue (src/slack/follow-ups.ts).
-  const followUps = createFollowUpQueue();
-  const metrics = createMetrics({
-    defaultMetrics: overrides.defaultMetrics ?? true,
-    followUpDepth: () => followUps.depth(),
+  let metrics: Metrics | undefined;
+  const afterAck = createAfterAckQueue({
+    logger,
+    onFinished: (kind, outcome, seconds) => metrics?.afterAckWork.observe({ kind, outcome }, seconds),
   });
-  const firstKey = config.encryptionKeys[0];
-  if (!firstKey) throw new Error('TOKEN_ENCRYPTION_KEYS is empty');
+  metrics = createMetrics({
+    defaultMetrics: overrides.defaultMetrics ?? true,
+    afterAckDepth: () => afterAck.depth(),
+  });
   const cipher = createTokenCipher(config.encryptionKeys);
-
-  let embedded: EmbeddedDatabase | undefined;
-  let uri = config.mongodbUri;
-  if (!uri) {
-    embedded = await startEmbeddedDatabase();
-    uri = embedded.uri;
-    logger.warn('MONGODB_URI is not set: using the embedded MongoDB under .data/ (one machine only)');
-  }
-  const db = await connectDatabase(uri, logger);
-  const models = createModels(db);
-  await ensureIndexes(models);
+  const database = await openDatabase(config, logger);
+  const { db, models } = database;
 
   const zoom = createZoomGateway({
     oauthUrl: config.zoom.oauthUrl,
@@ -116,123 +103,67 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     ...(overrides.clock ? { clock: overrides.clock } : {}),
   });
 
-  const installationStore =
-    config.slack.mode === 'multi'
-      ? createMongoInstallationStore({ installations: models.slackInstallations, box: cipher, logger, clock })
-      : undefined;
-  const clients = createSlackClients({ slack: config.slack, logger, installationStore });
-  let notifierRef: SlackNotifier | undefined;
-  const services = createServices({
+  const access = createSlackAccess({ config, models, cipher, logger, clock });
+  const serviceDeps = {
     models,
     zoom,
-    slack: createSlackDirectory(clients),
+    slack: createSlackDirectory(access.clients),
     cipher,
     publicUrl: config.publicUrl,
     clock,
     logger,
-    notifier: () => notifierRef,
+  };
+  const core = createCoreServices(serviceDeps);
+  const home = createHomePublisher({ services: core, clients: access.clients, logger });
+  const notifier = createSlackNotifier({ services: core, clients: access.clients, home, logger });
+  const services = completeServices(core, {
+    ...serviceDeps,
+    notifier,
+    defer: (label, context, work) => afterAck.enqueue('notification', { label, ...context }, work),
   });
-  const home = createHomePublisher({ services, clients, logger });
-  const notifier = createSlackNotifier({
-    services,
-    clients,
-    home,
-    logger,
-    listAdmins: (workspaceId) => services.directory.listAdmins(workspaceId),
-  });
-  notifierRef = notifier;
 
   let stopping = false;
-  const isDatabaseUp = () => db.readyState === 1;
-  const isReady = async (): Promise<boolean> => {
-    if (stopping || !isDatabaseUp() || !db.db) return false;
-    return db.db
-      .admin()
-      .ping({ timeoutMS: 1_000 })
-      .then(
-        () => true,
-        () => false,
-      );
-  };
-
-  const http = express();
-  http.disable('x-powered-by');
-  http.set('trust proxy', true);
-  http.use(securityHeaders({ https: config.publicUrl.startsWith('https://') }));
-  http.use(requestTimer(metrics));
-  http.use(createHealthRouter({ isReady }));
-  http.use(createMetricsRouter(metrics));
-  http.use(
-    createZoomWebhookRouter({
-      secrets: { org: config.zoom.org.webhookSecret, user: config.zoom.user.webhookSecret },
-      dispatcher: createZoomEventHandler({
-        connections: services.connections,
-        meetings: services.meetings,
-        zoom,
-        notifier,
-        logger,
-      }),
-      isDuplicate: createDeliveryDeduper({ processedEvents: models.processedEvents, source: 'zoom', clock }),
-      logger,
-      clock,
-    }),
-  );
-  http.use(
-    createZoomRoutes({
-      approvals: services.approvals,
-      binding: createBrowserBinding({
-        key: deriveKey(firstKey.key, 'oauth-browser-binding'),
-        secure: config.publicUrl.startsWith('https://'),
-      }),
-      logger,
-      onCallbackResult: (result) => notifier.approvalOutcome(result),
-    }),
-  );
-
-  const responseUrls = createResponseUrlClient();
-  // Bolt mounts /slack/events (and the install routes) on our express app.
-  const slack = createSlackTransport({
-    slack: config.slack,
-    logger,
-    expressApp: http,
-    publicUrl: config.publicUrl,
-    ...(installationStore ? { installationStore } : {}),
-  });
-  registerListeners(slack.app, {
-    services,
-    clients,
-    notifier,
-    home,
-    workspaces: createWorkspaceRegistry({ services, clients, logger }),
+  const isReady = async () => !stopping && (await database.ping());
+  const http = createPublicHttp({
+    config,
     logger,
     metrics,
-    isDatabaseUp,
-    followUps,
-    responseUrls,
-    isDuplicateSlackEvent: createDeliveryDeduper({
-      processedEvents: models.processedEvents,
-      source: 'slack',
-      clock,
-    }),
-    removeInstallation: installationStore
-      ? (workspaceId) => installationStore.deleteByWorkspace(workspaceId)
-      : undefined,
+    models,
+    services,
+    afterAck,
+    clock,
+    isReady,
+    onCallbackResult: (result) => notifier.approvalOutcome(result),
   });
-  slack.app.error(async (error) => {
-    logger.error({ err: error }, 'unhandled Slack listener error');
+  const responseUrls = createResponseUrlClient();
+  const slack = mountSlack({
+    config,
+    http,
+    access,
+    models,
+    services,
+    notifier,
+    home,
+    afterAck,
+    responseUrls,
+    metrics,
+    logger,
+    clock,
+    isDatabaseUp: database.isUp,
   });
   http.use(errorResponder(logger));
 
   const jobs = createJobScheduler({
-    jobs: createJobDefinitions({ services, notifier, logger, metrics }),
+    jobs: createJobDefinitions({ services, logger, metrics }),
     leases: createLeaseManager({ leases: models.leases, holder: instanceId, clock }),
     logger,
     metrics,
     clock,
-    isDatabaseUp,
+    isDatabaseUp: database.isUp,
   });
 
   let server: ListeningServer | undefined;
+  let metricsServer: ListeningServer | undefined;
   return {
     config,
     logger,
@@ -244,25 +175,32 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     slack,
     jobs,
     metrics,
+    afterAck,
     isReady,
     async listen(port = config.port, host) {
       server = await listen(http, port, host);
+      metricsServer = await listen(createMetricsHttp(metrics), config.metrics.port, config.metrics.host);
       await slack.start();
       if (overrides.startJobs ?? true) jobs.start();
-      logger.info({ port: server.port, mode: config.slack.mode }, 'listening');
+      logger.info(
+        { port: server.port, metricsPort: metricsServer.port, mode: config.slack.mode },
+        'listening',
+      );
       return server.port;
     },
+    metricsPort: () => metricsServer?.port,
     async stop() {
       if (stopping) return;
       stopping = true;
       await server?.close();
-      // Commands acked before the stop still owe their replies: let them finish (bounded).
-      await followUps.drain(10_000);
+      // Work promised before the stop (replies, DMs after a modal or a webhook): let it finish (bounded).
+      const { unfinished } = await afterAck.drain(DRAIN_MS);
+      if (unfinished > 0) logger.warn({ unfinished }, 'stopping with work after the answer unfinished');
       await jobs.stop();
       await slack.stop().catch((error: unknown) => logger.warn({ err: error }, 'stopping Slack failed'));
       await responseUrls.close();
-      await closeDatabase(db);
-      await embedded?.stop();
+      await metricsServer?.close();
+      await database.close();
       logger.info('stopped');
     },
   };

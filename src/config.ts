@@ -4,6 +4,7 @@
  * typed config or throws a ConfigError listing every problem on its own line.
  */
 import { z } from 'zod';
+import { type EncryptionKey, parseEncryptionKeys } from './crypto/token-cipher.js';
 
 export type SlackMode = 'single' | 'socket' | 'multi';
 
@@ -13,10 +14,7 @@ export const SLACK_MODE_LABEL: Record<SlackMode, string> = {
   multi: 'multi-workspace (Slack OAuth install)',
 };
 
-export interface EncryptionKey {
-  id: string;
-  key: Buffer;
-}
+export type { EncryptionKey };
 
 export type SlackConfig =
   | { mode: 'single'; signingSecret: string; botToken: string; apiUrl: string }
@@ -44,7 +42,12 @@ export interface Config {
   mongodbUri?: string | undefined;
   encryptionKeys: EncryptionKey[];
   port: number;
+  /** The internal Prometheus listener (never on `port`). */
+  metrics: { port: number; host: string };
+  /** Personal data of an uninstalled workspace is deleted after this many days. */
+  dataRetentionDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  nodeEnv: 'production' | 'development' | 'test';
 }
 
 export class ConfigError extends Error {
@@ -95,31 +98,6 @@ const httpUrl = (hint: string) =>
 const withDefault = (value: string) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v : value), httpUrl('an http(s) URL'));
 
-export function parseEncryptionKeys(value: string): EncryptionKey[] {
-  const entries = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-  if (entries.length === 0) throw new Error('no key given');
-  const seen = new Set<string>();
-  return entries.map((entry, index) => {
-    const colon = entry.indexOf(':');
-    const id = colon > 0 ? entry.slice(0, colon) : '';
-    const material = colon > 0 ? entry.slice(colon + 1) : '';
-    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) {
-      throw new Error(`entry ${index + 1}: expected "id:base64key" with an id of letters, digits, - or _`);
-    }
-    if (seen.has(id)) throw new Error(`entry ${index + 1}: key id "${id}" appears twice`);
-    seen.add(id);
-    const key = Buffer.from(material, 'base64');
-    if (key.length !== 32 || !/^[A-Za-z0-9+/=_-]+$/.test(material)) {
-      // Never echo key material, only what is wrong with it.
-      throw new Error(`key "${id}": must be 32 bytes encoded in base64 (got ${key.length} bytes)`);
-    }
-    return { id, key };
-  });
-}
-
 const encryptionKeys = requiredText.transform((value, ctx) => {
   try {
     return parseEncryptionKeys(value);
@@ -128,6 +106,16 @@ const encryptionKeys = requiredText.transform((value, ctx) => {
     return z.NEVER;
   }
 });
+
+const portNumber = (fallback: string) =>
+  z.preprocess(
+    (v) => (v === undefined || v === '' ? fallback : v),
+    z.coerce
+      .number({ error: 'malformed: must be a port number' })
+      .int('malformed: must be a whole number')
+      .min(0, 'malformed: must be between 0 and 65535')
+      .max(65535, 'malformed: must be between 0 and 65535'),
+  );
 
 const common = {
   SLACK_API_URL: withDefault('https://slack.com/api/'),
@@ -144,13 +132,23 @@ const common = {
     message: 'malformed: must start with mongodb:// or mongodb+srv://',
   }),
   TOKEN_ENCRYPTION_KEYS: encryptionKeys,
-  PORT: z.preprocess(
-    (v) => (v === undefined || v === '' ? '3000' : v),
+  PORT: portNumber('3000'),
+  METRICS_PORT: portNumber('9464'),
+  METRICS_HOST: z.preprocess(
+    (v) => (v === undefined || v === '' ? '127.0.0.1' : v),
+    z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, 'malformed: a host name or IP address to bind to'),
+  ),
+  DATA_RETENTION_DAYS: z.preprocess(
+    (v) => (v === undefined || v === '' ? '30' : v),
     z.coerce
-      .number({ error: 'malformed: must be a port number' })
-      .int('malformed: must be a whole number')
-      .min(0, 'malformed: must be between 0 and 65535')
-      .max(65535, 'malformed: must be between 0 and 65535'),
+      .number({ error: 'malformed: must be a number of days' })
+      .int('malformed: must be a whole number of days')
+      .min(1, 'malformed: at least 1 day')
+      .max(3650, 'malformed: at most 3650 days'),
+  ),
+  NODE_ENV: z.preprocess(
+    (v) => (v === undefined || v === '' ? 'production' : v),
+    z.enum(['production', 'development', 'test'], { error: 'malformed: production, development or test' }),
   ),
   LOG_LEVEL: z.preprocess(
     (v) => (v === undefined || v === '' ? 'info' : v),
@@ -203,7 +201,7 @@ export function loadConfig(source: EnvSource, options: LoadConfigOptions = {}): 
     ...slackSchemas[mode].shape,
     ...(options.sandbox ? { TOKEN_ENCRYPTION_KEYS: encryptionKeys.optional() } : {}),
   });
-  const result = schema.safeParse(source);
+  const result = schema.superRefine(crossChecks).safeParse(source);
   if (!result.success) {
     const problems = new Map<string, string>();
     for (const issue of result.error.issues) {
@@ -233,8 +231,49 @@ export function loadConfig(source: EnvSource, options: LoadConfigOptions = {}): 
     mongodbUri: env.MONGODB_URI,
     encryptionKeys: (env.TOKEN_ENCRYPTION_KEYS as EncryptionKey[] | undefined) ?? [],
     port: env.PORT,
+    metrics: { port: env.METRICS_PORT, host: env.METRICS_HOST },
+    dataRetentionDays: env.DATA_RETENTION_DAYS,
     logLevel: env.LOG_LEVEL,
+    nodeEnv: env.NODE_ENV,
   };
+}
+
+/**
+ * Rules across variables (issue 13): links and cookies are only safe over https, so plain http is
+ * for development and tests only; the two Zoom apps must not share a webhook secret, or an event
+ * signed for one app would be taken for the other.
+ */
+function crossChecks(
+  env: {
+    PUBLIC_URL?: unknown;
+    NODE_ENV?: unknown;
+    ZOOM_ORG_WEBHOOK_SECRET?: unknown;
+    ZOOM_USER_WEBHOOK_SECRET?: unknown;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  if (
+    typeof env.PUBLIC_URL === 'string' &&
+    env.PUBLIC_URL.startsWith('http://') &&
+    env.NODE_ENV !== 'development' &&
+    env.NODE_ENV !== 'test'
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['PUBLIC_URL'],
+      message: 'must be https (plain http only with NODE_ENV=development or test)',
+    });
+  }
+  if (
+    typeof env.ZOOM_ORG_WEBHOOK_SECRET === 'string' &&
+    env.ZOOM_ORG_WEBHOOK_SECRET === env.ZOOM_USER_WEBHOOK_SECRET
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['ZOOM_USER_WEBHOOK_SECRET'],
+      message: 'must differ from ZOOM_ORG_WEBHOOK_SECRET (each Zoom app has its own secret token)',
+    });
+  }
 }
 
 function slackConfig(mode: SlackMode, env: Record<string, unknown>): SlackConfig {

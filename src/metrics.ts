@@ -13,17 +13,18 @@ export interface Metrics {
   tokenRefreshes: Counter<'app' | 'outcome'>;
   jobRuns: Counter<'job' | 'outcome'>;
   orgConnections: Gauge<'status'>;
-  slackFollowUps: Gauge<'state'>;
+  afterAckQueue: Gauge<'state'>;
+  afterAckWork: Histogram<'kind' | 'outcome'>;
 }
 
 export interface MetricsOptions {
   defaultMetrics?: boolean;
-  /** Commands running and waiting after their ack (the follow-up queue), read at each scrape. */
-  followUpDepth?: () => { active: number; waiting: number };
+  /** Work running and waiting after its answer (src/after-ack.ts), read at each scrape. */
+  afterAckDepth?: () => { active: number; waiting: number };
 }
 
 export function createMetrics(options: MetricsOptions = {}): Metrics {
-  const followUpDepth = options.followUpDepth;
+  const afterAckDepth = options.afterAckDepth;
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
   const buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -67,17 +68,24 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       labelNames: ['status'],
       registers: [registry],
     }),
-    slackFollowUps: new Gauge({
-      name: 'slack_command_follow_ups',
-      help: 'Slash commands acked and still doing their work, by state (a growing waiting count means scale out)',
+    afterAckQueue: new Gauge({
+      name: 'after_ack_queue',
+      help: 'Work after an answer to Slack or Zoom, by state (a growing waiting count means scale out)',
       labelNames: ['state'],
       registers: [registry],
       collect() {
-        if (!followUpDepth) return;
-        const { active, waiting } = followUpDepth();
+        if (!afterAckDepth) return;
+        const { active, waiting } = afterAckDepth();
         this.set({ state: 'active' }, active);
         this.set({ state: 'waiting' }, waiting);
       },
+    }),
+    afterAckWork: new Histogram({
+      name: 'after_ack_work_seconds',
+      help: 'Work after an answer to Slack or Zoom by kind and outcome (queue wait included)',
+      labelNames: ['kind', 'outcome'],
+      buckets,
+      registers: [registry],
     }),
   };
 }

@@ -12,6 +12,7 @@ import { createTokenCipher, parseEncryptionKeys } from '../../src/crypto/token-c
 import { createModels } from '../../src/db/models/index.js';
 import { createServices, isServiceError, type SlackDirectory } from '../../src/services/index.js';
 import { createZoomGateway } from '../../src/zoom/index.js';
+import { quietNotifier, runAtOnce } from './quiet-notifier.js';
 
 const env = z
   .object({
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
     cipher,
     publicUrl: 'http://127.0.0.1:3999',
     logger,
+    notifier: quietNotifier,
+    defer: runAtOnce,
   });
   const member = (k: number) => `U${String(k % env.BENCH_MEMBERS).padStart(7, '0')}`;
   // Warm the connection pool and the code paths so "go" measures the race, not start-up.

@@ -137,6 +137,9 @@ export function appEnv(urls: {
     MONGODB_URI: urls.mongodbUri,
     TOKEN_ENCRYPTION_KEYS: ENCRYPTION_KEYS,
     PORT: '0',
+    METRICS_PORT: '0',
     LOG_LEVEL: 'error',
+    // Plain http on loopback is allowed only outside production (the stand-ins have no TLS).
+    NODE_ENV: 'test',
   };
 }

@@ -29,7 +29,7 @@ export interface Stack {
   database: BenchDatabase;
   zoom: HttpService;
   slack: HttpService & { apiUrl: string };
-  app: HttpService;
+  app: HttpService & { metricsUrl: string };
   bare: HttpService;
   world: BenchWorld;
   /** response_url values the Slack stand-in issued (each usable 5 times, for 30 minutes). */
@@ -45,18 +45,22 @@ export const RESPONSE_URL_POOL = 20_000;
  * Our app as production runs it: `node dist/main.js` (built by the runner first), configured only
  * through its environment, ready when `/readyz` answers.
  */
-async function startApp(name: string, env: Record<string, string>): Promise<HttpService> {
+async function startApp(
+  name: string,
+  env: Record<string, string>,
+): Promise<HttpService & { metricsUrl: string }> {
   const port = await freePort();
+  const metricsPort = await freePort();
   const child = await spawnService({
     name,
     entry: 'dist/main.js',
     loader: 'none',
-    env: childEnv({ ...env, PORT: String(port) }),
+    env: childEnv({ ...env, PORT: String(port), METRICS_PORT: String(metricsPort) }),
     readyUrl: `http://127.0.0.1:${port}/readyz`,
     // BENCH_APP_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the app under load.
     nodeArgs: (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== ''),
   });
-  return { ...child, url: `http://127.0.0.1:${child.detail}` };
+  return { ...child, url: `http://127.0.0.1:${child.detail}`, metricsUrl: `http://127.0.0.1:${metricsPort}` };
 }
 
 export async function startStack(log: (line: string) => void): Promise<Stack> {

@@ -15,6 +15,7 @@ import {
   type SlackProfile,
 } from '../../src/services/index.js';
 import { createZoomGateway } from '../../src/zoom/index.js';
+import { quietNotifier, runAtOnce } from './quiet-notifier.js';
 import { ADMIN_ID, PUBLIC_URL, ZOOM_APPS } from './scenario.js';
 
 /** Commands that change data: what "number of database writes" counts. */
@@ -151,7 +152,16 @@ export async function openWorld(options: {
     instanceId: 'bench-runner',
     logger,
   });
-  const services = createServices({ models, zoom, slack: directory, cipher, publicUrl: PUBLIC_URL, logger });
+  const services = createServices({
+    models,
+    zoom,
+    slack: directory,
+    cipher,
+    publicUrl: PUBLIC_URL,
+    logger,
+    notifier: quietNotifier,
+    defer: runAtOnce,
+  });
 
   async function consent(authorizeUrl: string, email: string): Promise<URL> {
     const response = await fetch(`${options.zoomUrl}/_sandbox/consent`, {

@@ -187,7 +187,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       MONGODB_URI: database.uri,
       TOKEN_ENCRYPTION_KEYS: secrets.encryptionKeys,
       PORT: String(appPort),
+      // Any free port: two sandboxes (or a sandbox and the tests) must not fight over 9464.
+      METRICS_PORT: '0',
       LOG_LEVEL: options.logLevel ?? (dataDir ? 'info' : 'silent'),
+      NODE_ENV: 'development',
       ...(slackMode === 'multi'
         ? {
             SLACK_CLIENT_ID: secrets.slackClientId,

@@ -143,7 +143,8 @@ export function createTokenCipher(keys: ReadonlyArray<EncryptionKey>): TokenCiph
 }
 
 /**
- * Parses `TOKEN_ENCRYPTION_KEYS`: `id:base64key,id2:base64key` with 32-byte keys and unique ids.
+ * Parses `TOKEN_ENCRYPTION_KEYS` (the one parser: configuration, key rotation and tests use it):
+ * `id:base64key,id2:base64key` with 32-byte keys and unique ids, the first one encrypting.
  * Messages name the entry by position and id only, never the key text.
  */
 export function parseEncryptionKeys(value: string): EncryptionKey[] {
@@ -152,31 +153,33 @@ export function parseEncryptionKeys(value: string): EncryptionKey[] {
     .map((entry) => entry.trim())
     .filter((entry) => entry.length > 0);
   if (entries.length === 0) {
-    throw new CipherError(
-      'bad_key_config',
-      'TOKEN_ENCRYPTION_KEYS is empty: expected id:base64key[,id:base64key]',
-    );
+    throw new CipherError('bad_key_config', 'no key given: expected id:base64key[,id:base64key]');
   }
-  const keys = entries.map((entry, index): EncryptionKey => {
+  const seen = new Set<string>();
+  return entries.map((entry, index): EncryptionKey => {
     const separator = entry.indexOf(':');
-    if (separator <= 0) {
+    const id = separator > 0 ? entry.slice(0, separator) : '';
+    if (!KEY_ID.test(id)) {
       throw new CipherError(
         'bad_key_config',
-        `TOKEN_ENCRYPTION_KEYS entry #${index + 1} is not of the form id:base64key`,
+        `entry #${index + 1} is not of the form id:base64key (an id of letters, digits, - or _)`,
       );
     }
-    const id = entry.slice(0, separator);
+    if (seen.has(id)) throw new CipherError('bad_key_config', `key id "${id}" appears twice`);
+    seen.add(id);
     const encoded = entry.slice(separator + 1);
     if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(encoded)) {
-      throw new CipherError('bad_key_config', `TOKEN_ENCRYPTION_KEYS key "${id}" is not valid base64`);
+      throw new CipherError('bad_key_config', `key "${id}" is not valid base64`);
     }
-    return {
-      id,
-      key: Buffer.from(encoded, encoded.includes('-') || encoded.includes('_') ? 'base64url' : 'base64'),
-    };
+    const key = Buffer.from(encoded, encoded.includes('-') || encoded.includes('_') ? 'base64url' : 'base64');
+    if (key.length !== KEY_BYTES) {
+      throw new CipherError(
+        'bad_key_config',
+        `key "${id}" must be ${KEY_BYTES} bytes encoded in base64 (got ${key.length} bytes)`,
+      );
+    }
+    return { id, key };
   });
-  validateRing(keys);
-  return keys;
 }
 
 /** A fresh random key, e.g. for the sandbox: `{ id, key }` plus the `id:base64` form for the env. */

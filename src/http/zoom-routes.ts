@@ -17,8 +17,8 @@ export interface ZoomRoutesDeps {
   approvals: Pick<ApprovalsService, 'viewLink' | 'open' | 'handleCallback'>;
   binding: BrowserBinding;
   logger: Logger;
-  /** Tell the people involved (DMs, Home refresh). Failures are logged, never shown as a failed approval. */
-  onCallbackResult(result: CallbackResult): Promise<void>;
+  /** Tell the people involved (DMs, Home refresh), after the page is sent: queued, never awaited here. */
+  onCallbackResult(result: CallbackResult): void;
 }
 
 const tokenParam = z.string().min(10).max(300);
@@ -157,9 +157,7 @@ export function createZoomRoutes(deps: ZoomRoutesDeps): Router {
     deps.binding.clear(res);
     try {
       const result = await deps.approvals.handleCallback(query.data);
-      deps
-        .onCallbackResult(result)
-        .catch((error: unknown) => logger.error({ err: error }, 'notifying the outcome failed'));
+      deps.onCallbackResult(result);
       if (result.outcome === 'not_admin') {
         return send(res, 403, {
           lang: t.locale,

@@ -180,8 +180,10 @@ export const en = {
   'org_reason.token_rejected': 'Zoom rejected the connection’s tokens.',
   'org_reason.scope_missing': 'The Zoom app is missing a permission it needs.',
   'org_reason.app_removed': 'The app was removed from the Zoom account.',
-  'org_reason.zoom_user_deleted': 'The Zoom user {email} was deleted or deactivated.',
-  'org_reason.disconnected_by_admin': '{user} disconnected it.',
+  'org_reason.zoom_user_deleted': 'The Zoom user {email} was deleted.',
+  'org_reason.zoom_user_deactivated': 'The Zoom user {email} was deactivated.',
+  'org_reason.zoom_user_disassociated': 'The Zoom user {email} was removed from the Zoom account.',
+  'org_reason.admin_disconnected': '{user} disconnected it.',
   'org_reason.unknown': 'The connection stopped working.',
 
   // Affected meetings (to members)

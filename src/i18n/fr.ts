@@ -180,8 +180,10 @@ export const fr: Record<MessageKey, string> = {
   'org_reason.token_rejected': 'Zoom a refusé les jetons de la connexion.',
   'org_reason.scope_missing': 'Il manque une autorisation nécessaire à l’application Zoom.',
   'org_reason.app_removed': 'L’application a été retirée du compte Zoom.',
-  'org_reason.zoom_user_deleted': 'L’utilisateur Zoom {email} a été supprimé ou désactivé.',
-  'org_reason.disconnected_by_admin': '{user} l’a déconnectée.',
+  'org_reason.zoom_user_deleted': 'L’utilisateur Zoom {email} a été supprimé.',
+  'org_reason.zoom_user_deactivated': 'L’utilisateur Zoom {email} a été désactivé.',
+  'org_reason.zoom_user_disassociated': 'L’utilisateur Zoom {email} a été retiré du compte Zoom.',
+  'org_reason.admin_disconnected': '{user} l’a déconnectée.',
   'org_reason.unknown': 'La connexion ne fonctionne plus.',
 
   // Réunions concernées

@@ -3,19 +3,18 @@
  * workspace: request expiry (the requester is told), 24 h reminders to the recipient, the
  * proactive health check of organization connections (admins alerted before a member hits the
  * failure), and the member directory refresh. The scheduler makes each run once across instances.
+ * Jobs only call services: telling people is the services' business (through the notifier port).
  */
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { Services } from '../services/index.js';
-import type { SlackNotifier } from '../slack/notifier.js';
-import { requestExpiredDm } from '../slack/views/index.js';
 import type { JobDefinition } from './scheduler.js';
 
 const MINUTE = 60_000;
 
 async function forEachWorkspace(
   services: Services,
-  visit: (workspaceId: string) => Promise<void>,
+  visit: (workspaceId: string) => Promise<unknown>,
   logger: Logger,
 ) {
   let after: string | undefined;
@@ -34,57 +33,26 @@ async function forEachWorkspace(
 
 export function createJobDefinitions(deps: {
   services: Services;
-  notifier: SlackNotifier;
   logger: Logger;
   metrics?: Metrics | undefined;
 }): JobDefinition[] {
-  const { services, notifier } = deps;
+  const { services } = deps;
   const logger = deps.logger.child({ module: 'jobs' });
+  const everyWorkspace = (visit: (workspaceId: string) => Promise<unknown>) =>
+    forEachWorkspace(services, visit, logger);
 
   return [
     {
       name: 'expire-requests',
       intervalMs: 5 * MINUTE,
       maxRunMs: 4 * MINUTE,
-      run: () =>
-        forEachWorkspace(
-          services,
-          async (workspaceId) => {
-            const expired = await services.approvals.expireDue(workspaceId);
-            if (expired.length === 0) return;
-            const workspaceName = await notifier.workspaceName(workspaceId);
-            for (const request of expired) {
-              await notifier.dm(workspaceId, request.requesterId, (t) =>
-                requestExpiredDm(
-                  {
-                    workspaceName,
-                    expiredAt: request.expiresAt,
-                    recipientId: request.recipientId,
-                    kind: request.kind,
-                  },
-                  t,
-                ),
-              );
-            }
-          },
-          logger,
-        ),
+      run: () => everyWorkspace((workspaceId) => services.requestNotices.expireDue(workspaceId)),
     },
     {
       name: 'approval-reminders',
       intervalMs: 15 * MINUTE,
       maxRunMs: 10 * MINUTE,
-      run: () =>
-        forEachWorkspace(
-          services,
-          async (workspaceId) => {
-            const due = await services.approvals.claimDueReminders(workspaceId);
-            for (const { request, link } of due) {
-              await notifier.sendApprovalRequest(request, link, { reminder: true });
-            }
-          },
-          logger,
-        ),
+      run: () => everyWorkspace((workspaceId) => services.requestNotices.remindDue(workspaceId)),
     },
     {
       name: 'org-health',
@@ -92,29 +60,12 @@ export function createJobDefinitions(deps: {
       maxRunMs: 20 * MINUTE,
       run: async () => {
         const tally = { active: 0, needs_reconnect: 0, disconnected: 0 };
-        await forEachWorkspace(
-          services,
-          async (workspaceId) => {
-            const health = await services.health.checkOrg(workspaceId);
-            const org = await services.connections.getOrg(workspaceId);
-            if (org) tally[org.status] += 1;
-            if (health.result === 'needs_reconnect' && health.changed && org) {
-              const affectedMeetings = await services.meetings.upcomingThroughOrg(
-                workspaceId,
-                org.generation,
-                { limit: 500 },
-              );
-              await notifier.orgConnectionLost({
-                workspaceId,
-                status: 'needs_reconnect',
-                reason: health.reason,
-                zoomEmail: org.zoomEmail,
-                affectedMeetings,
-              });
-            }
-          },
-          logger,
-        );
+        await everyWorkspace(async (workspaceId) => {
+          // A connection found dead is ended by the health service, which tells the people concerned.
+          await services.health.checkOrg(workspaceId);
+          const org = await services.connections.getOrg(workspaceId);
+          if (org) tally[org.status] += 1;
+        });
         for (const [status, count] of Object.entries(tally))
           deps.metrics?.orgConnections.set({ status }, count);
       },
@@ -123,14 +74,7 @@ export function createJobDefinitions(deps: {
       name: 'directory-sync',
       intervalMs: 24 * 60 * MINUTE,
       maxRunMs: 60 * MINUTE,
-      run: () =>
-        forEachWorkspace(
-          services,
-          async (workspaceId) => {
-            await services.directory.syncFromSlack(workspaceId);
-          },
-          logger,
-        ),
+      run: () => everyWorkspace((workspaceId) => services.directory.syncFromSlack(workspaceId)),
     },
   ];
 }

@@ -14,16 +14,9 @@ import type {
 import type { AuditService } from './audit.js';
 import { createMongoCredentialStore } from './credential-store.js';
 import { ServiceError } from './errors.js';
-import { type AdminCheck, checkUserId, checkWorkspaceId, requireAdmin, requirePermission } from './guard.js';
+import { type AdminCheck, checkUserId, checkWorkspaceId, requirePermission } from './guard.js';
 import type { CommonDeps } from './ports.js';
 import type { SettingsService } from './settings.js';
-
-export type ConnectionTarget =
-  | {
-      kind: 'org' /** Only touch this generation (a failure of an older credential must not mark a newer one). */;
-      generation?: number | undefined;
-    }
-  | { kind: 'personal'; slackUserId: string };
 
 export interface OrgConnectionView {
   status: 'active' | 'needs_reconnect' | 'disconnected';
@@ -37,6 +30,8 @@ export interface OrgConnectionView {
   statusReason: string | null;
   statusChangedAt: Date;
   generation: number;
+  disconnectedBy: string | null;
+  lastCheckedAt: Date | null;
 }
 
 export interface PersonalConnectionView {
@@ -45,14 +40,6 @@ export interface PersonalConnectionView {
   zoomEmail: string;
   connectedAt: Date;
   statusReason: string | null;
-}
-
-export interface OrgDisconnectPreview {
-  connection: OrgConnectionView | null;
-  /** Members the organization connection serves right now (no working personal one, not opted out). */
-  membersRelying: number;
-  /** Meetings created through this connection that have not started yet. */
-  upcomingMeetings: number;
 }
 
 export interface ConnectionsService {
@@ -74,12 +61,14 @@ export interface ConnectionsService {
   ): Promise<{ after: Precedence }>;
   optOut(workspaceId: string, slackUserId: string): Promise<void>;
   optIn(workspaceId: string, slackUserId: string): Promise<void>;
-  previewOrgDisconnect(workspaceId: string, actorId: string): Promise<OrgDisconnectPreview>;
-  /** Admin action: one update of the org connection document; members are not written. */
-  disconnectOrg(workspaceId: string, actorId: string): Promise<{ previous: OrgConnectionView }>;
-  /** Zoom said the grant is gone (app removed, user deleted): same effect as disconnect, actor `zoom`. */
-  markOrgDisconnected(workspaceId: string, reason: string, generation?: number): Promise<boolean>;
-  markNeedsReconnect(workspaceId: string, target: ConnectionTarget, reason: string): Promise<boolean>;
+  /** The member's personal connection stopped working (its tokens, or its Zoom user); the org one serves meanwhile. */
+  markPersonalNeedsReconnect(workspaceId: string, slackUserId: string, reason: string): Promise<boolean>;
+  /** Revokes a grant at Zoom; best effort (the change it follows already happened): false when Zoom could not be told. */
+  revokeGrant(
+    workspaceId: string,
+    app: ZoomAppKind,
+    credential: CredentialDoc | undefined | null,
+  ): Promise<boolean | null>;
   getOrg(workspaceId: string): Promise<OrgConnectionView | null>;
   getPersonal(workspaceId: string, slackUserId: string): Promise<PersonalConnectionView | null>;
   /** A CredentialStore for the gateway's single-flight refresh, pinned to one connection document. */
@@ -103,7 +92,7 @@ export interface ConnectionsService {
   >;
 }
 
-function orgView(doc: {
+export function orgView(doc: {
   status: OrgConnectionView['status'];
   zoomUserId: string;
   zoomEmail: string;
@@ -115,6 +104,8 @@ function orgView(doc: {
   statusReason?: string | undefined | null;
   statusChangedAt: Date;
   generation?: number;
+  disconnectedBy?: string | null | undefined;
+  lastCheckedAt?: Date | undefined;
 }): OrgConnectionView {
   return {
     status: doc.status,
@@ -128,6 +119,8 @@ function orgView(doc: {
     statusReason: doc.statusReason ?? null,
     statusChangedAt: doc.statusChangedAt,
     generation: doc.generation ?? 0,
+    disconnectedBy: doc.disconnectedBy ?? null,
+    lastCheckedAt: doc.lastCheckedAt ?? null,
   };
 }
 
@@ -240,24 +233,6 @@ export function createConnectionsService(
       filter: { workspaceId, slackUserId: target.slackUserId, status: 'active' },
       clock,
     });
-  }
-
-  async function setOrgState(
-    workspaceId: string,
-    from: string[],
-    to: 'needs_reconnect' | 'disconnected',
-    reason: string,
-    generation: number | undefined,
-    extra: Record<string, unknown> = {},
-  ) {
-    const filter: Record<string, unknown> = { workspaceId, status: { $in: from } };
-    if (generation !== undefined) filter.generation = generation;
-    const update: Record<string, unknown> = {
-      $set: { status: to, statusReason: reason, statusChangedAt: clock(), ...extra },
-    };
-    // A disconnected connection keeps no tokens.
-    if (to === 'disconnected') update.$unset = { credential: 1 };
-    return models.orgConnections.findOneAndUpdate(filter, update, { returnDocument: 'before' }).lean();
   }
 
   return {
@@ -388,105 +363,22 @@ export function createConnectionsService(
       if (result.modifiedCount > 0) await audit.record(workspaceId, 'opted_in', slackUserId);
     },
 
-    async previewOrgDisconnect(workspaceId, actorId) {
+    async markPersonalNeedsReconnect(workspaceId, slackUserId, reason) {
       checkWorkspaceId(workspaceId);
-      await requireAdmin(admin, workspaceId, actorId);
-      const [org, ws] = await Promise.all([
-        models.orgConnections.findOne({ workspaceId }).lean(),
-        settings.get(workspaceId),
-      ]);
-      if (!org || org.status === 'disconnected')
-        return { connection: org ? orgView(org) : null, membersRelying: 0, upcomingMeetings: 0 };
-      const relyingFilter: Record<string, unknown> = {
-        workspaceId,
-        deleted: false,
-        personalStatus: { $in: ['none', 'needs_reconnect'] },
-      };
-      if (ws.allowUserOptOut) relyingFilter.optedOut = false;
-      const [membersRelying, upcomingMeetings] = await Promise.all([
-        org.status === 'active' ? models.members.countDocuments(relyingFilter) : Promise.resolve(0),
-        models.meetings.countDocuments({
-          workspaceId,
-          source: 'org',
-          orgGeneration: org.generation,
-          startTime: { $gt: clock() },
-        }),
-      ]);
-      return { connection: orgView(org), membersRelying, upcomingMeetings };
-    },
-
-    async disconnectOrg(workspaceId, actorId) {
-      checkWorkspaceId(workspaceId);
-      await requireAdmin(admin, workspaceId, actorId);
-      const before = await setOrgState(
-        workspaceId,
-        ['active', 'needs_reconnect'],
-        'disconnected',
-        'admin_disconnected',
-        undefined,
-        {
-          disconnectedBy: actorId,
-        },
-      );
-      if (!before)
-        throw new ServiceError('not_connected', 'There is no organization Zoom connection to disconnect.');
-      const revoked = await revokeQuietly('org', before.credential, workspaceId);
-      await audit.record(workspaceId, 'org_disconnected', actorId, {
-        zoomEmail: before.zoomEmail,
-        generation: before.generation,
-        revoked,
-      });
-      return { previous: orgView(before) };
-    },
-
-    async markOrgDisconnected(workspaceId, reason, generation) {
-      checkWorkspaceId(workspaceId);
-      const before = await setOrgState(
-        workspaceId,
-        ['active', 'needs_reconnect'],
-        'disconnected',
-        reason,
-        generation,
-      );
-      if (!before) return false;
-      await audit.record(workspaceId, 'org_disconnected', 'zoom', {
-        zoomEmail: before.zoomEmail,
-        generation: before.generation,
-        reason,
-      });
-      return true;
-    },
-
-    async markNeedsReconnect(workspaceId, target, reason) {
-      checkWorkspaceId(workspaceId);
-      if (target.kind === 'org') {
-        const before = await setOrgState(
-          workspaceId,
-          ['active'],
-          'needs_reconnect',
-          reason,
-          target.generation,
-        );
-        if (!before) return false;
-        await audit.record(workspaceId, 'org_needs_reconnect', 'system', {
-          zoomEmail: before.zoomEmail,
-          generation: before.generation,
-          reason,
-        });
-        return true;
-      }
-      checkUserId(target.slackUserId, 'slackUserId');
+      checkUserId(slackUserId, 'slackUserId');
       const result = await models.personalConnections.updateOne(
-        { workspaceId, slackUserId: target.slackUserId, status: 'active' },
+        { workspaceId, slackUserId, status: 'active' },
         { $set: { status: 'needs_reconnect', statusReason: reason, statusChangedAt: clock() } },
       );
       if (result.modifiedCount === 0) return false;
-      await setMemberPersonal(workspaceId, target.slackUserId, 'needs_reconnect');
-      await audit.record(workspaceId, 'personal_needs_reconnect', 'system', {
-        slackUserId: target.slackUserId,
-        reason,
-      });
+      await setMemberPersonal(workspaceId, slackUserId, 'needs_reconnect');
+      await audit.record(workspaceId, 'personal_needs_reconnect', 'system', { slackUserId, reason });
       return true;
+    },
+
+    async revokeGrant(workspaceId, app, credential) {
+      if (!credential) return null;
+      return revokeQuietly(app, credential, workspaceId);
     },
 
     async getOrg(workspaceId) {

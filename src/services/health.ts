@@ -1,6 +1,8 @@
 import type { Models } from '../db/models/index.js';
 import type { ZoomMatch } from '../db/models/member.js';
+import { type OrgLossReason, readOrgLossReason } from '../domain/connection-loss.js';
 import { ZoomError, type ZoomGateway } from '../zoom/contracts.js';
+import type { ConnectionLossService } from './connection-loss.js';
 import type { ConnectionsService } from './connections.js';
 import { ServiceError } from './errors.js';
 import { checkUserId, checkWorkspaceId } from './guard.js';
@@ -9,8 +11,8 @@ import type { CommonDeps } from './ports.js';
 export type OrgHealth =
   | { result: 'healthy'; zoomEmail: string }
   | { result: 'not_connected' }
-  /** `changed`: this check is what marked it (the caller tells the admins once). */
-  | { result: 'needs_reconnect'; reason: string; changed: boolean }
+  /** `changed`: this check is what marked it (and the people concerned were told, once). */
+  | { result: 'needs_reconnect'; reason: OrgLossReason | null; changed: boolean }
   /** Zoom did not answer (rate limit, 5xx, network): nothing is concluded. */
   | { result: 'unreachable'; code: string };
 
@@ -21,17 +23,24 @@ export interface HealthService {
   checkMemberMatch(workspaceId: string, slackUserId: string): Promise<ZoomMatch>;
 }
 
-const DEAD: ReadonlySet<string> = new Set([
-  'needs_reconnect',
-  'invalid_grant',
-  'missing_scope',
-  'token_invalid',
-]);
+/** Zoom failures that mean the grant no longer serves (anything else proves nothing either way). */
+const DEAD: Readonly<Partial<Record<string, OrgLossReason>>> = {
+  needs_reconnect: 'token_rejected',
+  invalid_grant: 'token_rejected',
+  token_invalid: 'token_rejected',
+  missing_scope: 'scope_missing',
+};
 
 export function createHealthService(
-  deps: CommonDeps & { models: Models; zoom: ZoomGateway; connections: ConnectionsService },
+  deps: CommonDeps & {
+    models: Models;
+    zoom: ZoomGateway;
+    connections: ConnectionsService;
+    connectionLoss: ConnectionLossService;
+  },
 ): HealthService {
-  const { models, zoom, connections } = deps;
+  const { models, zoom, connections, connectionLoss } = deps;
+  const clock = deps.clock ?? (() => new Date());
 
   return {
     async checkOrg(workspaceId) {
@@ -39,20 +48,29 @@ export function createHealthService(
       const org = await connections.getOrg(workspaceId);
       if (!org || org.status === 'disconnected') return { result: 'not_connected' };
       if (org.status === 'needs_reconnect') {
-        return { result: 'needs_reconnect', reason: org.statusReason ?? 'unknown', changed: false };
+        return { result: 'needs_reconnect', reason: readOrgLossReason(org.statusReason), changed: false };
       }
-      const target = { kind: 'org', generation: org.generation } as const;
+      const { generation } = org;
+      const target = { kind: 'org', generation } as const;
       try {
         const me = await zoom.getMe(connections.credentialRef(workspaceId, target));
         if (!['Owner', 'Admin'].includes(me.roleName) || me.status !== 'active') {
-          const changed = await connections.markNeedsReconnect(workspaceId, target, 'lost_admin_role');
-          return { result: 'needs_reconnect', reason: 'lost_admin_role', changed };
+          const { changed } = await connectionLoss.lose(workspaceId, {
+            reason: 'admin_role_lost',
+            generation,
+          });
+          return { result: 'needs_reconnect', reason: 'admin_role_lost', changed };
         }
+        await models.orgConnections.updateOne(
+          { workspaceId, generation, status: 'active' },
+          { $set: { lastCheckedAt: clock() } },
+        );
         return { result: 'healthy', zoomEmail: me.email };
       } catch (error) {
-        if (error instanceof ZoomError && DEAD.has(error.code)) {
-          const changed = await connections.markNeedsReconnect(workspaceId, target, error.code);
-          return { result: 'needs_reconnect', reason: error.code, changed };
+        const reason = error instanceof ZoomError ? DEAD[error.code] : undefined;
+        if (reason) {
+          const { changed } = await connectionLoss.lose(workspaceId, { reason, generation });
+          return { result: 'needs_reconnect', reason, changed };
         }
         if (error instanceof ZoomError) return { result: 'unreachable', code: error.code };
         throw error;

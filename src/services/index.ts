@@ -4,13 +4,16 @@ import type { ZoomGateway } from '../zoom/contracts.js';
 import { type ApprovalsService, createApprovalsService } from './approvals.js';
 import { type AuditService, createAuditService } from './audit.js';
 import { type ConnectedUsersService, createConnectedUsersService } from './connected-users.js';
+import { type ConnectionLossService, createConnectionLossService } from './connection-loss.js';
 import { type ConnectionsService, createConnectionsService } from './connections.js';
 import { createDirectoryService, type DirectoryService } from './directory.js';
 import { createHealthService, type HealthService } from './health.js';
 import { createMeetingsService, type MeetingsService } from './meetings.js';
-import type { Clock, CoreNotifier, SecretCipher, SlackDirectory } from './ports.js';
+import type { Clock, CoreNotifier, Defer, SecretCipher, SlackDirectory } from './ports.js';
+import { createRequestNoticesService, type RequestNoticesService } from './request-notices.js';
 import { createSettingsService, type SettingsService } from './settings.js';
 import { createStatusService, type StatusService } from './status.js';
+import { createZoomEventHandler, type ZoomEventHandler } from './zoom-events.js';
 
 export interface ServicesDeps {
   models: Models;
@@ -22,11 +25,10 @@ export interface ServicesDeps {
   publicUrl: string;
   clock?: Clock | undefined;
   logger?: Logger | undefined;
-  /** Late-bound: the Slack notifier is built on top of the services. */
-  notifier?: (() => CoreNotifier | undefined) | undefined;
 }
 
-export interface Services {
+/** The services that read and change state without telling anybody (the notifier is built on these). */
+export interface CoreServices {
   audit: AuditService;
   settings: SettingsService;
   directory: DirectoryService;
@@ -34,12 +36,19 @@ export interface Services {
   approvals: ApprovalsService;
   status: StatusService;
   connectedUsers: ConnectedUsersService;
-  meetings: MeetingsService;
-  health: HealthService;
 }
 
-/** Builds every core service over one set of models; `directory` is also the admin check. */
-export function createServices(deps: ServicesDeps): Services {
+/** Everything, including the services that tell people through the notifier port. */
+export interface Services extends CoreServices {
+  connectionLoss: ConnectionLossService;
+  meetings: MeetingsService;
+  health: HealthService;
+  zoomEvents: ZoomEventHandler;
+  requestNotices: RequestNoticesService;
+}
+
+/** Step one: the core services over one set of models; `directory` is also the admin check. */
+export function createCoreServices(deps: ServicesDeps): CoreServices {
   const common = { clock: deps.clock, logger: deps.logger };
   const directory = createDirectoryService({ ...common, models: deps.models, slack: deps.slack });
   const admin = directory;
@@ -66,17 +75,51 @@ export function createServices(deps: ServicesDeps): Services {
   });
   const status = createStatusService({ ...common, models: deps.models, admin, settings });
   const connectedUsers = createConnectedUsersService({ ...common, models: deps.models, admin, settings });
-  const meetings = createMeetingsService({
+  return { audit, settings, directory, connections, approvals, status, connectedUsers };
+}
+
+/**
+ * Step two: the services that tell people, given the notifier (a port the Slack layer builds on
+ * the core services) and `defer` (where the telling runs: after the current answer).
+ */
+export function completeServices(
+  core: CoreServices,
+  deps: ServicesDeps & { notifier: CoreNotifier; defer: Defer },
+): Services {
+  const common = { clock: deps.clock, logger: deps.logger };
+  const { models, zoom, notifier } = deps;
+  const connectionLoss = createConnectionLossService({
     ...common,
-    models: deps.models,
-    zoom: deps.zoom,
-    connections,
-    status,
-    settings,
-    notifier: deps.notifier,
+    models,
+    admin: core.directory,
+    audit: core.audit,
+    settings: core.settings,
+    connections: core.connections,
+    notifier,
+    defer: deps.defer,
   });
-  const health = createHealthService({ ...common, models: deps.models, zoom: deps.zoom, connections });
-  return { audit, settings, directory, connections, approvals, status, connectedUsers, meetings, health };
+  const meetings = createMeetingsService({ ...common, models, zoom, ...core, connectionLoss });
+  const health = createHealthService({
+    ...common,
+    models,
+    zoom,
+    connections: core.connections,
+    connectionLoss,
+  });
+  const zoomEvents = createZoomEventHandler({
+    ...common,
+    connections: core.connections,
+    connectionLoss,
+    zoom,
+    notifier,
+  });
+  const requestNotices = createRequestNoticesService({ approvals: core.approvals, notifier });
+  return { ...core, connectionLoss, meetings, health, zoomEvents, requestNotices };
+}
+
+/** Both steps at once, for callers that bring their own notifier (benchmarks, tools). */
+export function createServices(deps: ServicesDeps & { notifier: CoreNotifier; defer: Defer }): Services {
+  return completeServices(createCoreServices(deps), deps);
 }
 
 export type {
@@ -97,13 +140,9 @@ export type {
   ConnectedUsersService,
 } from './connected-users.js';
 export { CONNECTED_USERS_FILTERS, createConnectedUsersService, MAX_PAGE_SIZE } from './connected-users.js';
-export type {
-  ConnectionsService,
-  ConnectionTarget,
-  OrgConnectionView,
-  OrgDisconnectPreview,
-  PersonalConnectionView,
-} from './connections.js';
+export type { ConnectionLossService, OrgDisconnectPreview, OrgLoss } from './connection-loss.js';
+export { createConnectionLossService } from './connection-loss.js';
+export type { ConnectionsService, OrgConnectionView, PersonalConnectionView } from './connections.js';
 export { createConnectionsService } from './connections.js';
 export type { DirectoryService, MemberView } from './directory.js';
 export { ADMIN_CACHE_MS, createDirectoryService } from './directory.js';
@@ -112,9 +151,18 @@ export { isServiceError, ServiceError } from './errors.js';
 export type { AdminCheck } from './guard.js';
 export type { HealthService, OrgHealth } from './health.js';
 export { createHealthService } from './health.js';
-export type { CreatedMeeting, MeetingRequest, MeetingsService, UpcomingMeeting } from './meetings.js';
+export type { CreatedMeeting, MeetingRequest, MeetingsService } from './meetings.js';
 export { createMeetingsService, meetingRequestSchema } from './meetings.js';
-export type { Clock, CoreNotifier, SecretCipher, SlackDirectory, SlackProfile } from './ports.js';
+export type {
+  Clock,
+  CoreNotifier,
+  Defer,
+  OrgConnectionLostEvent,
+  SecretCipher,
+  SlackDirectory,
+  SlackProfile,
+  UpcomingMeeting,
+} from './ports.js';
 export type { SettingsPatch, SettingsService, WorkspaceSettings } from './settings.js';
 export { createSettingsService, DEFAULT_SETTINGS, settingsPatchSchema } from './settings.js';
 export type { MemberStatus, StatusService } from './status.js';

@@ -2,10 +2,11 @@ import pino from 'pino';
 import { z } from 'zod';
 import type { Models } from '../db/models/index.js';
 import { type CreateMeetingInput, ZoomError, type ZoomGateway, type ZoomMeeting } from '../zoom/contracts.js';
+import type { ConnectionLossService } from './connection-loss.js';
 import type { ConnectionsService } from './connections.js';
 import { ServiceError } from './errors.js';
 import { checkUserId, checkWorkspaceId } from './guard.js';
-import type { CommonDeps, CoreNotifier } from './ports.js';
+import type { CommonDeps } from './ports.js';
 import type { SettingsService } from './settings.js';
 import type { StatusService } from './status.js';
 
@@ -29,14 +30,6 @@ export interface CreatedMeeting {
   source: 'personal' | 'org';
 }
 
-export interface UpcomingMeeting {
-  slackUserId: string;
-  meetingId: string;
-  topic: string;
-  startTime: Date;
-  joinUrl: string;
-}
-
 export interface MeetingsService {
   /**
    * Creates a meeting with the member's active account. Typed failures: `no_active_account`,
@@ -44,16 +37,9 @@ export interface MeetingsService {
    * (the connection is marked), `zoom_failed`.
    */
   create(workspaceId: string, slackUserId: string, input?: MeetingRequest): Promise<CreatedMeeting>;
-  /** Upcoming meetings created through one org connection generation (who to tell when it is lost). */
-  upcomingThroughOrg(
-    workspaceId: string,
-    generation: number,
-    options?: { limit?: number | undefined },
-  ): Promise<UpcomingMeeting[]>;
 }
 
 const DEFAULT_TOPIC = 'Zoom meeting';
-const MAX_MEETING_MS = 24 * 3600_000;
 
 export function createMeetingsService(
   deps: CommonDeps & {
@@ -62,11 +48,11 @@ export function createMeetingsService(
     connections: ConnectionsService;
     status: StatusService;
     settings: SettingsService;
-    /** Late-bound (the Slack notifier is built on top of the services): who tells admins. */
-    notifier?: (() => CoreNotifier | undefined) | undefined;
+    /** A member hit a dead organization token first: it is ended there (and admins told). */
+    connectionLoss: ConnectionLossService;
   },
 ): MeetingsService {
-  const { models, zoom, connections, status, settings } = deps;
+  const { models, zoom, connections, status, settings, connectionLoss } = deps;
   const clock = deps.clock ?? (() => new Date());
   const logger = (deps.logger ?? pino({ level: 'silent' })).child({ module: 'meetings' });
 
@@ -107,7 +93,7 @@ export function createMeetingsService(
             error instanceof ZoomError &&
             (error.code === 'needs_reconnect' || error.code === 'invalid_grant')
           ) {
-            await connections.markNeedsReconnect(workspaceId, { kind: 'personal', slackUserId }, error.code);
+            await connections.markPersonalNeedsReconnect(workspaceId, slackUserId, error.code);
             throw new ServiceError(
               'needs_reconnect',
               'Your personal Zoom connection stopped working. Reconnect it.',
@@ -158,29 +144,11 @@ export function createMeetingsService(
               error.code === 'invalid_grant' ||
               error.code === 'missing_scope')
           ) {
-            const changed = await connections.markNeedsReconnect(
-              workspaceId,
-              { kind: 'org', generation: org.generation },
-              error.code,
-            );
             // A member hit the failure first: admins must hear it now, not at the next health check.
-            const notifier = deps.notifier?.();
-            if (changed && notifier) {
-              void service
-                .upcomingThroughOrg(workspaceId, org.generation, { limit: 500 })
-                .then((affectedMeetings) =>
-                  notifier.orgConnectionLost({
-                    workspaceId,
-                    status: 'needs_reconnect',
-                    reason: error.code,
-                    zoomEmail: org.zoomEmail,
-                    affectedMeetings,
-                  }),
-                )
-                .catch((notifyError: unknown) =>
-                  logger.warn({ err: notifyError }, 'could not alert the admins'),
-                );
-            }
+            await connectionLoss.lose(workspaceId, {
+              reason: error.code === 'missing_scope' ? 'scope_missing' : 'token_rejected',
+              generation: org.generation,
+            });
             throw new ServiceError(
               'needs_reconnect',
               "Your organization's Zoom connection needs to be reconnected by an admin.",
@@ -218,33 +186,6 @@ export function createMeetingsService(
       });
       logger.info({ workspaceId, source: precedence.active, meetingId: meeting.id }, 'meeting created');
       return { meeting, source: precedence.active };
-    },
-
-    async upcomingThroughOrg(workspaceId, generation, options = {}) {
-      checkWorkspaceId(workspaceId);
-      // "Upcoming" means not over yet: an instant meeting made by /zoom-meet a minute ago is still
-      // running on this connection and its host must hear about it (issue 8). Zoom caps a
-      // meeting's scheduled duration at 24 h, so older starts cannot still be running.
-      const now = clock().getTime();
-      const docs = await models.meetings
-        .find({
-          workspaceId,
-          source: 'org',
-          orgGeneration: generation,
-          startTime: { $gt: new Date(now - MAX_MEETING_MS) },
-        })
-        .sort({ startTime: 1 })
-        .limit(Math.min(Math.max(options.limit ?? 500, 1), 5000))
-        .lean();
-      const notOver = (d: { startTime: Date; durationMinutes: number }) =>
-        d.startTime.getTime() + (d.durationMinutes > 0 ? d.durationMinutes : 60) * 60_000 > now;
-      return docs.filter(notOver).map((d) => ({
-        slackUserId: d.slackUserId,
-        meetingId: d.meetingId,
-        topic: d.topic,
-        startTime: d.startTime,
-        joinUrl: d.joinUrl,
-      }));
     },
   };
   return service;

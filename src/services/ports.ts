@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
+import type { OrgLossReason } from '../domain/connection-loss.js';
 import type { ZoomGateway } from '../zoom/contracts.js';
+import type { RequestView } from './approvals.js';
 
 /** A Slack user as the core needs it. The Slack layer maps `users.info` / `users.list` to this. */
 export interface SlackProfile {
@@ -49,19 +51,11 @@ export type { ZoomGateway };
  */
 export interface CoreNotifier {
   /** Admins are told at once; members are told which of their upcoming meetings are affected. */
-  orgConnectionLost(event: {
-    workspaceId: string;
-    status: 'needs_reconnect' | 'disconnected';
-    reason: string;
-    zoomEmail: string | null;
-    affectedMeetings: Array<{
-      slackUserId: string;
-      meetingId: string;
-      topic: string;
-      startTime: Date;
-      joinUrl: string;
-    }>;
-  }): Promise<void>;
+  orgConnectionLost(event: OrgConnectionLostEvent): Promise<void>;
+  /** A request expired unused: its requester is told (with a way to make a new link). */
+  requestExpired(request: RequestView): Promise<void>;
+  /** An org request still pending after 24 h: its recipient is reminded once. */
+  approvalReminder(request: RequestView, link: string): Promise<void>;
   personalConnectionLost(event: {
     workspaceId: string;
     slackUserId: string;
@@ -69,3 +63,29 @@ export interface CoreNotifier {
     zoomEmail?: string | null | undefined;
   }): Promise<void>;
 }
+
+export interface UpcomingMeeting {
+  slackUserId: string;
+  meetingId: string;
+  topic: string;
+  startTime: Date;
+  joinUrl: string;
+}
+
+export interface OrgConnectionLostEvent {
+  workspaceId: string;
+  status: 'needs_reconnect' | 'disconnected';
+  reason: OrgLossReason;
+  /** The Slack admin who disconnected it, or null when Zoom or the system did. */
+  actorId: string | null;
+  zoomEmail: string | null;
+  /** Members it was serving when it stopped. */
+  membersRelying: number;
+  affectedMeetings: UpcomingMeeting[];
+}
+
+/**
+ * Runs `work` after the current answer (app.ts passes the after-ack queue, src/after-ack.ts): a
+ * change is stored before the answer, the people it concerns are told after it.
+ */
+export type Defer = (label: string, context: Record<string, unknown>, work: () => Promise<void>) => void;

@@ -4,14 +4,15 @@
  * per workspace with the ordinary, workspace-scoped service methods.
  */
 import pino from 'pino';
+import { type OrgLossReason, statusAfterLoss } from '../domain/connection-loss.js';
 import { ZoomError, type ZoomGateway } from '../zoom/contracts.js';
 import type { ZoomWebhookEvent } from '../zoom/webhooks.js';
+import type { ConnectionLossService } from './connection-loss.js';
 import type { ConnectionsService } from './connections.js';
-import type { MeetingsService } from './meetings.js';
 import type { CommonDeps, CoreNotifier } from './ports.js';
 
 export type ZoomEventOutcome =
-  | { workspaceId: string; kind: 'org'; status: 'needs_reconnect' | 'disconnected'; reason: string }
+  | { workspaceId: string; kind: 'org'; status: 'needs_reconnect' | 'disconnected'; reason: OrgLossReason }
   | {
       workspaceId: string;
       kind: 'personal';
@@ -30,22 +31,19 @@ export interface ZoomEventHandler {
 const ADMIN_ROLES = new Set(['Owner', 'Admin']);
 
 /**
- * What an event means for an org connection whose Zoom user it names; null = nothing. Reasons are
- * the codes the Slack side knows (src/slack/mappers.ts `orgReasonOf`), so admins read the real cause.
- * A deactivated Zoom user cannot host or approve anything: the connection stops (issue 8).
+ * What an event means for an org connection whose Zoom user it names; null = nothing. A
+ * deactivated Zoom user cannot host or approve anything: the connection stops (issue 8).
  */
-function orgEffect(
-  event: ZoomWebhookEvent,
-): { status: 'needs_reconnect' | 'disconnected'; reason: string } | null {
+function orgLossOf(event: ZoomWebhookEvent): OrgLossReason | null {
   switch (event.event) {
     case 'app_deauthorized':
-      return { status: 'disconnected', reason: 'app_removed' };
+      return 'app_removed';
     case 'user.deleted':
-      return { status: 'disconnected', reason: 'zoom_user_deleted' };
+      return 'zoom_user_deleted';
     case 'user.disassociated':
-      return { status: 'disconnected', reason: 'user_disassociated' };
+      return 'zoom_user_disassociated';
     case 'user.deactivated':
-      return { status: 'disconnected', reason: 'user_deactivated' };
+      return 'zoom_user_deactivated';
     case 'user.updated':
       // Decided by asking Zoom (roleAfterUpdate): the payload only lists what changed.
       return null;
@@ -61,13 +59,13 @@ function payloadRole(event: Extract<ZoomWebhookEvent, { event: 'user.updated' }>
 export function createZoomEventHandler(
   deps: CommonDeps & {
     connections: ConnectionsService;
-    meetings: MeetingsService;
+    connectionLoss: ConnectionLossService;
     /** To re-check the role at Zoom when the org connection's Zoom user is updated. */
     zoom: Pick<ZoomGateway, 'getMe'>;
-    notifier?: CoreNotifier | undefined;
+    notifier: CoreNotifier;
   },
 ): ZoomEventHandler {
-  const { connections, meetings, notifier, zoom } = deps;
+  const { connections, connectionLoss, notifier, zoom } = deps;
   const logger = (deps.logger ?? pino({ level: 'silent' })).child({ module: 'zoom-events' });
 
   /**
@@ -95,40 +93,23 @@ export function createZoomEventHandler(
     }
   }
 
-  async function effectFor(
+  async function lossFor(
     event: ZoomWebhookEvent,
     workspaceId: string,
     generation: number | undefined,
-  ): Promise<{ status: 'needs_reconnect' | 'disconnected'; reason: string } | null> {
-    if (event.event !== 'user.updated') return orgEffect(event);
+  ): Promise<OrgLossReason | null> {
+    if (event.event !== 'user.updated') return orgLossOf(event);
     const role = await roleAfterUpdate(event, workspaceId, generation);
-    return role !== undefined && !ADMIN_ROLES.has(role)
-      ? { status: 'needs_reconnect', reason: 'lost_admin_role' }
-      : null;
+    return role !== undefined && !ADMIN_ROLES.has(role) ? 'admin_role_lost' : null;
   }
 
   async function handleOrg(event: ZoomWebhookEvent, zoomUserId: string): Promise<ZoomEventOutcome[]> {
     const outcomes: ZoomEventOutcome[] = [];
-    for (const target of await connections.findByZoomUser('org', zoomUserId)) {
-      const { workspaceId, generation } = target;
-      const effect = await effectFor(event, workspaceId, generation);
-      if (!effect) continue;
-      const before = await connections.getOrg(workspaceId);
-      const changed =
-        effect.status === 'disconnected'
-          ? await connections.markOrgDisconnected(workspaceId, effect.reason, generation)
-          : await connections.markNeedsReconnect(workspaceId, { kind: 'org', generation }, effect.reason);
-      if (!changed) continue;
-      outcomes.push({ workspaceId, kind: 'org', ...effect });
-      if (notifier && generation !== undefined) {
-        const affectedMeetings = await meetings.upcomingThroughOrg(workspaceId, generation);
-        await notifier.orgConnectionLost({
-          workspaceId,
-          ...effect,
-          zoomEmail: before?.zoomEmail ?? null,
-          affectedMeetings,
-        });
-      }
+    for (const { workspaceId, generation } of await connections.findByZoomUser('org', zoomUserId)) {
+      const reason = await lossFor(event, workspaceId, generation);
+      if (!reason) continue;
+      const { changed } = await connectionLoss.lose(workspaceId, { reason, generation });
+      if (changed) outcomes.push({ workspaceId, kind: 'org', status: statusAfterLoss(reason), reason });
     }
     return outcomes;
   }
@@ -155,14 +136,14 @@ export function createZoomEventHandler(
         };
       } else {
         const reason = event.event.replace('.', '_');
-        if (await connections.markNeedsReconnect(workspaceId, { kind: 'personal', slackUserId }, reason)) {
+        if (await connections.markPersonalNeedsReconnect(workspaceId, slackUserId, reason)) {
           outcome = { workspaceId, kind: 'personal', slackUserId, status: 'needs_reconnect', reason };
         }
       }
       if (outcome) {
         outcomes.push(outcome);
         // The notifier words a removal only for reason 'removed'; anything else reads "needs reconnecting".
-        await notifier?.personalConnectionLost({
+        await notifier.personalConnectionLost({
           workspaceId,
           slackUserId,
           reason: outcome.status === 'removed' ? 'removed' : outcome.reason,

@@ -6,7 +6,7 @@
 
 import { createTranslator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
-import type { Services } from '../services/index.js';
+import type { CoreServices } from '../services/index.js';
 import type { SlackClients } from './clients.js';
 import { connectedUsersPage } from './loaders/connected-users-page.js';
 import {
@@ -34,7 +34,7 @@ export interface HomePublisher {
 }
 
 export function createHomePublisher(deps: {
-  services: Services;
+  services: CoreServices;
   clients: SlackClients;
   logger: Logger;
 }): HomePublisher {

@@ -58,12 +58,16 @@ const storedInstallation = z
   })
   .loose();
 
+export type MongoInstallationStore = InstallationStore & {
+  deleteByWorkspace(workspaceId: string): Promise<void>;
+};
+
 export function createMongoInstallationStore(deps: {
   installations: Model<SlackInstallationDoc>;
   box: SecretBox;
   logger: Logger;
   clock?: () => Date;
-}): InstallationStore & { deleteByWorkspace(workspaceId: string): Promise<void> } {
+}): MongoInstallationStore {
   const clock = deps.clock ?? (() => new Date());
   const seal = (part: Record<string, unknown> | undefined, transform: (s: string) => string) => {
     if (!part) return part;

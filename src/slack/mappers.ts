@@ -2,6 +2,7 @@
  * Service results → view models. The views never see services; the services never see Block Kit.
  * Pure functions, so the mapping is tested without Slack.
  */
+import { readOrgLossReason } from '../domain/connection-loss.js';
 import type {
   AuditEntry,
   ConnectedUser,
@@ -54,35 +55,9 @@ export function toMemberStatusModel(status: MemberStatus, slackEmail: string | n
   };
 }
 
-/** Zoom/our reason strings → the reasons the views know how to explain. */
+/** A stored reason → the reasons the views explain (what predates the fixed set reads as it meant). */
 export function orgReasonOf(reason: string | null | undefined): OrgStatusReason {
-  switch (reason) {
-    case 'lost_admin_role':
-    case 'admin_role_lost':
-    case 'not_admin':
-      return 'admin_role_lost';
-    case 'invalid_grant':
-    case 'token_invalid':
-    case 'needs_reconnect':
-    case 'token_rejected':
-      return 'token_rejected';
-    case 'missing_scope':
-    case 'scope_missing':
-      return 'scope_missing';
-    case 'app_deauthorized':
-    case 'app_removed':
-      return 'app_removed';
-    case 'user_deleted':
-    case 'user_deactivated':
-    case 'user_disassociated':
-    case 'zoom_user_deleted':
-      return 'zoom_user_deleted';
-    case 'disconnected_by_admin':
-    case 'admin_disconnected':
-      return 'disconnected_by_admin';
-    default:
-      return 'unknown';
-  }
+  return readOrgLossReason(reason) ?? 'unknown';
 }
 
 export function toOrgHealthModel(org: OrgConnectionView | null): OrgHealthModel {
@@ -100,7 +75,7 @@ export function toOrgHealthModel(org: OrgConnectionView | null): OrgHealthModel 
     zoomEmail: org.zoomEmail,
     connectedBy: org.connectedBy,
     since: org.status === 'active' ? org.connectedAt : org.statusChangedAt,
-    lastCheckAt: null,
+    lastCheckAt: org.lastCheckedAt,
     reason: org.status === 'active' ? null : orgReasonOf(org.statusReason),
   };
 }

@@ -7,11 +7,10 @@
 
 import { createTranslator, type Translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
-import type { CallbackResult, CoreNotifier, RequestView, Services } from '../services/index.js';
+import type { CallbackResult, CoreNotifier, CoreServices, RequestView } from '../services/index.js';
 import type { MessageView } from './blockkit/types.js';
 import type { SlackClients } from './clients.js';
 import type { HomePublisher } from './home.js';
-import { orgReasonOf } from './mappers.js';
 import {
   affectedMeetingsDm,
   approvalReminderDm,
@@ -21,6 +20,7 @@ import {
   personalConnectedDm,
   personalDisconnectedDm,
   requestCompletedDm,
+  requestExpiredDm,
 } from './views/index.js';
 
 export interface SlackNotifier extends CoreNotifier {
@@ -38,11 +38,11 @@ export interface SlackNotifier extends CoreNotifier {
 }
 
 export function createSlackNotifier(deps: {
-  services: Services;
+  /** Only the core services: the notifier is the port the other services are given. */
+  services: Pick<CoreServices, 'directory' | 'settings' | 'status'>;
   clients: SlackClients;
   home: HomePublisher;
   logger: Logger;
-  listAdmins(workspaceId: string): Promise<string[]>;
 }): SlackNotifier {
   const logger = deps.logger.child({ module: 'notifier' });
 
@@ -75,6 +75,27 @@ export function createSlackNotifier(deps: {
     }
   }
 
+  async function sendApprovalRequest(
+    request: RequestView,
+    link: string,
+    options: { forwardedBy?: string | undefined; reminder?: boolean | undefined } = {},
+  ): Promise<boolean> {
+    if (!request.recipientId) return false;
+    const name = await workspaceName(request.workspaceId);
+    const model = {
+      requestId: request.id,
+      requesterId: request.requesterId,
+      workspaceName: name,
+      url: link,
+      expiresAt: request.expiresAt,
+      note: request.note,
+      forwardedBy: options.forwardedBy ?? null,
+    };
+    return dm(request.workspaceId, request.recipientId, (t) =>
+      options.reminder ? approvalReminderDm(model, t) : approvalRequestDm(model, t),
+    );
+  }
+
   const refreshHome = (workspaceId: string, userId: string) =>
     deps.home.publish(workspaceId, userId).catch((error: unknown) => {
       logger.warn({ err: error, workspaceId, userId }, 'could not refresh the Home tab');
@@ -85,22 +106,7 @@ export function createSlackNotifier(deps: {
     translatorFor,
     workspaceName,
 
-    async sendApprovalRequest(request, link, options = {}) {
-      if (!request.recipientId) return false;
-      const name = await workspaceName(request.workspaceId);
-      const model = {
-        requestId: request.id,
-        requesterId: request.requesterId,
-        workspaceName: name,
-        url: link,
-        expiresAt: request.expiresAt,
-        note: request.note,
-        forwardedBy: options.forwardedBy ?? null,
-      };
-      return dm(request.workspaceId, request.recipientId, (t) =>
-        options.reminder ? approvalReminderDm(model, t) : approvalRequestDm(model, t),
-      );
-    },
+    sendApprovalRequest,
 
     async approvalOutcome(result) {
       const { workspaceId, requesterId, recipientId } = result.request;
@@ -135,21 +141,39 @@ export function createSlackNotifier(deps: {
       await refreshHome(workspaceId, requesterId);
     },
 
+    async requestExpired(request) {
+      const name = await workspaceName(request.workspaceId);
+      await dm(request.workspaceId, request.requesterId, (t) =>
+        requestExpiredDm(
+          {
+            workspaceName: name,
+            expiredAt: request.expiresAt,
+            recipientId: request.recipientId,
+            kind: request.kind,
+          },
+          t,
+        ),
+      );
+    },
+
+    async approvalReminder(request, link) {
+      await sendApprovalRequest(request, link, { reminder: true });
+    },
+
     async orgConnectionLost(event) {
-      const admins = await deps.listAdmins(event.workspaceId);
+      const admins = await deps.services.directory.listAdmins(event.workspaceId);
       const since = new Date();
-      const reason = orgReasonOf(event.reason);
       await Promise.all(
         admins.map((adminId) =>
           dm(event.workspaceId, adminId, (t) =>
             orgConnectionAlertDm(
               {
                 status: event.status,
-                reason,
+                reason: event.reason,
                 zoomEmail: event.zoomEmail,
-                actorId: null,
+                actorId: event.actorId,
                 since,
-                affectedMembers: null,
+                affectedMembers: event.membersRelying,
               },
               t,
             ),

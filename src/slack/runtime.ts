@@ -3,6 +3,7 @@
  * listener does: find out who is acting (admin? which language?) and turn a failure into a clear
  * message. Errors carry stable codes; this is the one place they become words.
  */
+import type { AfterAckQueue } from '../after-ack.js';
 import { isAppError } from '../errors.js';
 import { createTranslator, type Translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
@@ -11,7 +12,6 @@ import type { MemberView } from '../services/directory.js';
 import type { Services } from '../services/index.js';
 import type { MessageView } from './blockkit/types.js';
 import type { SlackClients } from './clients.js';
-import type { FollowUpQueue } from './follow-ups.js';
 import type { HomePublisher } from './home.js';
 import type { SlackNotifier } from './notifier.js';
 import type { ResponseUrlClient } from './response-url.js';
@@ -28,8 +28,8 @@ export interface SlackAppDeps {
   metrics?: Metrics | undefined;
   /** False while the database is unreachable: commands answer "temporarily unavailable" at once. */
   isDatabaseUp(): boolean;
-  /** Where commands do their work after the ack (bounded, so acks stay fast under bursts). */
-  followUps: FollowUpQueue;
+  /** Where all work after an ack runs (bounded, measured, drained on shutdown: src/after-ack.ts). */
+  afterAck: AfterAckQueue;
   /** Posts command replies to their response_url. */
   responseUrls: ResponseUrlClient;
 }

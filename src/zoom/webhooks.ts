@@ -56,13 +56,24 @@ export interface ZoomWebhookRouterOptions {
   clock?: () => Date;
   /** Budget for `isDuplicate`, so the answer still reaches Zoom within its 3 s (default 2 s). */
   dedupeTimeoutMs?: number;
+  /** Runs the reaction after the answer (app.ts: the after-ack queue, which logs and counts failures). */
+  afterAnswer(context: Record<string, unknown>, work: () => Promise<void>): void;
 }
 
 const MAX_AGE_MS = 5 * 60 * 1000;
 
 const envelope = z.object({
   event: z.string().min(1),
-  event_ts: z.number().optional(),
+  // A number on most events, a string of digits on `app_deauthorized` (as Zoom sends them).
+  event_ts: z
+    .union([
+      z.number().int().nonnegative(),
+      z
+        .string()
+        .regex(/^\d{1,16}$/)
+        .transform(Number),
+    ])
+    .optional(),
   payload: z.unknown(),
 });
 const urlValidation = z.object({ plainToken: z.string().min(1).max(256) });
@@ -226,17 +237,9 @@ export function createZoomWebhookRouter(options: ZoomWebhookRouterOptions): Rout
       res.status(200).json({ status: 'accepted' });
       const accepted = event;
       // After the answer: a slow reaction must never make Zoom wait past its 3 s limit.
-      setImmediate(() => {
-        // Promise.resolve().then: a dispatcher that throws synchronously must not crash the process.
-        Promise.resolve()
-          .then(() => options.dispatcher.dispatch(accepted))
-          .catch((error: unknown) => {
-            logger.error(
-              { err: error, app, event: accepted.event, key: accepted.key },
-              'zoom event dispatch failed',
-            );
-          });
-      });
+      options.afterAnswer({ app, event: accepted.event, key: accepted.key }, async () =>
+        options.dispatcher.dispatch(accepted),
+      );
     },
   );
 

@@ -57,7 +57,9 @@ export async function startAppHarness(name: string, options: HarnessOptions = {}
       MONGODB_URI: mongoUri,
       TOKEN_ENCRYPTION_KEYS: `e2e:${KEY}`,
       PORT: String(port),
+      METRICS_PORT: '0',
       LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
       ...env,
     });
 

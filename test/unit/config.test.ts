@@ -83,7 +83,7 @@ describe('loadConfig', () => {
         expect.stringMatching(/^PORT: malformed/),
         expect.stringMatching(/^LOG_LEVEL: malformed/),
         expect.stringMatching(/^MONGODB_URI: malformed/),
-        expect.stringMatching(/^TOKEN_ENCRYPTION_KEYS: malformed: key "k1": must be 32 bytes/),
+        expect.stringMatching(/^TOKEN_ENCRYPTION_KEYS: malformed: key "k1" must be 32 bytes/),
       ]),
     );
     expect(error.problems).toHaveLength(6);

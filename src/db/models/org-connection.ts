@@ -18,7 +18,10 @@ export interface OrgConnectionDoc {
   statusChangedAt: Date;
   /** +1 on every completion, so stale failures of an older credential cannot touch a newer one. */
   generation: number;
-  disconnectedBy?: string | undefined;
+  /** The Slack admin who disconnected it (null when Zoom or the system did). */
+  disconnectedBy?: string | null | undefined;
+  /** The last time the health check found it working. */
+  lastCheckedAt?: Date | undefined;
   credential?: CredentialDoc | undefined;
 }
 
@@ -36,6 +39,7 @@ const schema = new Schema<OrgConnectionDoc>({
   statusChangedAt: { type: Date, required: true },
   generation: { type: Number, default: 0 },
   disconnectedBy: String,
+  lastCheckedAt: Date,
   credential: { type: credentialSchema, default: undefined },
 });
 schema.index({ workspaceId: 1 }, { unique: true });

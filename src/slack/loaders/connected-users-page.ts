@@ -1,11 +1,11 @@
 /** One page of the connected-users list, for Home and for `/zoom-status users` and its buttons. */
-import type { Services } from '../../services/index.js';
+import type { CoreServices } from '../../services/index.js';
 import { serviceFilterOf, toConnectedUsersModel } from '../mappers.js';
 import type { ConnectedUsersModel, UserFilter } from '../views/index.js';
 
 /** Page `page` of the connected users for `filter`: keyset pages walked from the start (each one indexed). */
 export async function connectedUsersPage(
-  services: Services,
+  services: Pick<CoreServices, 'connectedUsers' | 'connections'>,
   workspaceId: string,
   actorId: string,
   filter: UserFilter,
@@ -18,7 +18,7 @@ export async function connectedUsersPage(
     services.connections.getOrg(workspaceId),
   ]);
   let cursor: string | undefined;
-  let items: Awaited<ReturnType<Services['connectedUsers']['list']>>['items'] = [];
+  let items: Awaited<ReturnType<CoreServices['connectedUsers']['list']>>['items'] = [];
   const lastPage = Math.max(0, Math.min(page, 1000));
   for (let index = 0; index <= lastPage; index += 1) {
     const result = await services.connectedUsers.list(workspaceId, actorId, {

@@ -17,7 +17,7 @@ export async function disconnectModalModel(
   // The impact preview is read only when the admin picks "organization" (it counts members).
   const impact =
     selected === 'org' && actor.isAdmin && org && org.status !== 'disconnected'
-      ? await services.connections.previewOrgDisconnect(actor.workspaceId, actor.userId)
+      ? await services.connectionLoss.preview(actor.workspaceId, actor.userId)
       : null;
   return {
     isAdmin: actor.isAdmin,

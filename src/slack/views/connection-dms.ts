@@ -28,7 +28,9 @@ const ORG_REASON: Record<OrgStatusReason, MessageKey> = {
   scope_missing: 'org_reason.scope_missing',
   app_removed: 'org_reason.app_removed',
   zoom_user_deleted: 'org_reason.zoom_user_deleted',
-  disconnected_by_admin: 'org_reason.disconnected_by_admin',
+  zoom_user_deactivated: 'org_reason.zoom_user_deactivated',
+  zoom_user_disassociated: 'org_reason.zoom_user_disassociated',
+  admin_disconnected: 'org_reason.admin_disconnected',
   unknown: 'org_reason.unknown',
 };
 

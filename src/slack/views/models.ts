@@ -4,6 +4,7 @@
  * are raw ids (`U123`), rendered as mentions by the views. All strings may be user-provided:
  * the views escape them.
  */
+import type { OrgLossReason } from '../../domain/connection-loss.js';
 import type { ConnectScope, DisconnectChoice, OrgPath } from './ids.js';
 
 export type AccountSource = 'personal' | 'org';
@@ -102,20 +103,14 @@ export interface RequestForwardedModel {
   toId: string;
 }
 
-export type OrgStatusReason =
-  | 'admin_role_lost'
-  | 'token_rejected'
-  | 'scope_missing'
-  | 'app_removed'
-  | 'zoom_user_deleted'
-  | 'disconnected_by_admin'
-  | 'unknown';
+/** Why the organization connection stopped (the domain's fixed set), or `unknown` for what predates it. */
+export type OrgStatusReason = OrgLossReason | 'unknown';
 
 export interface OrgConnectionAlertModel {
   status: 'needs_reconnect' | 'disconnected';
   reason: OrgStatusReason;
   zoomEmail: string | null;
-  /** For `disconnected_by_admin`. */
+  /** For `admin_disconnected`. */
   actorId: string | null;
   since: Date;
   affectedMembers: number | null;

@@ -440,19 +440,21 @@ export function generateProbes(context: ProbeContext, perRoute = 110): Probe[] {
     }
   }
 
-  // Health and metrics: public GETs; anything else is refused.
+  // Health: public GETs; anything else is refused. Metrics are not served on the public port at all
+  // (their own listener, METRICS_HOST:METRICS_PORT), so every probe of /metrics here must be a 4xx.
   for (const path of ['/healthz', '/readyz', '/metrics']) {
     const route = path.slice(1);
+    const publicOk = path !== '/metrics';
     for (let i = 0; i < Math.ceil(perRoute / 2); i += 1) {
       const variant = i % 5;
-      if (variant === 0) probes.push({ route, kind: 'get', method: 'GET', path, publicOk: true });
+      if (variant === 0) probes.push({ route, kind: 'get', method: 'GET', path, publicOk });
       else if (variant === 1)
         probes.push({
           route,
           kind: 'junk-query',
           method: 'GET',
           path: `${path}?${'x'.repeat(200)}=1&a[b]=c`,
-          publicOk: true,
+          publicOk,
         });
       else if (variant === 2)
         probes.push({
@@ -472,7 +474,7 @@ export function generateProbes(context: ProbeContext, perRoute = 110): Probe[] {
           body: Buffer.alloc(MB + 10, 0x61),
           headers: { 'content-type': 'application/json' },
         });
-      else probes.push({ route, kind: 'head', method: 'HEAD', path, publicOk: true });
+      else probes.push({ route, kind: 'head', method: 'HEAD', path, publicOk });
     }
   }
 

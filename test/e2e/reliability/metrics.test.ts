@@ -105,12 +105,23 @@ describe('Zoom metrics hooks', () => {
   });
 });
 
+const metricsUrl = () => `http://127.0.0.1:${h.app.metricsPort()}/metrics`;
+
 describe('/metrics', () => {
+  it('is served on its own listener only, never on the public port', async () => {
+    expect(h.app.metricsPort()).toBeGreaterThan(0);
+    expect(h.app.metricsPort()).not.toBe(Number(new URL(h.url).port));
+    expect((await fetch(`${h.url}/metrics`)).status).toBe(404);
+    expect((await fetch(metricsUrl())).status).toBe(200);
+    // The metrics listener serves nothing else.
+    expect((await fetch(metricsUrl().replace('/metrics', '/healthz'))).status).toBe(404);
+  });
+
   it('exposes requests by route, commands, job runs, org connections, Zoom calls and refreshes', async () => {
     await h.slack.user(T, 'U_ALICE').command('/zoom-status');
     await fetch(`${h.url}/zoom/approve/${'x'.repeat(40)}`);
     await h.app.jobs.tick();
-    const response = await fetch(`${h.url}/metrics`);
+    const response = await fetch(metricsUrl());
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/plain/);
     const body = await response.text();
@@ -124,15 +135,16 @@ describe('/metrics', () => {
     expect(body).toMatch(/job_runs_total\{job="org-health",outcome="ran"\} 1/);
     expect(body).toMatch(/org_connections\{status="active"\} 0/);
     // The command above has finished its work: nothing running or waiting after its ack.
-    expect(body).toMatch(/slack_command_follow_ups\{state="active"\} 0/);
-    expect(body).toMatch(/slack_command_follow_ups\{state="waiting"\} 0/);
+    expect(body).toMatch(/after_ack_queue\{state="active"\} 0/);
+    expect(body).toMatch(/after_ack_queue\{state="waiting"\} 0/);
+    expect(body).toMatch(/after_ack_work_seconds_count\{kind="command",outcome="ok"\} 1/);
     expect(body).toContain('# TYPE zoom_api_calls_total counter');
     expect(body).toContain('# TYPE zoom_token_refreshes_total counter');
   });
 
   it('counts the running app’s own Zoom calls and refreshes (the hooks are wired in buildApp)', async () => {
     const metricValue = async (pattern: RegExp): Promise<number> => {
-      const body = await (await fetch(`${h.url}/metrics`)).text();
+      const body = await (await fetch(metricsUrl())).text();
       return Number(pattern.exec(body)?.[1] ?? 0);
     };
     const created = /zoom_api_calls_total\{endpoint="meetings\.create",outcome="ok"\} (\d+)/;

@@ -118,7 +118,7 @@ describe('Zoom webhooks about the organization connection', () => {
       await expectOrgLost(
         () => h.zoom.control.setUser('zoom-admin@acme.test', { status: 'inactive' }),
         'disconnected',
-        /deleted or deactivated/,
+        /zoom-admin@acme\.test was deactivated/,
         'Deactivation standup',
       );
     } finally {
@@ -139,7 +139,7 @@ describe('Zoom webhooks about the organization connection', () => {
           object: { id: zoomAdmin?.id, email: 'zoom-admin@acme.test' },
         }),
       'disconnected',
-      /deleted or deactivated/,
+      /zoom-admin@acme\.test was removed from the Zoom account/,
       'Disassociation retro',
     );
   });
@@ -150,7 +150,7 @@ describe('Zoom webhooks about the organization connection', () => {
     await expectOrgLost(
       () => h.zoom.control.deleteUser('zoom-admin@acme.test'),
       'disconnected',
-      /deleted or deactivated/,
+      /zoom-admin@acme\.test was deleted\./,
       'Deletion planning',
     );
     // The Owner can take over.

@@ -121,7 +121,7 @@ describe('connected users', () => {
   });
 
   it('… with the org connection disconnected', async () => {
-    await h.services.connections.disconnectOrg(W, admin);
+    await h.services.connectionLoss.lose(W, { reason: 'admin_disconnected', actorId: admin });
     await checkAll();
     expect((await h.services.connectedUsers.counts(W, admin)).org).toBe(0);
   });

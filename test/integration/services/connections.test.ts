@@ -66,11 +66,7 @@ describe('precedence through the services', () => {
   });
 
   it('a broken personal connection falls back to org and says so', async () => {
-    const changed = await h.services.connections.markNeedsReconnect(
-      W,
-      { kind: 'personal', slackUserId: member },
-      'invalid_grant',
-    );
+    const changed = await h.services.connections.markPersonalNeedsReconnect(W, member, 'invalid_grant');
     expect(changed).toBe(true);
     const status = await h.services.status.getStatus(W, member);
     expect(status.active).toBe('org');
@@ -115,8 +111,8 @@ describe('precedence through the services', () => {
     const calls: Array<() => Promise<unknown>> = [
       () => h.services.approvals.create(W, { kind: 'org', requesterId: member }),
       () => h.services.approvals.listPending(W, member),
-      () => h.services.connections.previewOrgDisconnect(W, member),
-      () => h.services.connections.disconnectOrg(W, member),
+      () => h.services.connectionLoss.preview(W, member),
+      () => h.services.connectionLoss.lose(W, { reason: 'admin_disconnected', actorId: member }),
       () => h.services.settings.update(W, member, { autoStartSummary: true }),
       () => h.services.connectedUsers.list(W, member),
       () => h.services.connectedUsers.counts(W, member),
@@ -137,23 +133,38 @@ describe('precedence through the services', () => {
 
   it('previews the impact, then disconnects the org with one document update', async () => {
     h.advance(1000);
-    const preview = await h.services.connections.previewOrgDisconnect(W, admin);
+    const preview = await h.services.connectionLoss.preview(W, admin);
     // admin + member rely on the org connection (the deleted admin is excluded).
     expect(preview.membersRelying).toBe(2);
     expect(preview.connection?.zoomEmail).toBe('owner@acme.test');
     const memberDocsBefore = await h.models.members.find({ workspaceId: W }).lean();
-    const { previous } = await h.services.connections.disconnectOrg(W, admin);
-    expect(previous.status).toBe('active');
+    const { changed, previous } = await h.services.connectionLoss.lose(W, {
+      reason: 'admin_disconnected',
+      actorId: admin,
+    });
+    expect(changed).toBe(true);
+    expect(previous?.status).toBe('active');
     const org = await h.models.orgConnections.findOne({ workspaceId: W }).lean();
     expect(org?.status).toBe('disconnected');
     expect(org?.credential ?? null).toBeNull();
     const memberDocsAfter = await h.models.members.find({ workspaceId: W }).lean();
     expect(memberDocsAfter).toEqual(memberDocsBefore);
+    expect(org?.statusReason).toBe('admin_disconnected');
+    expect(org?.disconnectedBy).toBe(admin);
     const status = await h.services.status.getStatus(W, member);
     expect(status).toMatchObject({ active: 'none', reason: 'org_disconnected' });
-    await expect(h.services.connections.disconnectOrg(W, admin)).rejects.toMatchObject({
-      code: 'not_connected',
+    // Told after the answer: the admins, with who did it and how many members relied on it.
+    await h.flush();
+    expect(h.told.org.at(-1)).toMatchObject({
+      workspaceId: W,
+      status: 'disconnected',
+      reason: 'admin_disconnected',
+      actorId: admin,
+      membersRelying: 2,
     });
+    await expect(
+      h.services.connectionLoss.lose(W, { reason: 'admin_disconnected', actorId: admin }),
+    ).rejects.toMatchObject({ code: 'not_connected' });
   });
 });
 
@@ -220,11 +231,10 @@ describe('handover', () => {
     const first = await connectOrg(h, W3, admin.id, 'a3@acme.test');
     await connectOrg(h, W3, admin.id, 'b3@acme.test');
     const oldGeneration = first.outcome === 'completed' ? first.generation : -1;
-    const changed = await h.services.connections.markNeedsReconnect(
-      W3,
-      { kind: 'org', generation: oldGeneration },
-      'invalid_grant',
-    );
+    const { changed } = await h.services.connectionLoss.lose(W3, {
+      reason: 'token_rejected',
+      generation: oldGeneration,
+    });
     expect(changed).toBe(false);
     expect((await h.services.connections.getOrg(W3))?.status).toBe('active');
   });
@@ -257,7 +267,7 @@ describe('credential store for the gateway', () => {
     expect((await store.read())?.accessToken).toBe('new-at');
     expect(await store.claimRefreshLease('instance-b', until)).not.toBeNull();
     await store.releaseRefreshLease('instance-b');
-    await h.services.connections.markNeedsReconnect(W, { kind: 'org' }, 'invalid_grant');
+    await h.services.connectionLoss.lose(W, { reason: 'token_rejected' });
     expect(await store.read()).toBeNull();
   });
 });

@@ -2,8 +2,13 @@
 import mongoose from 'mongoose';
 import { createTokenCipher, generateEncryptionKey } from '../../../src/crypto/token-cipher.js';
 import { createModels, ensureIndexes, type Models } from '../../../src/db/models/index.js';
-import { createServices, type Services } from '../../../src/services/index.js';
-import type { SlackDirectory, SlackProfile } from '../../../src/services/ports.js';
+import { completeServices, createCoreServices, type Services } from '../../../src/services/index.js';
+import type {
+  CoreNotifier,
+  OrgConnectionLostEvent,
+  SlackDirectory,
+  SlackProfile,
+} from '../../../src/services/ports.js';
 import { startTestDatabase, type TestDatabase, uniqueDatabaseUri } from '../../support/database.js';
 import { buildAdminProfile, buildSlackProfile } from '../../support/factories.js';
 import { createFakeZoomGateway, type FakeZoomGateway } from '../../support/fake-zoom-gateway.js';
@@ -40,6 +45,40 @@ export function createFakeSlack(): FakeSlack {
   return fake;
 }
 
+/** A notifier that records what the services asked it to tell (no Slack here). */
+export interface RecordingNotifier extends CoreNotifier {
+  org: OrgConnectionLostEvent[];
+  personal: Array<{ workspaceId: string; slackUserId: string; reason: string }>;
+  expired: string[];
+  reminded: string[];
+}
+
+export function createRecordingNotifier(): RecordingNotifier {
+  const told: RecordingNotifier = {
+    org: [],
+    personal: [],
+    expired: [],
+    reminded: [],
+    async orgConnectionLost(event) {
+      told.org.push(event);
+    },
+    async personalConnectionLost(event) {
+      told.personal.push({
+        workspaceId: event.workspaceId,
+        slackUserId: event.slackUserId,
+        reason: event.reason,
+      });
+    },
+    async requestExpired(request) {
+      told.expired.push(request.id);
+    },
+    async approvalReminder(request) {
+      told.reminded.push(request.id);
+    },
+  };
+  return told;
+}
+
 export interface Harness {
   db: TestDatabase;
   connection: mongoose.Connection;
@@ -47,6 +86,10 @@ export interface Harness {
   services: Services;
   zoom: FakeZoomGateway;
   slack: FakeSlack;
+  /** What the services told people (recorded, not sent). */
+  told: RecordingNotifier;
+  /** Waits for the work the services deferred until after their answer (the telling). */
+  flush(): Promise<void>;
   /** The services' clock; tests move it with `advance`. */
   now: { value: Date };
   advance(ms: number): void;
@@ -65,13 +108,16 @@ export async function startHarness(name: string): Promise<Harness> {
   const slack = createFakeSlack();
   const now = { value: new Date('2026-03-02T09:00:00Z') };
   const cipher = createTokenCipher([generateEncryptionKey('test')]);
-  const services = createServices({
-    models,
-    zoom,
-    slack,
-    cipher,
-    publicUrl: PUBLIC_URL,
-    clock: () => new Date(now.value),
+  const deps = { models, zoom, slack, cipher, publicUrl: PUBLIC_URL, clock: () => new Date(now.value) };
+  const told = createRecordingNotifier();
+  const deferred: Promise<void>[] = [];
+  const services = completeServices(createCoreServices(deps), {
+    ...deps,
+    notifier: told,
+    // Started at once and collected, so a test can wait for it (the app queues it after the answer).
+    defer: (_label, _context, work) => {
+      deferred.push(work());
+    },
   });
   return {
     db,
@@ -80,6 +126,10 @@ export async function startHarness(name: string): Promise<Harness> {
     services,
     zoom,
     slack,
+    told,
+    async flush() {
+      while (deferred.length > 0) await Promise.all(deferred.splice(0));
+    },
     now,
     advance(ms) {
       now.value = new Date(now.value.getTime() + ms);

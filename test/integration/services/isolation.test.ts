@@ -103,13 +103,14 @@ describe('workspace isolation', () => {
       isServiceError(await errorOf(h.services.connections.disconnectPersonal(A, memberB)), 'not_connected'),
     ).toBe(true);
     expect(
-      isServiceError(await errorOf(h.services.connections.disconnectOrg(A, adminA)), 'not_connected'),
+      isServiceError(
+        await errorOf(h.services.connectionLoss.lose(A, { reason: 'admin_disconnected', actorId: adminA })),
+        'not_connected',
+      ),
     ).toBe(true);
-    expect(
-      await h.services.connections.markNeedsReconnect(A, { kind: 'personal', slackUserId: memberB }, 'x'),
-    ).toBe(false);
-    expect(await h.services.connections.markNeedsReconnect(A, { kind: 'org' }, 'x')).toBe(false);
-    expect(await h.services.connections.markOrgDisconnected(A, 'x')).toBe(false);
+    expect(await h.services.connections.markPersonalNeedsReconnect(A, memberB, 'x')).toBe(false);
+    expect((await h.services.connectionLoss.lose(A, { reason: 'token_rejected' })).changed).toBe(false);
+    expect((await h.services.connectionLoss.lose(A, { reason: 'app_removed' })).changed).toBe(false);
     const orgB = await h.services.connections.getOrg(B);
     const store = h.services.connections.credentialStore(A, {
       kind: 'org',

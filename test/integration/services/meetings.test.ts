@@ -64,9 +64,9 @@ describe('meetings', () => {
     expect(record?.startTime.toISOString()).toBe(start);
     const m = await h.models.members.findOne({ workspaceId: W, slackUserId: member }).lean();
     expect(m?.zoomMatch).toBe('found');
-    const preview = await h.services.connections.previewOrgDisconnect(W, admin);
+    const preview = await h.services.connectionLoss.preview(W, admin);
     expect(preview.upcomingMeetings).toBe(1);
-    expect((await h.services.meetings.upcomingThroughOrg(W, 1)).map((u) => u.meetingId)).toEqual([
+    expect((await h.services.connectionLoss.upcomingThroughOrg(W, 1)).map((u) => u.meetingId)).toEqual([
       created.meeting.id,
     ]);
   });
@@ -145,7 +145,7 @@ describe('health checks', () => {
     h.zoom.users.set(owner.email, { ...owner, roleName: 'Member' });
     expect(await h.services.health.checkOrg(H)).toEqual({
       result: 'needs_reconnect',
-      reason: 'lost_admin_role',
+      reason: 'admin_role_lost',
       changed: true,
     });
     expect(await h.services.health.checkOrg(H)).toMatchObject({ result: 'needs_reconnect', changed: false });

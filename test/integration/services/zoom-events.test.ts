@@ -1,22 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreNotifier } from '../../../src/services/ports.js';
-import { createZoomEventHandler } from '../../../src/services/zoom-events.js';
 import type { ZoomWebhookEvent } from '../../../src/zoom/webhooks.js';
 import { connectOrg, connectPersonal, type Harness, seedWorkspace, startHarness } from './harness.js';
 
 let h: Harness;
-const told: { org: Parameters<CoreNotifier['orgConnectionLost']>[0][]; personal: string[] } = {
-  org: [],
-  personal: [],
-};
-const notifier: CoreNotifier = {
-  async orgConnectionLost(event) {
-    told.org.push(event);
-  },
-  async personalConnectionLost(event) {
-    told.personal.push(event.slackUserId);
-  },
-};
 
 function userEvent(
   app: 'org' | 'user',
@@ -44,12 +30,7 @@ describe('Zoom events', () => {
       topic: 'Soon',
       startTime: new Date(h.now.value.getTime() + 3600_000).toISOString(),
     });
-    const handler = createZoomEventHandler({
-      connections: h.services.connections,
-      meetings: h.services.meetings,
-      zoom: h.zoom,
-      notifier,
-    });
+    const handler = h.services.zoomEvents;
 
     const demoted: ZoomWebhookEvent = {
       app: 'org',
@@ -62,18 +43,25 @@ describe('Zoom events', () => {
     };
     // The role is re-checked at Zoom: a payload saying "Member" while Zoom still says Owner changes nothing.
     expect(await handler.handle(demoted)).toEqual([]);
-    expect(told.org).toHaveLength(0);
+    await h.flush();
+    expect(h.told.org).toHaveLength(0);
     const zoomOwner = h.zoom.users.get(owner.email.toLowerCase());
     if (!zoomOwner) throw new Error('owner not in the fake Zoom');
     zoomOwner.roleName = 'Member';
     expect(await handler.handle(demoted)).toEqual([
-      { workspaceId: W, kind: 'org', status: 'needs_reconnect', reason: 'lost_admin_role' },
+      { workspaceId: W, kind: 'org', status: 'needs_reconnect', reason: 'admin_role_lost' },
     ]);
-    expect(told.org[0]).toMatchObject({ workspaceId: W, status: 'needs_reconnect', zoomEmail: owner.email });
-    expect(told.org[0]?.affectedMeetings.map((m) => m.slackUserId)).toEqual([s.member.id]);
+    await h.flush();
+    expect(h.told.org[0]).toMatchObject({
+      workspaceId: W,
+      status: 'needs_reconnect',
+      zoomEmail: owner.email,
+    });
+    expect(h.told.org[0]?.affectedMeetings.map((m) => m.slackUserId)).toEqual([s.member.id]);
     // Replaying changes nothing and tells nobody again.
     expect(await handler.handle(demoted)).toEqual([]);
-    expect(told.org).toHaveLength(1);
+    await h.flush();
+    expect(h.told.org).toHaveLength(1);
 
     expect(await handler.handle(userEvent('org', 'user.deleted', owner.id))).toEqual([
       { workspaceId: W, kind: 'org', status: 'disconnected', reason: 'zoom_user_deleted' },
@@ -90,11 +78,7 @@ describe('Zoom events', () => {
     const s = await seedWorkspace(h, W);
     const admin = h.zoom.addUser({ email: 'ev3-admin@acme.test', roleName: 'Admin' });
     await connectOrg(h, W, s.admin.id, admin.email);
-    const handler = createZoomEventHandler({
-      connections: h.services.connections,
-      meetings: h.services.meetings,
-      zoom: h.zoom,
-    });
+    const handler = h.services.zoomEvents;
     const updated = (changes: Record<string, unknown>): ZoomWebhookEvent => ({
       app: 'org',
       event: 'user.updated',
@@ -109,7 +93,7 @@ describe('Zoom events', () => {
     // Zoom cannot be asked: a payload naming the role as `role` decides.
     h.zoom.failNext('getMe', new Error('Zoom is down'));
     expect(await handler.handle(updated({ role: 'Member' }))).toEqual([
-      { workspaceId: W, kind: 'org', status: 'needs_reconnect', reason: 'lost_admin_role' },
+      { workspaceId: W, kind: 'org', status: 'needs_reconnect', reason: 'admin_role_lost' },
     ]);
     await connectOrg(h, W, s.admin.id, admin.email);
     // The payload names no role at all, but Zoom now reports Member.
@@ -117,7 +101,7 @@ describe('Zoom events', () => {
     if (!zoomAdmin) throw new Error('admin not in the fake Zoom');
     zoomAdmin.roleName = 'Member';
     expect(await handler.handle(updated({ dept: 'Sales' }))).toEqual([
-      { workspaceId: W, kind: 'org', status: 'needs_reconnect', reason: 'lost_admin_role' },
+      { workspaceId: W, kind: 'org', status: 'needs_reconnect', reason: 'admin_role_lost' },
     ]);
   });
 
@@ -128,12 +112,7 @@ describe('Zoom events', () => {
     const mine = h.zoom.addUser({ email: 'ev2-mine@home.test', accountId: 'home' });
     await connectOrg(h, W, s.admin.id, 'ev2-owner@acme.test');
     await connectPersonal(h, W, s.member.id, mine.email);
-    const handler = createZoomEventHandler({
-      connections: h.services.connections,
-      meetings: h.services.meetings,
-      zoom: h.zoom,
-      notifier,
-    });
+    const handler = h.services.zoomEvents;
     await handler.dispatch(userEvent('user', 'user.deactivated', mine.id));
     expect((await h.services.status.getStatus(W, s.member.id)).reason).toBe(
       'personal_needs_reconnect_org_serves',
@@ -159,6 +138,6 @@ describe('Zoom events', () => {
     ]);
     expect(await h.services.connections.getPersonal(W, s.member.id)).toBeNull();
     expect((await h.services.status.getStatus(W, s.member.id)).active).toBe('org');
-    expect(told.personal).toContain(s.member.id);
+    expect(h.told.personal.map((p) => p.slackUserId)).toContain(s.member.id);
   });
 });

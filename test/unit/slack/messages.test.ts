@@ -109,13 +109,13 @@ describe('lifecycle DMs', () => {
       en,
     );
     const text = allText(dm);
-    expect(text).toContain('The Zoom user z@acme.test was deleted or deactivated.');
+    expect(text).toContain('The Zoom user z@acme.test was deleted.');
     expect(text).toContain('Members who relied on it: 42');
     expect(buttonsOf(dm).find((b) => b.action_id === ACTION.connectOrg)?.text).toBe('Reconnect');
     const byAdmin = orgConnectionAlertDm(
       {
         status: 'disconnected',
-        reason: 'disconnected_by_admin',
+        reason: 'admin_disconnected',
         zoomEmail: null,
         actorId: 'U4',
         since: NOW,

@@ -40,7 +40,9 @@ const orgReasons: OrgStatusReason[] = [
   'scope_missing',
   'app_removed',
   'zoom_user_deleted',
-  'disconnected_by_admin',
+  'zoom_user_deactivated',
+  'zoom_user_disassociated',
+  'admin_disconnected',
   'unknown',
 ];
 

@@ -1,7 +1,7 @@
 /**
- * The frame for buttons and selects: ack at once, resolve the actor, run, and answer failures
- * where the person is — ephemerally under a message, or by DM when the click came from the Home
- * tab or a modal (which have no place for an ephemeral reply).
+ * The frame for buttons and selects: ack at once, then, in the after-ack queue, resolve the actor,
+ * run, and answer failures where the person is — ephemerally under a message, or by DM when the
+ * click came from the Home tab or a modal (which have no place for an ephemeral reply).
  */
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { createTranslator } from '../../../i18n/index.js';
@@ -49,19 +49,22 @@ export function actionHandler(
         await deps.notifier.dm(workspaceId, body.user.id, () => message);
       }
     };
-    let actor: Actor | undefined;
-    try {
-      if (!deps.isDatabaseUp()) {
-        await tell({ text: createTranslator(undefined)('error.unavailable'), blocks: [] });
-        return;
+    await deps.afterAck.run('action', { action: name, workspaceId }, async () => {
+      let actor: Actor | undefined;
+      try {
+        if (!deps.isDatabaseUp()) {
+          await tell({ text: createTranslator(undefined)('error.unavailable'), blocks: [] });
+          return;
+        }
+        actor = await resolveActor(deps, workspaceId, body.user.id);
+        await run({ actor, args, value: actionValue(args), tell, surface });
+      } catch (error) {
+        logFailure(deps.logger, error, { action: name, workspaceId });
+        await tell(userMessageFor(error, actor?.t ?? createTranslator(undefined))).catch(
+          (tellError: unknown) =>
+            deps.logger.error({ err: tellError }, 'could not tell the person about a failed action'),
+        );
       }
-      actor = await resolveActor(deps, workspaceId, body.user.id);
-      await run({ actor, args, value: actionValue(args), tell, surface });
-    } catch (error) {
-      logFailure(deps.logger, error, { action: name, workspaceId });
-      await tell(userMessageFor(error, actor?.t ?? createTranslator(undefined))).catch((tellError: unknown) =>
-        deps.logger.error({ err: tellError }, 'could not tell the person about a failed action'),
-      );
-    }
+    });
   };
 }

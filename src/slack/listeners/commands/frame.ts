@@ -1,7 +1,7 @@
 /**
  * The frame every slash command runs in: ack at once (Slack's 3 s deadline; while the database
- * is down, or the follow-up queue is full, the ack itself carries "temporarily unavailable" or
- * "busy"), then, through the bounded follow-up queue (follow-ups.ts), resolve the actor, run the
+ * is down, or the after-ack queue is full, the ack itself carries "temporarily unavailable" or
+ * "busy"), then, through the after-ack queue (src/after-ack.ts), resolve the actor, run the
  * command, and turn any failure into an ephemeral message. Replies go to the command's
  * response_url (response-url.ts). Nobody is left without an answer.
  */
@@ -42,7 +42,7 @@ export function commandHandler(
       deps.responseUrls.post(command.response_url, toRespondPayload(message));
     let outcome = 'ok';
     // Refusals go in the ack itself: the person is answered at once, and nothing is queued.
-    const refusal = !deps.isDatabaseUp() ? 'unavailable' : !deps.followUps.hasRoom() ? 'busy' : null;
+    const refusal = !deps.isDatabaseUp() ? 'unavailable' : !deps.afterAck.hasRoom() ? 'busy' : null;
     if (refusal) {
       const key = refusal === 'busy' ? 'error.busy' : 'error.unavailable';
       await ack({ response_type: 'ephemeral', text: createTranslator(undefined)(key) });
@@ -50,7 +50,7 @@ export function commandHandler(
       return;
     }
     await ack();
-    await deps.followUps.run(async () => {
+    await deps.afterAck.run('command', { command: name }, async () => {
       const text = command.text.trim();
       let actor: Actor | undefined;
       try {
@@ -68,7 +68,7 @@ export function commandHandler(
           deps.logger.error({ err: replyError }, 'could not send the error reply'),
         );
       } finally {
-        // From the request to the reply, waiting in the follow-up queue included.
+        // From the request to the reply, waiting in the after-ack queue included.
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         deps.metrics?.slackCommands.observe({ command: name, outcome }, seconds);
       }

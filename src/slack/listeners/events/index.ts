@@ -29,19 +29,29 @@ export function register(app: App, deps: EventDeps): void {
     await next();
   });
 
+  // Bolt acks events itself before the listeners run: their work is after-ack work.
+  const afterAck = (event: string, workspaceId: string, work: () => Promise<void>) =>
+    deps.afterAck.run('slack_event', { event, workspaceId }, work);
+
   app.event('app_home_opened', async ({ event, body }) => {
     if (event.tab !== 'home') return;
     const workspaceId = body.team_id;
-    await deps.workspaces.ensureKnown(workspaceId);
-    await deps.home.publish(workspaceId, event.user);
+    await afterAck('app_home_opened', workspaceId, async () => {
+      await deps.workspaces.ensureKnown(workspaceId);
+      await deps.home.publish(workspaceId, event.user);
+    });
   });
 
   app.event('team_join', async ({ event, body }) => {
-    await deps.services.directory.applyUser(body.team_id, toSlackProfile(event.user));
+    await afterAck('team_join', body.team_id, () =>
+      deps.services.directory.applyUser(body.team_id, toSlackProfile(event.user)),
+    );
   });
 
   app.event('user_change', async ({ event, body }) => {
-    await deps.services.directory.applyUser(body.team_id, toSlackProfile(event.user));
+    await afterAck('user_change', body.team_id, () =>
+      deps.services.directory.applyUser(body.team_id, toSlackProfile(event.user)),
+    );
   });
 
   const uninstall = async (workspaceId: string, reason: string) => {
@@ -49,8 +59,11 @@ export function register(app: App, deps: EventDeps): void {
     await deps.removeInstallation?.(workspaceId);
     logger.info({ workspaceId, reason }, 'installation removed');
   };
-  app.event('app_uninstalled', async ({ body }) => uninstall(body.team_id, 'app_uninstalled'));
+  app.event('app_uninstalled', async ({ body }) =>
+    afterAck('app_uninstalled', body.team_id, () => uninstall(body.team_id, 'app_uninstalled')),
+  );
   app.event('tokens_revoked', async ({ event, body }) => {
-    if ((event.tokens.bot ?? []).length > 0) await uninstall(body.team_id, 'tokens_revoked');
+    if ((event.tokens.bot ?? []).length === 0) return;
+    await afterAck('tokens_revoked', body.team_id, () => uninstall(body.team_id, 'tokens_revoked'));
   });
 }

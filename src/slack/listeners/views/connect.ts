@@ -58,19 +58,12 @@ export function connectSubmission(deps: SlackAppDeps) {
     });
     if (recipientId) {
       // After the ack: the DM must not hold the modal past Slack's 3 s.
-      setImmediate(() => {
-        void (async () => {
-          const sent = await deps.notifier.sendApprovalRequest(request, link);
-          if (sent) await deps.services.approvals.recordSent(workspaceId, request.id, userId);
-          else
-            await deps.notifier.dm(workspaceId, userId, (rt) => ({
-              text: rt('error.dm_failed'),
-              blocks: [],
-            }));
-          await deps.home.publish(workspaceId, userId).catch(() => undefined);
-        })().catch((error: unknown) =>
-          deps.logger.error({ err: error }, 'sending the approval request failed'),
-        );
+      deps.afterAck.enqueue('view_submission', { view: 'connect', workspaceId }, async () => {
+        const sent = await deps.notifier.sendApprovalRequest(request, link);
+        if (sent) await deps.services.approvals.recordSent(workspaceId, request.id, userId);
+        else
+          await deps.notifier.dm(workspaceId, userId, (rt) => ({ text: rt('error.dm_failed'), blocks: [] }));
+        await deps.home.publish(workspaceId, userId);
       });
     }
     return {

@@ -46,33 +46,18 @@ export function disconnectSubmission(deps: SlackAppDeps) {
           CONFIRM_VALUE,
         );
         if (!confirmed) return inlineErrors({ [BLOCK.disconnectConfirm]: t('validation.confirm_required') });
-        const { previous } = await deps.services.connections.disconnectOrg(workspaceId, userId);
-        notice = t('notice.org_disconnected');
-        // Admins and the members whose upcoming meetings were created through it are told.
-        setImmediate(() => {
-          void deps.services.meetings
-            .upcomingThroughOrg(workspaceId, previous.generation, { limit: 500 })
-            .then((affectedMeetings) =>
-              deps.notifier.orgConnectionLost({
-                workspaceId,
-                status: 'disconnected',
-                reason: 'disconnected_by_admin',
-                zoomEmail: previous.zoomEmail,
-                affectedMeetings,
-              }),
-            )
-            .catch((error: unknown) =>
-              deps.logger.warn({ err: error }, 'telling people about the disconnect failed'),
-            );
+        // The service tells the admins and the hosts of upcoming meetings, after this answer.
+        await deps.services.connectionLoss.lose(workspaceId, {
+          reason: 'admin_disconnected',
+          actorId: userId,
         });
+        notice = t('notice.org_disconnected');
         break;
       }
     }
-    setImmediate(() => {
-      void deps.notifier
-        .dm(workspaceId, userId, () => ({ text: notice, blocks: [] }))
-        .then(() => deps.home.publish(workspaceId, userId))
-        .catch((error: unknown) => deps.logger.warn({ err: error }, 'disconnect follow-up failed'));
+    deps.afterAck.enqueue('view_submission', { view: 'disconnect', workspaceId }, async () => {
+      await deps.notifier.dm(workspaceId, userId, () => ({ text: notice, blocks: [] }));
+      await deps.home.publish(workspaceId, userId);
     });
     return undefined;
   });

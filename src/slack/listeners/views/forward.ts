@@ -29,26 +29,20 @@ export function forwardSubmission(deps: SlackAppDeps) {
       userId,
       to,
     );
-    setImmediate(() => {
-      void (async () => {
-        await deps.notifier.sendApprovalRequest(request, link, { forwardedBy: userId });
-        await deps.notifier.dm(workspaceId, request.requesterId, (rt) =>
-          requestForwardedDm({ fromId: userId, toId: to }, rt),
-        );
-        // The forwarder's copy of the request no longer applies to them.
-        if (metadata.channel && metadata.ts) {
-          await args.client.chat
-            .update({
-              channel: metadata.channel,
-              ts: metadata.ts,
-              text: t('notice.request_forwarded', { to: `<@${to}>`, from: `<@${request.requesterId}>` }),
-              blocks: [],
-            })
-            .catch((error: unknown) =>
-              deps.logger.warn({ err: error }, 'could not update the forwarded request message'),
-            );
-        }
-      })().catch((error: unknown) => deps.logger.error({ err: error }, 'forward follow-up failed'));
+    deps.afterAck.enqueue('view_submission', { view: 'forward', workspaceId }, async () => {
+      await deps.notifier.sendApprovalRequest(request, link, { forwardedBy: userId });
+      await deps.notifier.dm(workspaceId, request.requesterId, (rt) =>
+        requestForwardedDm({ fromId: userId, toId: to }, rt),
+      );
+      // The forwarder's copy of the request no longer applies to them.
+      if (metadata.channel && metadata.ts) {
+        await args.client.chat.update({
+          channel: metadata.channel,
+          ts: metadata.ts,
+          text: t('notice.request_forwarded', { to: `<@${to}>`, from: `<@${request.requesterId}>` }),
+          blocks: [],
+        });
+      }
     });
     return undefined;
   });

@@ -11,12 +11,17 @@ export function settingsSubmission(deps: SlackAppDeps) {
       autoStartSummary: chosen.has(SETTINGS_OPTION.autoStartSummary),
       allowUserOptOut: chosen.has(SETTINGS_OPTION.allowUserOptOut),
     });
-    setImmediate(() => {
-      void deps.notifier
-        .dm(actor.workspaceId, actor.userId, (t) => ({ text: t('notice.settings_saved'), blocks: [] }))
-        .then(() => deps.home.publish(actor.workspaceId, actor.userId))
-        .catch((error: unknown) => deps.logger.warn({ err: error }, 'settings follow-up failed'));
-    });
+    deps.afterAck.enqueue(
+      'view_submission',
+      { view: 'settings', workspaceId: actor.workspaceId },
+      async () => {
+        await deps.notifier.dm(actor.workspaceId, actor.userId, (t) => ({
+          text: t('notice.settings_saved'),
+          blocks: [],
+        }));
+        await deps.home.publish(actor.workspaceId, actor.userId);
+      },
+    );
     return undefined;
   });
 }

@@ -101,7 +101,9 @@ export async function startReliabilityHarness(
       MONGODB_URI: mongoUri,
       TOKEN_ENCRYPTION_KEYS: `e2e:${KEY}`,
       PORT: String(port),
+      METRICS_PORT: '0',
       LOG_LEVEL: 'debug',
+      NODE_ENV: 'test',
       ...options.env,
     });
 

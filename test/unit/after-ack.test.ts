@@ -1,9 +1,15 @@
-// Commands do their work after the ack through a bounded queue; a full queue is refused in the ack.
+// All work after an answer goes through one bounded, measured queue; a full queue is refused in a command's ack.
+
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createFollowUpQueue } from '../../../src/slack/follow-ups.js';
-import type { CommandArgs } from '../../../src/slack/listeners/commands/frame.js';
-import { commandHandler } from '../../../src/slack/listeners/commands/frame.js';
-import type { SlackAppDeps } from '../../../src/slack/runtime.js';
+import { type AfterAckOptions, createAfterAckQueue } from '../../src/after-ack.js';
+import type { CommandArgs } from '../../src/slack/listeners/commands/frame.js';
+import { commandHandler } from '../../src/slack/listeners/commands/frame.js';
+import type { SlackAppDeps } from '../../src/slack/runtime.js';
+
+const silent = pino({ level: 'silent' });
+const createFollowUpQueue = (options: Partial<AfterAckOptions> = {}) =>
+  createAfterAckQueue({ logger: silent, ...options });
 
 function deferred() {
   let release = () => {};
@@ -13,13 +19,13 @@ function deferred() {
   return { done, release };
 }
 
-describe('follow-up queue', () => {
+describe('after-ack queue', () => {
   it('runs at most `concurrency` follow-ups at once and the rest in order', async () => {
     const queue = createFollowUpQueue({ concurrency: 2, maxWaiting: 10 });
     const gates = [deferred(), deferred(), deferred()];
     const started: number[] = [];
     const runs = gates.map((gate, i) =>
-      queue.run(async () => {
+      queue.run('command', {}, async () => {
         started.push(i);
         await gate.done;
         return i;
@@ -41,9 +47,9 @@ describe('follow-up queue', () => {
   it('has no room once `maxWaiting` follow-ups wait', async () => {
     const queue = createFollowUpQueue({ concurrency: 1, maxWaiting: 1 });
     const gate = deferred();
-    const first = queue.run(() => gate.done);
+    const first = queue.run('command', {}, () => gate.done);
     expect(queue.hasRoom()).toBe(true);
-    const second = queue.run(async () => undefined);
+    const second = queue.run('command', {}, async () => undefined);
     await Promise.resolve();
     expect(queue.hasRoom()).toBe(false);
     gate.release();
@@ -62,8 +68,8 @@ describe('refusing when the instance does not keep up', () => {
       now: () => clock,
     });
     const gate = deferred();
-    const first = queue.run(() => gate.done);
-    const second = queue.run(async () => 'second');
+    const first = queue.run('command', {}, () => gate.done);
+    const second = queue.run('command', {}, async () => 'second');
     await Promise.resolve();
     clock += 2_999;
     expect(queue.hasRoom()).toBe(true);
@@ -80,16 +86,16 @@ describe('draining the queue at shutdown', () => {
     const queue = createFollowUpQueue({ concurrency: 1, maxWaiting: 10 });
     const gate = deferred();
     const done: string[] = [];
-    void queue.run(async () => {
+    void queue.run('command', {}, async () => {
       await gate.done;
       done.push('first');
     });
     queue
-      .run(async () => {
+      .run('command', {}, async () => {
         throw new Error('Zoom down');
       })
       .catch(() => done.push('second failed'));
-    void queue.run(async () => {
+    void queue.run('command', {}, async () => {
       done.push('third');
     });
     let drained = false;
@@ -105,22 +111,22 @@ describe('draining the queue at shutdown', () => {
 
   it('gives up after the timeout', async () => {
     const queue = createFollowUpQueue();
-    void queue.run(() => new Promise(() => {}));
+    void queue.run('command', {}, () => new Promise(() => {}));
     const started = Date.now();
     await queue.drain(50);
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
 
-describe('a slash command while the follow-up queue is full', () => {
+describe('a slash command while the after-ack queue is full', () => {
   it('is answered "busy" in its ack, and no work is queued for it', async () => {
     const queue = createFollowUpQueue({ concurrency: 1, maxWaiting: 0 });
     const gate = deferred();
-    const busyWork = queue.run(() => gate.done);
+    const busyWork = queue.run('command', {}, () => gate.done);
     let ran = false;
     const deps = {
       isDatabaseUp: () => true,
-      followUps: queue,
+      afterAck: queue,
       logger: { error: () => undefined },
     } as unknown as SlackAppDeps;
     const handler = commandHandler(deps, '/zoom-status', async () => {
@@ -144,5 +150,37 @@ describe('a slash command while the follow-up queue is full', () => {
     expect(queue.depth()).toEqual({ active: 1, waiting: 0 });
     gate.release();
     await busyWork;
+  });
+});
+
+describe('fire-and-forget work', () => {
+  it('logs a failure with its context and counts every item by kind and outcome', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const logger = pino({ level: 'error' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const finished: string[] = [];
+    const queue = createAfterAckQueue({
+      logger,
+      onFinished: (kind, outcome) => finished.push(`${kind}:${outcome}`),
+    });
+    queue.enqueue('view_submission', { view: 'connect', workspaceId: 'T1' }, async () => {
+      throw new Error('Slack refused the DM');
+    });
+    queue.enqueue('zoom_webhook', { event: 'user.deleted' }, async () => undefined);
+    expect(await queue.drain(5_000)).toEqual({ unfinished: 0 });
+    expect(finished.sort()).toEqual(['view_submission:error', 'zoom_webhook:ok']);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      msg: 'work after the answer failed',
+      kind: 'view_submission',
+      view: 'connect',
+      workspaceId: 'T1',
+      err: { message: 'Slack refused the DM' },
+    });
+  });
+
+  it('says how much was left unfinished when the drain times out', async () => {
+    const queue = createFollowUpQueue();
+    queue.enqueue('notification', {}, () => new Promise(() => {}));
+    expect(await queue.drain(20)).toEqual({ unfinished: 1 });
   });
 });

@@ -1,0 +1,194 @@
+/**
+ * The organization connection stops serving: the one place where that happens (issue 15). An
+ * admin's disconnect, a Zoom webhook, the health check and a meeting that hit a dead token all
+ * call `lose` with a reason of the fixed set (src/domain/connection-loss.ts). It makes the change
+ * (one conditional update, so a stale event about an older generation touches nothing), audits
+ * it, revokes our grant when we are the ones ending it, and tells people through the notifier
+ * port — after the current answer (`defer`), since the alert reaches every admin and every host.
+ */
+import pino from 'pino';
+import type { Models } from '../db/models/index.js';
+import { type OrgLossReason, statusAfterLoss } from '../domain/connection-loss.js';
+import type { AuditService } from './audit.js';
+import { type ConnectionsService, type OrgConnectionView, orgView } from './connections.js';
+import { ServiceError } from './errors.js';
+import { type AdminCheck, checkWorkspaceId, requireAdmin } from './guard.js';
+import type { CommonDeps, CoreNotifier, Defer, UpcomingMeeting } from './ports.js';
+import type { SettingsService } from './settings.js';
+
+export interface OrgLoss {
+  reason: OrgLossReason;
+  /** The Slack user who ended it (admin_disconnected); absent for Zoom's or the system's doing. */
+  actorId?: string | undefined;
+  /** Only this generation: a failure of an older credential must not end a newer connection. */
+  generation?: number | undefined;
+}
+
+export interface OrgDisconnectPreview {
+  connection: OrgConnectionView | null;
+  /** Members the organization connection serves right now (no working personal one, not opted out). */
+  membersRelying: number;
+  /** Meetings created through this connection that have not ended. */
+  upcomingMeetings: number;
+}
+
+export interface ConnectionLossService {
+  /** Ends or suspends the organization connection; `changed` is false when it was not in a state the reason applies to. */
+  lose(workspaceId: string, loss: OrgLoss): Promise<{ changed: boolean; previous: OrgConnectionView | null }>;
+  /** What disconnecting would do, for the admin's confirmation. */
+  preview(workspaceId: string, actorId: string): Promise<OrgDisconnectPreview>;
+  /** Meetings created through one org connection generation that have not ended yet. */
+  upcomingThroughOrg(
+    workspaceId: string,
+    generation: number,
+    options?: { limit?: number | undefined },
+  ): Promise<UpcomingMeeting[]>;
+}
+
+// Zoom caps a meeting's scheduled duration at 24 h, so older starts cannot still be running.
+const MAX_MEETING_MS = 24 * 3600_000;
+
+export function createConnectionLossService(
+  deps: CommonDeps & {
+    models: Models;
+    admin: AdminCheck;
+    audit: AuditService;
+    settings: SettingsService;
+    connections: ConnectionsService;
+    notifier: CoreNotifier;
+    defer: Defer;
+  },
+): ConnectionLossService {
+  const { models, admin, audit, settings, connections, notifier } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const logger = (deps.logger ?? pino({ level: 'silent' })).child({ module: 'connection-loss' });
+
+  async function membersRelying(workspaceId: string): Promise<number> {
+    const ws = await settings.get(workspaceId);
+    const filter: Record<string, unknown> = {
+      workspaceId,
+      deleted: false,
+      personalStatus: { $in: ['none', 'needs_reconnect'] },
+    };
+    if (ws.allowUserOptOut) filter.optedOut = false;
+    return models.members.countDocuments(filter);
+  }
+
+  async function upcomingThroughOrg(
+    workspaceId: string,
+    generation: number,
+    options: { limit?: number | undefined } = {},
+  ): Promise<UpcomingMeeting[]> {
+    checkWorkspaceId(workspaceId);
+    // "Upcoming" means not over yet: an instant meeting made a minute ago is still running.
+    const now = clock().getTime();
+    const docs = await models.meetings
+      .find({
+        workspaceId,
+        source: 'org',
+        orgGeneration: generation,
+        startTime: { $gt: new Date(now - MAX_MEETING_MS) },
+      })
+      .sort({ startTime: 1 })
+      .limit(Math.min(Math.max(options.limit ?? 500, 1), 5000))
+      .lean();
+    const notOver = (d: { startTime: Date; durationMinutes: number }) =>
+      d.startTime.getTime() + (d.durationMinutes > 0 ? d.durationMinutes : 60) * 60_000 > now;
+    return docs.filter(notOver).map((d) => ({
+      slackUserId: d.slackUserId,
+      meetingId: d.meetingId,
+      topic: d.topic,
+      startTime: d.startTime,
+      joinUrl: d.joinUrl,
+    }));
+  }
+
+  /** One conditional update: only from a state the reason applies to, only the named generation. */
+  async function markLost(workspaceId: string, loss: OrgLoss) {
+    const status = statusAfterLoss(loss.reason);
+    const from = status === 'disconnected' ? ['active', 'needs_reconnect'] : ['active'];
+    const filter: Record<string, unknown> = { workspaceId, status: { $in: from } };
+    if (loss.generation !== undefined) filter.generation = loss.generation;
+    const set: Record<string, unknown> = {
+      status,
+      statusReason: loss.reason,
+      statusChangedAt: clock(),
+      disconnectedBy: loss.actorId ?? null,
+    };
+    // A disconnected connection keeps no tokens.
+    const update: Record<string, unknown> = { $set: set };
+    if (status === 'disconnected') update.$unset = { credential: 1 };
+    return models.orgConnections.findOneAndUpdate(filter, update, { returnDocument: 'before' }).lean();
+  }
+
+  async function announce(workspaceId: string, loss: OrgLoss, previous: OrgConnectionView): Promise<void> {
+    const [affectedMeetings, relying] = await Promise.all([
+      upcomingThroughOrg(workspaceId, previous.generation, { limit: 500 }),
+      membersRelying(workspaceId),
+    ]);
+    await notifier.orgConnectionLost({
+      workspaceId,
+      status: statusAfterLoss(loss.reason),
+      reason: loss.reason,
+      actorId: loss.actorId ?? null,
+      zoomEmail: previous.zoomEmail,
+      membersRelying: relying,
+      affectedMeetings,
+    });
+  }
+
+  return {
+    async lose(workspaceId, loss) {
+      checkWorkspaceId(workspaceId);
+      if (loss.reason === 'admin_disconnected') {
+        if (!loss.actorId) throw new ServiceError('not_admin', 'An admin disconnect names the admin.');
+        await requireAdmin(admin, workspaceId, loss.actorId);
+      }
+      const before = await markLost(workspaceId, loss);
+      if (!before) {
+        if (loss.reason === 'admin_disconnected') {
+          throw new ServiceError('not_connected', 'There is no organization Zoom connection to disconnect.');
+        }
+        return { changed: false, previous: null };
+      }
+      const previous = orgView(before);
+      // We end our own grant; when Zoom ended it (app removed, user gone) there is nothing to revoke.
+      const revoked =
+        loss.reason === 'admin_disconnected'
+          ? await connections.revokeGrant(workspaceId, 'org', before.credential)
+          : null;
+      const status = statusAfterLoss(loss.reason);
+      await audit.record(
+        workspaceId,
+        status === 'disconnected' ? 'org_disconnected' : 'org_needs_reconnect',
+        loss.actorId ??
+          (loss.reason === 'token_rejected' || loss.reason === 'scope_missing' ? 'system' : 'zoom'),
+        { zoomEmail: previous.zoomEmail, generation: previous.generation, reason: loss.reason, revoked },
+      );
+      logger.info(
+        { workspaceId, reason: loss.reason, generation: previous.generation },
+        'org connection lost',
+      );
+      deps.defer('org_connection_lost', { workspaceId, reason: loss.reason }, () =>
+        announce(workspaceId, loss, previous),
+      );
+      return { changed: true, previous };
+    },
+
+    async preview(workspaceId, actorId) {
+      checkWorkspaceId(workspaceId);
+      await requireAdmin(admin, workspaceId, actorId);
+      const org = await connections.getOrg(workspaceId);
+      if (!org || org.status === 'disconnected') {
+        return { connection: org, membersRelying: 0, upcomingMeetings: 0 };
+      }
+      const [relying, upcoming] = await Promise.all([
+        org.status === 'active' ? membersRelying(workspaceId) : Promise.resolve(0),
+        upcomingThroughOrg(workspaceId, org.generation, { limit: 5000 }),
+      ]);
+      return { connection: org, membersRelying: relying, upcomingMeetings: upcoming.length };
+    },
+
+    upcomingThroughOrg,
+  };
+}
