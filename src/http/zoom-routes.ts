@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { isAppError } from '../errors.js';
 import { createTranslator, type Translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
-import type { ApprovalsService, CallbackResult, LinkView } from '../services/approvals.js';
+import type { ApprovalsService, CallbackResult, LinkView } from '../services/approvals/index.js';
 import type { BrowserBinding } from './browser-binding.js';
 import { type PageModel, renderPage } from './views/page.js';
 

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Models } from '../db/models/index.js';
 import type { ZoomGateway } from '../zoom/contracts.js';
-import { type ApprovalsService, createApprovalsService } from './approvals.js';
+import { type ApprovalsService, createApprovalsService } from './approvals/index.js';
 import { type AuditService, createAuditService } from './audit.js';
 import { type ConnectedUsersService, createConnectedUsersService } from './connected-users.js';
 import { type ConnectionLossService, createConnectionLossService } from './connection-loss.js';
@@ -129,8 +129,8 @@ export type {
   CreateRequestInput,
   LinkView,
   RequestView,
-} from './approvals.js';
-export { callbackQuerySchema, createApprovalsService, createRequestSchema } from './approvals.js';
+} from './approvals/index.js';
+export { callbackQuerySchema, createApprovalsService, createRequestSchema } from './approvals/index.js';
 export type { AuditEntry, AuditService, AuditType } from './audit.js';
 export { createAuditService } from './audit.js';
 export type {

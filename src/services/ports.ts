@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { OrgLossReason } from '../domain/connection-loss.js';
 import type { ZoomGateway } from '../zoom/contracts.js';
-import type { RequestView } from './approvals.js';
+import type { RequestView } from './approvals/index.js';
 
 /** A Slack user as the core needs it. The Slack layer maps `users.info` / `users.list` to this. */
 export interface SlackProfile {

@@ -3,7 +3,7 @@
  * call services: overdue requests are marked expired and their requesters told; org requests still
  * pending after 24 h are claimed once and their recipients reminded.
  */
-import type { ApprovalsService } from './approvals.js';
+import type { ApprovalsService } from './approvals/index.js';
 import type { CoreNotifier } from './ports.js';
 
 export interface RequestNoticesService {
