@@ -36,9 +36,15 @@ function isInitiated(admin) {
 }
 
 // Before the set exists only a direct connection works; the root user exists on mongo1 alone.
-const first = connect(
-  `mongodb://root:${rootPassword}@${MEMBERS[0]}/admin?directConnection=true&authSource=admin`,
-);
+// Retried: mongo1's health check can pass while its entrypoint still runs the first-start setup
+// on a loopback-only server, which refuses this connection.
+let first;
+waitFor('mongo1 to accept the root user', () => {
+  first = connect(
+    `mongodb://root:${rootPassword}@${MEMBERS[0]}/admin?directConnection=true&authSource=admin`,
+  );
+  return first.adminCommand({ ping: 1 }).ok === 1;
+});
 if (isInitiated(first)) {
   print(`replica set ${REPLICA_SET} already initiated`);
 } else {
