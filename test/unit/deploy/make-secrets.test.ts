@@ -9,7 +9,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseEncryptionKeys } from '../../../src/config.js';
+import { ConfigError, loadConfig } from '../../../src/config.js';
+import { parseEncryptionKeys } from '../../../src/crypto/token-cipher.js';
 import { appServices, deployDir, exampleEnv, loadCompose } from './compose-file.js';
 
 const HOST = 'zoom-connect.example.test';
