@@ -10,7 +10,7 @@ import type { Express } from 'express';
 import type mongoose from 'mongoose';
 import { type AfterAckQueue, createAfterAckQueue } from './after-ack.js';
 import { type Config, secretValues } from './config.js';
-import { createTokenCipher } from './crypto/token-cipher.js';
+import { createTokenCipher, type TokenCipher } from './crypto/token-cipher.js';
 import type { Models } from './db/models/index.js';
 import { errorResponder } from './http/security.js';
 import { type ListeningServer, listen } from './http/server.js';
@@ -27,8 +27,8 @@ import { createSlackNotifier, type SlackNotifier } from './slack/notifier.js';
 import { createResponseUrlClient } from './slack/response-url.js';
 import { openDatabase } from './wiring/database.js';
 import { createMetricsHttp, createPublicHttp } from './wiring/http.js';
-import { createSlackAccess, mountSlack } from './wiring/slack.js';
-import { createZoomGateway } from './zoom/index.js';
+import { createSlackAccess, mountSlack, type SlackAccess } from './wiring/slack.js';
+import { createZoomGateway, type ZoomGateway } from './zoom/index.js';
 
 export interface AppOverrides {
   logger?: Logger;
@@ -73,53 +73,23 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     createLogger({ level: config.logLevel, secrets: secretValues(config), name: 'zoom-org-connect' });
   const clock = overrides.clock ?? (() => new Date());
   const instanceId = overrides.instanceId ?? randomUUID();
-  let metrics: Metrics | undefined;
-  const afterAck = createAfterAckQueue({
-    logger,
-    onFinished: (kind, outcome, seconds) => metrics?.afterAckWork.observe({ kind, outcome }, seconds),
-  });
-  metrics = createMetrics({
-    defaultMetrics: overrides.defaultMetrics ?? true,
-    afterAckDepth: () => afterAck.depth(),
-  });
+  const { afterAck, metrics } = createInstruments(logger, overrides.defaultMetrics ?? true);
   const cipher = createTokenCipher(config.encryptionKeys);
   const database = await openDatabase(config, logger);
   const { db, models } = database;
 
-  const zoom = createZoomGateway({
-    oauthUrl: config.zoom.oauthUrl,
-    apiUrl: config.zoom.apiUrl,
-    publicUrl: config.publicUrl,
-    apps: {
-      org: { clientId: config.zoom.org.clientId, clientSecret: config.zoom.org.clientSecret },
-      user: { clientId: config.zoom.user.clientId, clientSecret: config.zoom.user.clientSecret },
-    },
-    cipher,
-    instanceId,
-    logger,
-    onCall: (endpoint, outcome) => metrics.zoomApiCalls.inc({ endpoint, outcome }),
-    onRefresh: (app, outcome) => metrics.tokenRefreshes.inc({ app, outcome }),
-    ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
-    ...(overrides.clock ? { clock: overrides.clock } : {}),
-  });
+  const zoom = createZoom(config, cipher, metrics, instanceId, logger, overrides);
 
   const access = createSlackAccess({ config, models, cipher, logger, clock });
-  const serviceDeps = {
+  const { services, notifier, home } = createServicesAndNotifier({
     models,
     zoom,
-    slack: createSlackDirectory(access.clients),
     cipher,
+    access,
+    afterAck,
     publicUrl: config.publicUrl,
     clock,
     logger,
-  };
-  const core = createCoreServices(serviceDeps);
-  const home = createHomePublisher({ services: core, clients: access.clients, logger });
-  const notifier = createSlackNotifier({ services: core, clients: access.clients, home, logger });
-  const services = completeServices(core, {
-    ...serviceDeps,
-    notifier,
-    defer: (label, context, work) => afterAck.enqueue('notification', { label, ...context }, work),
   });
 
   let stopping = false;
@@ -161,10 +131,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     clock,
     isDatabaseUp: database.isUp,
   });
-
-  let server: ListeningServer | undefined;
-  let metricsServer: ListeningServer | undefined;
-  return {
+  const built = {
     config,
     logger,
     http,
@@ -177,11 +144,106 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     metrics,
     afterAck,
     isReady,
+  };
+  return withLifecycle(built, {
+    onStopping: () => {
+      stopping = true;
+    },
+    startJobs: overrides.startJobs ?? true,
+    responseUrls,
+    closeDatabase: () => database.close(),
+  });
+}
+
+/**
+ * The services in their two steps around the notifier: the core services, the Slack notifier and
+ * Home built on them, then the services that tell people through that notifier (after the answer).
+ */
+function createServicesAndNotifier(deps: {
+  models: Models;
+  zoom: ZoomGateway;
+  cipher: TokenCipher;
+  access: SlackAccess;
+  afterAck: AfterAckQueue;
+  publicUrl: string;
+  clock: () => Date;
+  logger: Logger;
+}) {
+  const { access, afterAck, logger } = deps;
+  const serviceDeps = { ...deps, slack: createSlackDirectory(access.clients) };
+  const core = createCoreServices(serviceDeps);
+  const home = createHomePublisher({ services: core, clients: access.clients, logger });
+  const notifier = createSlackNotifier({ services: core, clients: access.clients, home, logger });
+  const services = completeServices(core, {
+    ...serviceDeps,
+    notifier,
+    defer: (label, context, work) => afterAck.enqueue('notification', { label, ...context }, work),
+  });
+  return { services, notifier, home };
+}
+
+/** The after-ack queue and the metrics that watch it (each needs the other: the queue reports, the gauge reads). */
+function createInstruments(
+  logger: Logger,
+  defaultMetrics: boolean,
+): { afterAck: AfterAckQueue; metrics: Metrics } {
+  let metrics: Metrics | undefined;
+  const afterAck = createAfterAckQueue({
+    logger,
+    onFinished: (kind, outcome, seconds) => metrics?.afterAckWork.observe({ kind, outcome }, seconds),
+  });
+  metrics = createMetrics({ defaultMetrics, afterAckDepth: () => afterAck.depth() });
+  return { afterAck, metrics };
+}
+
+/** The Zoom gateway with its metrics hooks (and the tests' fetch and clock, when given). */
+function createZoom(
+  config: Config,
+  cipher: TokenCipher,
+  metrics: Metrics,
+  instanceId: string,
+  logger: Logger,
+  overrides: AppOverrides,
+) {
+  return createZoomGateway({
+    oauthUrl: config.zoom.oauthUrl,
+    apiUrl: config.zoom.apiUrl,
+    publicUrl: config.publicUrl,
+    apps: {
+      org: { clientId: config.zoom.org.clientId, clientSecret: config.zoom.org.clientSecret },
+      user: { clientId: config.zoom.user.clientId, clientSecret: config.zoom.user.clientSecret },
+    },
+    cipher,
+    instanceId,
+    logger,
+    onCall: (endpoint, outcome) => metrics.zoomApiCalls.inc({ endpoint, outcome }),
+    onRefresh: (app, outcome) => metrics.tokenRefreshes.inc({ app, outcome }),
+    ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
+    ...(overrides.clock ? { clock: overrides.clock } : {}),
+  });
+}
+
+/** listen / stop around the wired parts: the two listeners, Slack, the jobs, the drain on stop. */
+function withLifecycle(
+  built: Omit<BuiltApp, 'listen' | 'stop' | 'metricsPort'>,
+  options: {
+    onStopping(): void;
+    startJobs: boolean;
+    responseUrls: { close(): Promise<void> };
+    closeDatabase(): Promise<void>;
+  },
+): BuiltApp {
+  const { config, logger, http, slack, jobs, metrics, afterAck } = built;
+  let server: ListeningServer | undefined;
+  let metricsServer: ListeningServer | undefined;
+  let stopped = false;
+  return {
+    ...built,
     async listen(port = config.port, host) {
       server = await listen(http, port, host);
       metricsServer = await listen(createMetricsHttp(metrics), config.metrics.port, config.metrics.host);
       await slack.start();
-      if (overrides.startJobs ?? true) jobs.start();
+      if (options.startJobs) jobs.start();
       logger.info(
         { port: server.port, metricsPort: metricsServer.port, mode: config.slack.mode },
         'listening',
@@ -190,17 +252,18 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     },
     metricsPort: () => metricsServer?.port,
     async stop() {
-      if (stopping) return;
-      stopping = true;
+      if (stopped) return;
+      stopped = true;
+      options.onStopping();
       await server?.close();
       // Work promised before the stop (replies, DMs after a modal or a webhook): let it finish (bounded).
       const { unfinished } = await afterAck.drain(DRAIN_MS);
       if (unfinished > 0) logger.warn({ unfinished }, 'stopping with work after the answer unfinished');
       await jobs.stop();
       await slack.stop().catch((error: unknown) => logger.warn({ err: error }, 'stopping Slack failed'));
-      await responseUrls.close();
+      await options.responseUrls.close();
       await metricsServer?.close();
-      await database.close();
+      await options.closeDatabase();
       logger.info('stopped');
     },
   };

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { z } from 'zod';
 import type { Models } from '../db/models/index.js';
+import type { OrgLossReason } from '../domain/connection-loss.js';
 import { type CreateMeetingInput, ZoomError, type ZoomGateway, type ZoomMeeting } from '../zoom/contracts.js';
 import type { ConnectionLossService } from './connection-loss.js';
 import type { ConnectionsService } from './connections.js';
@@ -8,7 +9,7 @@ import { ServiceError } from './errors.js';
 import { checkUserId, checkWorkspaceId } from './guard.js';
 import type { CommonDeps } from './ports.js';
 import type { SettingsService } from './settings.js';
-import type { StatusService } from './status.js';
+import type { MemberStatus, StatusService } from './status.js';
 
 export const meetingRequestSchema = z
   .object({
@@ -41,6 +42,13 @@ export interface MeetingsService {
 
 const DEFAULT_TOPIC = 'Zoom meeting';
 
+/** Zoom failures of the org grant that end the connection (the rest are passing: try again). */
+const DEAD_ORG_GRANT: Readonly<Partial<Record<string, OrgLossReason>>> = {
+  needs_reconnect: 'token_rejected',
+  invalid_grant: 'token_rejected',
+  missing_scope: 'scope_missing',
+};
+
 export function createMeetingsService(
   deps: CommonDeps & {
     models: Models;
@@ -67,7 +75,93 @@ export function createMeetingsService(
     );
   }
 
-  const service: MeetingsService = {
+  /** The member's own Zoom account hosts it (`me`); a dead grant marks the connection, the org one serves next time. */
+  async function viaPersonal(
+    workspaceId: string,
+    slackUserId: string,
+    request: CreateMeetingInput,
+    orgAvailable: boolean,
+  ): Promise<ZoomMeeting> {
+    const ref = connections.credentialRef(workspaceId, { kind: 'personal', slackUserId });
+    try {
+      return await zoom.createMeeting(ref, 'me', request);
+    } catch (error) {
+      if (
+        error instanceof ZoomError &&
+        (error.code === 'needs_reconnect' || error.code === 'invalid_grant')
+      ) {
+        await connections.markPersonalNeedsReconnect(workspaceId, slackUserId, error.code);
+        throw new ServiceError(
+          'needs_reconnect',
+          'Your personal Zoom connection stopped working. Reconnect it.',
+          {
+            source: 'personal',
+            orgAvailable,
+          },
+        );
+      }
+      throw zoomFailure(error);
+    }
+  }
+
+  /**
+   * The organization's admin-level grant creates it for the member's own Zoom user (found by their
+   * Slack email, DESIGN §3.4). A dead grant ends the connection here (admins told at once).
+   */
+  async function viaOrg(
+    workspaceId: string,
+    slackUserId: string,
+    request: CreateMeetingInput,
+    memberStatus: MemberStatus,
+  ): Promise<{ meeting: ZoomMeeting; generation: number }> {
+    const org = await connections.getOrg(workspaceId);
+    if (org?.status !== 'active') {
+      throw new ServiceError('no_active_account', 'No Zoom account is available for you.', {
+        reason: 'org_needs_reconnect',
+      });
+    }
+    const email = memberStatus.account?.zoomEmail ?? null;
+    if (!email)
+      throw new ServiceError('no_email', 'Your Slack profile has no email address to find your Zoom user.');
+    const { generation } = org;
+    const ref = connections.credentialRef(workspaceId, { kind: 'org', generation });
+    const ws = await settings.get(workspaceId);
+    let meeting: ZoomMeeting;
+    try {
+      meeting = await zoom.createMeeting(ref, email, {
+        ...request,
+        autoStartMeetingSummary: ws.autoStartSummary,
+      });
+    } catch (error) {
+      if (error instanceof ZoomError && error.code === 'user_not_found') {
+        await setZoomMatch(workspaceId, slackUserId, 'not_found');
+        throw new ServiceError(
+          'zoom_user_not_found',
+          "Your Slack email has no Zoom user in your organization's Zoom account. Connect your own Zoom account instead.",
+          { email },
+        );
+      }
+      const dead = error instanceof ZoomError ? DEAD_ORG_GRANT[error.code] : undefined;
+      if (dead) {
+        // A member hit the failure first: admins must hear it now, not at the next health check.
+        await connectionLoss.lose(workspaceId, { reason: dead, generation });
+        throw new ServiceError(
+          'needs_reconnect',
+          "Your organization's Zoom connection needs to be reconnected by an admin.",
+          { source: 'org' },
+        );
+      }
+      throw zoomFailure(error);
+    }
+    if (memberStatus.zoomMatch !== 'found') await setZoomMatch(workspaceId, slackUserId, 'found');
+    return { meeting, generation };
+  }
+
+  async function setZoomMatch(workspaceId: string, slackUserId: string, zoomMatch: 'found' | 'not_found') {
+    await models.members.updateOne({ workspaceId, slackUserId }, { $set: { zoomMatch } });
+  }
+
+  return {
     async create(workspaceId, slackUserId, input = {}) {
       checkWorkspaceId(workspaceId);
       checkUserId(slackUserId, 'slackUserId');
@@ -81,100 +175,32 @@ export function createMeetingsService(
         timezone: parsed.data.timezone,
       };
       const { precedence, status: memberStatus } = await status.precedence(workspaceId, slackUserId);
-
-      let meeting: ZoomMeeting;
-      let orgGeneration: number | undefined;
-      if (precedence.active === 'personal') {
-        const ref = connections.credentialRef(workspaceId, { kind: 'personal', slackUserId });
-        try {
-          meeting = await zoom.createMeeting(ref, 'me', request);
-        } catch (error) {
-          if (
-            error instanceof ZoomError &&
-            (error.code === 'needs_reconnect' || error.code === 'invalid_grant')
-          ) {
-            await connections.markPersonalNeedsReconnect(workspaceId, slackUserId, error.code);
-            throw new ServiceError(
-              'needs_reconnect',
-              'Your personal Zoom connection stopped working. Reconnect it.',
-              {
-                source: 'personal',
-                orgAvailable: memberStatus.org?.status === 'active',
-              },
-            );
-          }
-          throw zoomFailure(error);
-        }
-      } else if (precedence.active === 'org') {
-        const org = await connections.getOrg(workspaceId);
-        const email = memberStatus.account?.zoomEmail ?? null;
-        if (org?.status !== 'active') {
-          throw new ServiceError('no_active_account', 'No Zoom account is available for you.', {
-            reason: 'org_needs_reconnect',
-          });
-        }
-        if (!email)
-          throw new ServiceError(
-            'no_email',
-            'Your Slack profile has no email address to find your Zoom user.',
-          );
-        orgGeneration = org.generation;
-        const ref = connections.credentialRef(workspaceId, { kind: 'org', generation: org.generation });
-        const ws = await settings.get(workspaceId);
-        try {
-          meeting = await zoom.createMeeting(ref, email, {
-            ...request,
-            autoStartMeetingSummary: ws.autoStartSummary,
-          });
-        } catch (error) {
-          if (error instanceof ZoomError && error.code === 'user_not_found') {
-            await models.members.updateOne(
-              { workspaceId, slackUserId },
-              { $set: { zoomMatch: 'not_found' } },
-            );
-            throw new ServiceError(
-              'zoom_user_not_found',
-              "Your Slack email has no Zoom user in your organization's Zoom account. Connect your own Zoom account instead.",
-              { email },
-            );
-          }
-          if (
-            error instanceof ZoomError &&
-            (error.code === 'needs_reconnect' ||
-              error.code === 'invalid_grant' ||
-              error.code === 'missing_scope')
-          ) {
-            // A member hit the failure first: admins must hear it now, not at the next health check.
-            await connectionLoss.lose(workspaceId, {
-              reason: error.code === 'missing_scope' ? 'scope_missing' : 'token_rejected',
-              generation: org.generation,
-            });
-            throw new ServiceError(
-              'needs_reconnect',
-              "Your organization's Zoom connection needs to be reconnected by an admin.",
-              {
-                source: 'org',
-              },
-            );
-          }
-          throw zoomFailure(error);
-        }
-        if (memberStatus.zoomMatch !== 'found') {
-          await models.members.updateOne({ workspaceId, slackUserId }, { $set: { zoomMatch: 'found' } });
-        }
-      } else {
+      if (precedence.active === 'none') {
         throw new ServiceError('no_active_account', 'You have no Zoom account available.', {
           reason: precedence.reason,
           hint: memberStatus.hint,
         });
       }
-
+      const source = precedence.active;
+      const made =
+        source === 'personal'
+          ? {
+              meeting: await viaPersonal(
+                workspaceId,
+                slackUserId,
+                request,
+                memberStatus.org?.status === 'active',
+              ),
+              generation: undefined,
+            }
+          : await viaOrg(workspaceId, slackUserId, request, memberStatus);
+      const { meeting } = made;
       const now = clock();
       await models.meetings.create({
         workspaceId,
         slackUserId,
-        source: precedence.active,
-        orgGeneration,
+        source,
+        orgGeneration: made.generation,
         zoomUserId: meeting.hostId,
         zoomEmail: meeting.hostEmail,
         meetingId: meeting.id,
@@ -184,9 +210,8 @@ export function createMeetingsService(
         joinUrl: meeting.joinUrl,
         createdAt: now,
       });
-      logger.info({ workspaceId, source: precedence.active, meetingId: meeting.id }, 'meeting created');
-      return { meeting, source: precedence.active };
+      logger.info({ workspaceId, source, meetingId: meeting.id }, 'meeting created');
+      return { meeting, source };
     },
   };
-  return service;
 }

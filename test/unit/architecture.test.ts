@@ -1,6 +1,7 @@
 /** DESIGN §4's dependency rules, checked on the source: a rule that is only written down drifts. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -46,6 +47,89 @@ describe('dependency direction (DESIGN §4)', () => {
     const offenders = files.flatMap((f) =>
       f.imports.filter((i) => i.startsWith('..')).map((i) => `${f.file} → ${i}`),
     );
+    expect(offenders).toEqual([]);
+  });
+
+  const importsOf = (layer: string) => files.filter((f) => layerOf(f.file) === layer);
+  const offendersOf = (layer: string, forbidden: (target: string) => boolean) =>
+    importsOf(layer).flatMap((f) => f.imports.filter(forbidden).map((i) => `${f.file} → ${i}`));
+
+  it('jobs/ call services (and take their leases in db/): no Slack views, no notifier, no Zoom', () => {
+    expect(offendersOf('jobs', (i) => ['slack', 'http', 'zoom'].includes(layerOf(i)))).toEqual([]);
+  });
+
+  it('http/ does not reach into slack/ (the pages share i18n/, not the Slack layer)', () => {
+    expect(offendersOf('http', (i) => layerOf(i) === 'slack')).toEqual([]);
+  });
+
+  it('db/ imports nothing of ours outside db/ (its schemas are its own, the credential one included)', () => {
+    const allowed = new Set(['db', 'domain', 'errors.js', 'logger.js']);
+    expect(offendersOf('db', (i) => !allowed.has(layerOf(i)))).toEqual([]);
+  });
+
+  it('zoom/ does not import db/ or services/ (it works on the CredentialStore contract)', () => {
+    expect(offendersOf('zoom', (i) => ['db', 'services'].includes(layerOf(i)))).toEqual([]);
+  });
+
+  it('no bare background work: nothing after an answer bypasses the after-ack queue', () => {
+    const bare = filesUnder(src).flatMap((file) => {
+      const code = readFileSync(file, 'utf8').replace(/^\s*(\*|\/\/).*$/gm, '');
+      return /\bsetImmediate\(|\bvoid \(async\b|process\.nextTick\(/.test(code)
+        ? [path.relative(src, file)]
+        : [];
+    });
+    expect(bare).toEqual([]);
+  });
+
+  it('clients are built in one place: WebClient in slack/clients.ts, the Zoom gateway in app.ts', () => {
+    const builders = filesUnder(src).flatMap((file) => {
+      const code = readFileSync(file, 'utf8');
+      const relative = path.relative(src, file);
+      return [
+        ...(/new WebClient\(/.test(code) && relative !== path.join('slack', 'clients.ts')
+          ? [`${relative}: WebClient`]
+          : []),
+        ...(/createZoomGateway\(\{/.test(code) && relative !== 'app.ts' ? [`${relative}: Zoom gateway`] : []),
+      ];
+    });
+    expect(builders).toEqual([]);
+  });
+
+  /**
+   * Function length, counted two ways (issue 15): a function's own lines (its nested functions
+   * excluded) stay within 80, and a whole function — a factory with its methods included — within
+   * 200; beyond either, a `// long: <reason>` comment just above it says why.
+   */
+  it('no function over 80 lines of its own, nor 200 in all, without a reason in a comment', () => {
+    const offenders: string[] = [];
+    for (const file of filesUnder(src)) {
+      const code = readFileSync(file, 'utf8');
+      const source = ts.createSourceFile(file, code, ts.ScriptTarget.ES2023, true);
+      const lineOf = (position: number) => source.getLineAndCharacterOfPosition(position).line;
+      const span = (node: ts.Node) => lineOf(node.getEnd()) - lineOf(node.getStart(source)) + 1;
+      const nestedLines = (node: ts.Node): number => {
+        let total = 0;
+        ts.forEachChild(node, function walk(child) {
+          if (ts.isFunctionLike(child) && 'body' in child && child.body) total += span(child);
+          else ts.forEachChild(child, walk);
+        });
+        return total;
+      };
+      const visit = (node: ts.Node) => {
+        if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+          const total = span(node);
+          const own = total - nestedLines(node.body);
+          const above = code.slice(0, node.getStart(source)).split('\n').slice(-4).join('\n');
+          if ((own > 80 || total > 200) && !/\/\/ long: \S/.test(above)) {
+            offenders.push(
+              `${path.relative(src, file)}:${lineOf(node.getStart(source)) + 1} (${own} own, ${total} in all)`,
+            );
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
     expect(offenders).toEqual([]);
   });
 

@@ -1,9 +1,14 @@
-/** The approvals service (DESIGN §3.3), in three parts: the request lifecycle, the link, the callback. */
+/**
+ * The approvals service (DESIGN §3.3), by concern: requests made and read, what people do to them,
+ * the periodic sweeps, the link (page and authorize URL), the OAuth callback.
+ */
 
 import { createCallbackOperations } from './callback.js';
 import { type ApprovalsDeps, createApprovalsContext } from './context.js';
 import { createLinkOperations } from './link.js';
 import type { ApprovalsService } from './model.js';
+import { createRequestChanges } from './request-changes.js';
+import { createRequestSweeps } from './request-sweeps.js';
 import { createRequestOperations } from './requests.js';
 
 export type { ApprovalsDeps } from './context.js';
@@ -11,5 +16,11 @@ export * from './model.js';
 
 export function createApprovalsService(deps: ApprovalsDeps): ApprovalsService {
   const ctx = createApprovalsContext(deps);
-  return { ...createRequestOperations(ctx), ...createLinkOperations(ctx), ...createCallbackOperations(ctx) };
+  return {
+    ...createRequestOperations(ctx),
+    ...createRequestChanges(ctx),
+    ...createRequestSweeps(ctx),
+    ...createLinkOperations(ctx),
+    ...createCallbackOperations(ctx),
+  };
 }

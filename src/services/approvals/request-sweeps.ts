@@ -1,0 +1,71 @@
+/**
+ * The periodic side (DESIGN §3.3): overdue requests expire, 24 h-old ones are claimed for one
+ * reminder. One request at a time, each atomically: an instance that loses the race moves on.
+ */
+import type { ApprovalRequestDoc } from '../../db/models/index.js';
+import { REMINDER_AFTER_MS } from '../../domain/approval-request.js';
+import { checkWorkspaceId } from '../guard.js';
+import type { ApprovalsContext } from './context.js';
+import { type ApprovalsService, NO_SECRETS, type RequestView, view } from './model.js';
+
+export type RequestSweeps = Pick<ApprovalsService, 'expireDue' | 'claimDueReminders'>;
+
+export function createRequestSweeps(ctx: ApprovalsContext): RequestSweeps {
+  const { requests, clock, linkFor } = ctx;
+  const { cipher, audit } = ctx.deps;
+
+  return {
+    async expireDue(workspaceId, limit = 100) {
+      checkWorkspaceId(workspaceId);
+      const expired: RequestView[] = [];
+      while (expired.length < limit) {
+        const now = clock();
+        // One request at a time, each atomically: an instance that loses the race just moves on.
+        const doc = await requests
+          .findOneAndUpdate(
+            {
+              workspaceId,
+              status: 'pending',
+              expiresAt: { $lte: now },
+              $or: [{ completion: null }, { 'completion.until': { $lte: now } }],
+            },
+            { $set: { status: 'expired', finishedAt: now, attempts: [] } },
+            { returnDocument: 'after', projection: NO_SECRETS },
+          )
+          .lean<ApprovalRequestDoc>();
+        if (!doc) break;
+        await audit.record(workspaceId, 'request_expired', 'system', {
+          requestId: String(doc._id),
+          kind: doc.kind,
+        });
+        expired.push(view(doc, now));
+      }
+      return expired;
+    },
+
+    async claimDueReminders(workspaceId, limit = 100) {
+      checkWorkspaceId(workspaceId);
+      const due: Array<{ request: RequestView; link: string }> = [];
+      while (due.length < limit) {
+        const now = clock();
+        const doc = await requests
+          .findOneAndUpdate(
+            {
+              workspaceId,
+              status: 'pending',
+              expiresAt: { $gt: now },
+              issuedAt: { $lte: new Date(now.getTime() - REMINDER_AFTER_MS) },
+              reminderSentAt: null,
+              recipientId: { $type: 'string' },
+            },
+            { $set: { reminderSentAt: now } },
+            { returnDocument: 'after', projection: { attempts: 0, tokenHash: 0 } },
+          )
+          .lean<ApprovalRequestDoc>();
+        if (!doc) break;
+        due.push({ request: view(doc, now), link: linkFor(doc.kind, cipher.decrypt(doc.tokenSealed)) });
+      }
+      return due;
+    },
+  };
+}
