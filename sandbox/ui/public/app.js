@@ -616,14 +616,7 @@ function App() {
         }
       </section>
       <div class="side">
-        <${ZoomPanel}
-          state=${zoomState}
-          busy=${busy}
-          onRole=${(email, role) => zoomAct('PATCH', `users/${encodeURIComponent(email)}`, { role_name: role })}
-          onStatus=${(email, status) => zoomAct('PATCH', `users/${encodeURIComponent(email)}`, { status })}
-          onDelete=${(email) => zoomAct('DELETE', `users/${encodeURIComponent(email)}`)}
-          onDeauthorize=${(clientId, email) => zoomAct('POST', 'deauthorize', { client_id: clientId, email })}
-        />
+        <${ZoomPanel} state=${zoomState} busy=${busy} act=${zoomAct} playing=${me?.email} />
         <${ActivityPane} items=${activity} names=${names} channels=${channelNames} showCalls=${showCalls} setShowCalls=${setShowCalls} />
       </div>
     </main>
