@@ -173,7 +173,11 @@ function GrantItem({ account, grant, app, users, busy, act, confirming, setConfi
 function MeetingItem({ meeting, apps, busy, act, confirming, setConfirming }) {
   const asking = confirming?.kind === 'meeting' && confirming.key === meeting.id;
   const via = apps[meeting.created_by_client_id]?.kind === 'admin' ? 'organization app' : 'personal app';
-  return html`<li key=${meeting.id} data-testid=${`zoom-meeting-${meeting.id}`} style="flex-wrap:wrap">
+  return html`<li
+    key=${meeting.id}
+    data-testid=${`zoom-meeting-${meeting.id}`}
+    style="display:flex;gap:0.4rem;align-items:center;flex-wrap:wrap"
+  >
     <b>${meeting.topic}</b>
     <small
       >host ${meeting.host_email}, via ${via}${meeting.settings?.auto_start_meeting_summary ? ', summary auto-start' : ''}</small
@@ -203,7 +207,7 @@ function MeetingItem({ meeting, apps, busy, act, confirming, setConfirming }) {
   </li>`;
 }
 
-function AccountSection({ account, state, apps, busy, act, confirming, setConfirming }) {
+function AccountSection({ account, first, state, apps, busy, act, confirming, setConfirming }) {
   const users = state.users.filter((user) => user.account_id === account.id);
   const accountOf = (email) => state.users.find((user) => user.email === email)?.account_id;
   const grants = state.grants.filter((g) => g.active && (g.accountId ?? accountOf(g.email)) === account.id);
@@ -212,7 +216,11 @@ function AccountSection({ account, state, apps, busy, act, confirming, setConfir
     .slice(-MEETINGS_SHOWN)
     .reverse();
   const shared = { busy, act, confirming, setConfirming };
-  return html`<div class="zoom-account" data-testid=${`zoom-account-${account.id}`}>
+  return html`<div
+    class="zoom-account"
+    data-testid=${`zoom-account-${account.id}`}
+    style=${first ? '' : 'border-top:1px solid #ddd;margin-top:0.6rem;padding-top:0.2rem'}
+  >
     <h3>Zoom account “${account.name}” <small class="muted">${account.id}</small></h3>
     ${
       users.length === 0
@@ -264,10 +272,11 @@ export function ZoomPanel({ state, busy, act, playing }) {
   return html`<section class="panel zoom-panel" data-testid="zoom-panel">
     <h2>Zoom <small class="muted">${accounts.length} account${accounts.length === 1 ? '' : 's'}</small></h2>
     ${accounts.map(
-      (account) =>
+      (account, index) =>
         html`<${AccountSection}
           key=${account.id}
           account=${account}
+          first=${index === 0}
           state=${state}
           apps=${apps}
           busy=${busy}
