@@ -249,7 +249,7 @@ function AccountSection({ account, first, state, apps, busy, act, confirming, se
     </ul>
     ${
       meetings.length > 0
-        ? html`<h3>Meetings</h3>
+        ? html`<h3>Meetings created</h3>
           <ul class="meetings">
             ${meetings.map((meeting) => html`<${MeetingItem} key=${meeting.id} meeting=${meeting} apps=${apps} ...${shared} />`)}
           </ul>`
