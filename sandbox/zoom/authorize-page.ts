@@ -1,12 +1,6 @@
 /** The stand-in's consent pages: pick which Zoom user logs in, then "Allow". */
 import type { SandboxAccount, SandboxApp, SandboxUser } from './world.js';
 
-/**
- * Sandbox only, not a Zoom parameter (Zoom's authorize URL has no login hint): the email of the
- * user the consent page starts on. Ignored when absent or unknown; never forwarded to the app.
- */
-export const LOGIN_HINT_PARAM = 'sandbox_login_hint';
-
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

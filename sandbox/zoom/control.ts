@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { operatorOf } from './event-payloads.js';
 import type { Fault, FaultBook, FaultInput } from './faults.js';
+import type { LoginHint } from './login-hint.js';
 import type { ZoomNotifier } from './notifications.js';
 import { isAdminRole } from './roles.js';
 import { zoomEncryptedToken } from './signing.js';
@@ -27,22 +28,6 @@ export interface ZoomState extends WorldSnapshot {
   faults: Fault[];
   /** The user Zoom's consent page starts on (sandbox only; see `setLoginHint`). */
   login_hint: string | null;
-}
-
-/** Sandbox-only: who sits at the browser, so the consent page starts on them. */
-export interface LoginHint {
-  get(): string | null;
-  set(email: string | null): void;
-}
-
-export function createLoginHint(): LoginHint {
-  let current: string | null = null;
-  return {
-    get: () => current,
-    set(email) {
-      current = email === null ? null : email.toLowerCase();
-    },
-  };
 }
 
 export interface DeauthorizeOptions {

@@ -1,8 +1,8 @@
 /** `/oauth/authorize`, `/oauth/token`, `/oauth/revoke` as Zoom serves them (DESIGN §2.4). */
 import express, { type Request, type Response, type Router } from 'express';
-import { authorizePage, LOGIN_HINT_PARAM, messagePage } from './authorize-page.js';
-import type { LoginHint } from './control.js';
+import { authorizePage, messagePage } from './authorize-page.js';
 import type { FaultBook } from './faults.js';
+import { LOGIN_HINT_PARAM, type LoginHint } from './login-hint.js';
 import { applyFault, oauthError } from './respond.js';
 import type { ZoomWorld } from './world.js';
 
