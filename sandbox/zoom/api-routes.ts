@@ -1,9 +1,17 @@
-/** The `/v2/` REST API subset of DESIGN §2.4: users/me, users/{id|email}, meeting create. */
+/**
+ * The `/v2/` REST API subset of DESIGN §2.4: users/me, users/{id|email}, List users, meeting
+ * create and delete. Who may call what is in access.ts.
+ */
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
+import { type ApiFailure, adminRefusal, resolveUser, selfRefusal } from './access.js';
+import { operatorOf } from './event-payloads.js';
 import type { FaultBook, RouteName } from './faults.js';
+import { toApiMeeting } from './meetings.js';
+import type { ZoomNotifier } from './notifications.js';
 import { apiError, applyFault } from './respond.js';
-import type { SandboxApp, SandboxUser, ZoomWorld } from './world.js';
+import { createUserPager, pmiOf } from './user-list.js';
+import type { SandboxUser, ZoomWorld } from './world.js';
 
 const meetingBody = z.object({
   topic: z.string().max(200).optional(),
@@ -14,23 +22,7 @@ const meetingBody = z.object({
   settings: z.record(z.string(), z.unknown()).optional(),
 });
 
-/** Classic scope names and their granular equivalents. */
-const SCOPE_ALIASES: Record<string, string[]> = {
-  'user:read:admin': ['user:read:admin', 'user:read:user:admin'],
-  'user:read': ['user:read', 'user:read:user', 'user:read:admin', 'user:read:user:admin'],
-  'meeting:write:admin': ['meeting:write:admin', 'meeting:write:meeting:admin'],
-  'meeting:write': [
-    'meeting:write',
-    'meeting:write:meeting',
-    'meeting:write:admin',
-    'meeting:write:meeting:admin',
-  ],
-};
-
-function hasScope(app: SandboxApp, needed: string): boolean {
-  return (SCOPE_ALIASES[needed] ?? [needed]).some((scope) => app.scopes.includes(scope));
-}
-
+/** "Get a user": `role_name` and `role_id` (a string) are both in it, custom roles included. */
 function toApiUser(user: SandboxUser): Record<string, unknown> {
   return {
     id: user.id,
@@ -41,6 +33,7 @@ function toApiUser(user: SandboxUser): Record<string, unknown> {
     type: user.type,
     role_name: user.role_name,
     role_id: user.role_id,
+    pmi: pmiOf(user.id),
     account_id: user.account_id,
     status: user.status,
     timezone: user.timezone,
@@ -50,30 +43,18 @@ function toApiUser(user: SandboxUser): Record<string, unknown> {
   };
 }
 
-export function createApiRouter(world: ZoomWorld, faults: FaultBook): Router {
-  const router = express.Router();
+function refuse(res: Response, failure: ApiFailure): void {
+  apiError(res, failure.status, failure.code, failure.message, failure.errors);
+}
 
-  /** Resolves `me`, an id or an email to a user of the caller's account, enforcing admin vs self scopes. */
-  function resolveTarget(
-    res: Response,
-    caller: SandboxUser,
-    app: SandboxApp,
-    idOrEmail: string,
-    scopes: { self: string; admin: string },
-  ): SandboxUser | undefined {
-    const self = idOrEmail === 'me' || idOrEmail === caller.id || idOrEmail.toLowerCase() === caller.email;
-    const needed = self ? scopes.self : scopes.admin;
-    if (!hasScope(app, needed)) {
-      apiError(res, 400, 4711, `Invalid access token, does not contain scopes:[${needed}].`);
-      return undefined;
-    }
-    const target = self ? caller : world.findUser(idOrEmail);
-    if (!target || target.account_id !== caller.account_id) {
-      apiError(res, 404, 1001, `User does not exist: ${idOrEmail}.`);
-      return undefined;
-    }
-    return target;
-  }
+export function createApiRouter(
+  world: ZoomWorld,
+  faults: FaultBook,
+  notifier: ZoomNotifier,
+  clock: () => Date,
+): Router {
+  const router = express.Router();
+  const pager = createUserPager(clock);
 
   async function guard(req: Request, res: Response, name: RouteName) {
     if (await applyFault(faults, { name, method: req.method, path: req.baseUrl + req.path }, res, 'api')) {
@@ -87,15 +68,30 @@ export function createApiRouter(world: ZoomWorld, faults: FaultBook): Router {
     return auth;
   }
 
+  router.get('/users', async (req: Request, res: Response) => {
+    const auth = await guard(req, res, 'users.list');
+    if (!auth) return;
+    const refusal = adminRefusal(world, auth.user, auth.app, 'user:read:admin');
+    if (refusal) return refuse(res, refusal);
+    const outcome = pager.page(
+      auth.user.account_id,
+      world.users(),
+      new URL(req.originalUrl, 'http://z').searchParams,
+    );
+    if (!outcome.ok) return refuse(res, outcome.failure);
+    res.json(outcome.page);
+  });
+
   router.get('/users/:idOrEmail', async (req: Request<{ idOrEmail: string }>, res: Response) => {
     const idOrEmail = req.params.idOrEmail;
     const auth = await guard(req, res, idOrEmail === 'me' ? 'users.me' : 'users.get');
     if (!auth) return;
-    const target = resolveTarget(res, auth.user, auth.app, idOrEmail, {
+    const target = resolveUser(world, auth.user, auth.app, idOrEmail, {
       self: 'user:read',
       admin: 'user:read:admin',
     });
-    if (target) res.json(toApiUser(target));
+    if (!target.ok) return refuse(res, target.failure);
+    res.json(toApiUser(target.user));
   });
 
   router.post(
@@ -109,12 +105,12 @@ export function createApiRouter(world: ZoomWorld, faults: FaultBook): Router {
         apiError(res, 400, 300, `Validation Failed. ${parsed.error.issues[0]?.message ?? ''}`.trim());
         return;
       }
-      const host = resolveTarget(res, auth.user, auth.app, req.params.idOrEmail, {
+      const host = resolveUser(world, auth.user, auth.app, req.params.idOrEmail, {
         self: 'meeting:write',
         admin: 'meeting:write:admin',
       });
-      if (!host) return;
-      const outcome = world.createMeeting(host, auth.app, parsed.data);
+      if (!host.ok) return refuse(res, host.failure);
+      const outcome = world.createMeeting(host.user, auth.app, parsed.data);
       if (!outcome.ok) {
         res.setHeader('Retry-After', String(outcome.retryAfterS));
         apiError(
@@ -125,10 +121,39 @@ export function createApiRouter(world: ZoomWorld, faults: FaultBook): Router {
         );
         return;
       }
-      const { created_by_client_id: _internal, ...meeting } = outcome.meeting;
-      res.status(201).json(meeting);
+      res.status(201).json(toApiMeeting(outcome.meeting));
     },
   );
+
+  /**
+   * "Delete a meeting": 204 with no body; 404 code 3001 "Meeting does not exist: {meetingId}." —
+   * also for another account's meeting, which the caller cannot see. Its host may delete it with
+   * the user-level scope; anyone else of the account needs the admin scope and privilege. Zoom then
+   * sends `meeting.deleted`, after the answer.
+   */
+  router.delete('/meetings/:meetingId', async (req: Request<{ meetingId: string }>, res: Response) => {
+    const auth = await guard(req, res, 'meetings.delete');
+    if (!auth) return;
+    const raw = req.params.meetingId;
+    if (!/^\d{1,19}$/.test(raw)) {
+      apiError(res, 400, 300, 'Invalid Meeting ID.');
+      return;
+    }
+    const meeting = world.findMeeting(Number(raw));
+    if (!meeting || meeting.account_id !== auth.user.account_id) {
+      apiError(res, 404, 3001, `Meeting does not exist: ${raw}.`);
+      return;
+    }
+    const refusal =
+      meeting.host_id === auth.user.id
+        ? selfRefusal(auth.app, 'meeting:write')
+        : adminRefusal(world, auth.user, auth.app, 'meeting:write:admin');
+    if (refusal) return refuse(res, refusal);
+    const listeners = notifier.subscribers(meeting.account_id, meeting.host_id);
+    world.deleteMeeting(meeting.id);
+    res.status(204).end();
+    notifier.later(() => notifier.meetingDeleted(listeners, meeting, operatorOf(auth.user)));
+  });
 
   router.use((_req: Request, res: Response) => apiError(res, 404, 404, 'Not found'));
   // Malformed JSON and oversize bodies: Zoom-shaped 400/413, never express's HTML page.

@@ -11,7 +11,15 @@ const userPatch = z
     status: z.enum(['active', 'inactive', 'pending']).optional(),
   })
   .strict();
-const deauthorizeBody = z.object({ client_id: z.string().min(1), email: z.string().min(1) });
+const deauthorizeBody = z.object({
+  client_id: z.string().min(1),
+  /** Who removes the app (for the admin-managed app: any admin of the account). */
+  email: z.string().min(1),
+  user_data_retention: z.boolean().optional(),
+});
+const meetingDeleteBody = z.object({ operator: z.string().min(1).optional() });
+const meetingIdParam = z.coerce.number().int().positive();
+const loginHintBody = z.object({ email: z.string().min(1).nullable() });
 const targetBody = z.object({ url: z.url().nullable() });
 const expireBody = z.object({ email: z.string().min(1).optional() });
 const revokeBody = z.object({ email: z.string().min(1), client_id: z.string().min(1).optional() });
@@ -70,10 +78,34 @@ export function createControlRouter(control: ZoomControl): Router {
     }),
   );
   router.post(
+    '/users/:email/disassociate',
+    route(async (req, res) => {
+      res.json({ user: await control.disassociateUser(req.params.email ?? '') });
+    }),
+  );
+  router.post(
     '/deauthorize',
     route(async (req, res) => {
       const body = deauthorizeBody.parse(req.body ?? {});
-      res.json({ ok: true, ...(await control.deauthorize(body.client_id, body.email)) });
+      const options =
+        body.user_data_retention === undefined ? {} : { userDataRetention: body.user_data_retention };
+      res.json({ ok: true, ...(await control.deauthorize(body.client_id, body.email, options)) });
+    }),
+  );
+  router.delete(
+    '/meetings/:id',
+    route(async (req, res) => {
+      const id = meetingIdParam.parse(req.params.id);
+      const body = meetingDeleteBody.parse(req.body ?? {});
+      res.json({ ok: true, meeting: await control.deleteMeeting(id, body.operator) });
+    }),
+  );
+  router.put(
+    '/login-hint',
+    route((req, res) => {
+      const body = loginHintBody.parse(req.body ?? {});
+      control.setLoginHint(body.email);
+      res.json({ ok: true, email: control.state().login_hint });
     }),
   );
   router.put(

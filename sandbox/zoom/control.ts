@@ -1,14 +1,20 @@
 /**
  * In-process control of the stand-in (what tests call directly); the `/_sandbox/` HTTP routes
- * are thin wrappers over it. Changes that Zoom would announce send the matching webhook.
+ * are thin wrappers over it. Changes that Zoom would announce send the matching webhook
+ * (notifications.ts decides who hears what).
  */
 import { randomBytes } from 'node:crypto';
+import { operatorOf } from './event-payloads.js';
 import type { Fault, FaultBook, FaultInput } from './faults.js';
+import type { LoginHint } from './login-hint.js';
+import type { ZoomNotifier } from './notifications.js';
+import { isAdminRole } from './roles.js';
 import { zoomEncryptedToken } from './signing.js';
 import type { WebhookDelivery, WebhookSender } from './webhook-sender.js';
 import type {
   ConsentOutcome,
   SandboxApp,
+  SandboxMeeting,
   SandboxUser,
   UserStatus,
   WorldSnapshot,
@@ -20,15 +26,33 @@ export interface ZoomState extends WorldSnapshot {
   webhook_target: string | null;
   webhook_deliveries: WebhookDelivery[];
   faults: Fault[];
+  /** The user Zoom's consent page starts on (sandbox only; see `setLoginHint`). */
+  login_hint: string | null;
+}
+
+export interface DeauthorizeOptions {
+  /** What the person chose when removing the app; default false (the app must delete their data). */
+  userDataRetention?: boolean;
 }
 
 export interface ZoomControl {
   /** What Zoom does when `email` opens `authorizeUrl` and clicks Allow: the redirect, or the refusal message. */
   consent(authorizeUrl: string, email: string): ConsentOutcome;
+  /** Changes a user's role (any role of their account, custom ones included) or status, as an admin would. */
   setUser(email: string, patch: { role_name?: string; status?: UserStatus }): Promise<SandboxUser>;
   deleteUser(email: string): Promise<void>;
-  /** The user removes the app in Zoom: its grants die and `app_deauthorized` is sent. */
-  deauthorize(clientId: string, email: string): Promise<{ revoked: number }>;
+  /** The user leaves their account (`user.disassociated`). */
+  disassociateUser(email: string): Promise<SandboxUser>;
+  /**
+   * `email` removes the app in Zoom and `app_deauthorized` is sent with their user id. A
+   * user-managed app: their own grant dies. An admin-managed app (installed account-wide): any
+   * admin of the account may remove it, and every grant of it in that account dies.
+   */
+  deauthorize(clientId: string, email: string, options?: DeauthorizeOptions): Promise<{ revoked: number }>;
+  /** Deletes a meeting "in Zoom" (by its host unless `operatorEmail` says who) and sends `meeting.deleted`. */
+  deleteMeeting(meetingId: number, operatorEmail?: string): Promise<SandboxMeeting>;
+  /** Sandbox only: the user the consent page starts on (null: the first user). */
+  setLoginHint(email: string | null): void;
   setWebhookTarget(url: string | null): void;
   addFault(fault: FaultInput): Fault;
   clearFaults(): void;
@@ -40,6 +64,8 @@ export interface ZoomControl {
   sendWebhook(clientId: string, event: string, payload: unknown): Promise<WebhookDelivery>;
   /** Sends `endpoint.url_validation` and checks the answer as Zoom does. */
   validateEndpoint(clientId: string): Promise<{ ok: boolean; delivery: WebhookDelivery }>;
+  /** Waits for the events the API sends after answering (e.g. `meeting.deleted` after a DELETE). */
+  webhooksSettled(): Promise<void>;
   state(): ZoomState;
   tokenRequests(): Record<string, number>;
 }
@@ -59,9 +85,10 @@ export function createZoomControl(deps: {
   world: ZoomWorld;
   faults: FaultBook;
   webhooks: WebhookSender;
-  clock: () => Date;
+  notifier: ZoomNotifier;
+  loginHint: LoginHint;
 }): ZoomControl {
-  const { world, faults, webhooks, clock } = deps;
+  const { world, faults, webhooks, notifier, loginHint } = deps;
 
   function requireApp(clientId: string): SandboxApp {
     const app = world.app(clientId);
@@ -75,28 +102,15 @@ export function createZoomControl(deps: {
     return user;
   }
 
-  /**
-   * Admin-managed apps are installed account-wide, so they hear about every user of the account;
-   * a user-managed app only hears about users who authorized it.
-   */
-  function subscribers(user: SandboxUser): SandboxApp[] {
-    const live = world.activeGrants();
-    return world
-      .apps()
-      .filter(
-        (app) =>
-          app.kind === 'admin' ||
-          live.some((grant) => grant.clientId === app.client_id && grant.userId === user.id),
-      );
-  }
-
-  async function announce(apps: SandboxApp[], event: string, payload: unknown): Promise<void> {
-    for (const app of apps) await webhooks.send(app, event, payload);
-  }
-
-  function operator(): { operator: string; operator_id: string } {
-    const owner = world.users().find((user) => user.role_name === 'Owner');
-    return { operator: owner?.email ?? 'owner@zoom.test', operator_id: owner?.id ?? 'owner' };
+  async function changeStatus(user: SandboxUser, status: UserStatus): Promise<void> {
+    const listeners = notifier.subscribers(user.account_id, user.id);
+    const { before, after } = world.updateUser(user.email, { status });
+    const operator = notifier.accountOperator(after.account_id);
+    if (before.status === 'active' && after.status === 'inactive') {
+      await notifier.userLifecycle(listeners, 'user.deactivated', after, operator);
+    } else if (before.status !== 'active' && after.status === 'active') {
+      await notifier.userLifecycle(listeners, 'user.activated', after, operator);
+    }
   }
 
   return {
@@ -113,65 +127,73 @@ export function createZoomControl(deps: {
     },
     async setUser(email, patch) {
       const user = requireUser(email);
-      const listeners = subscribers(user);
-      const { before, after } = world.updateUser(email, patch);
-      const changed: Record<string, unknown> = {};
-      const old: Record<string, unknown> = {};
-      for (const field of ['role_name', 'role_id', 'status'] as const) {
-        if (before[field] !== after[field]) {
-          changed[field] = after[field];
-          old[field] = before[field];
-        }
+      if (patch.role_name !== undefined && !world.findRole(user.account_id, patch.role_name)) {
+        const roles = world.accounts().find((account) => account.id === user.account_id)?.roles ?? [];
+        throw new ControlError(
+          400,
+          `Account ${user.account_id} has no role ${patch.role_name} (roles: ${roles.map((r) => r.name).join(', ')})`,
+        );
       }
-      const base = { account_id: after.account_id, ...operator(), time_stamp: clock().getTime() };
-      await announce(listeners, 'user.updated', {
-        ...base,
-        object: { id: after.id, email: after.email, ...changed },
-        old_object: { id: after.id, email: after.email, ...old },
-      });
-      if (before.status === 'active' && after.status === 'inactive') {
-        await announce(listeners, 'user.deactivated', {
-          ...base,
-          object: {
-            id: after.id,
-            first_name: after.first_name,
-            last_name: after.last_name,
-            email: after.email,
-            type: after.type,
-          },
-        });
+      if (patch.role_name !== undefined) {
+        const listeners = notifier.subscribers(user.account_id, user.id);
+        const { before, after } = world.updateUser(email, { role_name: patch.role_name });
+        await notifier.userUpdated(listeners, before, after, notifier.accountOperator(after.account_id));
       }
-      return after;
+      if (patch.status !== undefined) await changeStatus(user, patch.status);
+      return { ...requireUser(email) };
     },
     async deleteUser(email) {
       const user = requireUser(email);
-      const listeners = subscribers(user);
+      const listeners = notifier.subscribers(user.account_id, user.id);
+      const operator = notifier.accountOperator(user.account_id);
       world.deleteUser(email);
-      await announce(listeners, 'user.deleted', {
-        account_id: user.account_id,
-        ...operator(),
-        object: {
-          id: user.id,
-          first_name: user.first_name,
-          last_name: user.last_name,
-          email: user.email,
-          type: user.type,
-        },
-      });
+      await notifier.userLifecycle(listeners, 'user.deleted', user, operator);
     },
-    async deauthorize(clientId, email) {
+    async disassociateUser(email) {
+      const user = requireUser(email);
+      const listeners = notifier.subscribers(user.account_id, user.id);
+      const operator = notifier.accountOperator(user.account_id);
+      const { before, after } = world.disassociateUser(email);
+      await notifier.userLifecycle(listeners, 'user.disassociated', before, operator);
+      return after;
+    },
+    async deauthorize(clientId, email, options = {}) {
       const app = requireApp(clientId);
       const user = requireUser(email);
-      const revoked = world.revokeGrants({ email, clientId }, 'deauthorized');
-      await webhooks.send(app, 'app_deauthorized', {
-        account_id: user.account_id,
-        user_id: user.id,
-        signature: randomBytes(32).toString('hex'),
-        deauthorization_time: clock().toISOString(),
-        client_id: clientId,
+      let revoked: number;
+      if (app.kind === 'admin') {
+        const holdsIt = world
+          .activeGrants()
+          .some((grant) => grant.clientId === clientId && grant.userId === user.id);
+        if (!holdsIt && !isAdminRole(world.roleOf(user))) {
+          throw new ControlError(
+            403,
+            `${email} is not an admin of account ${user.account_id}: only an admin can remove ${app.name}`,
+          );
+        }
+        revoked = world.revokeGrants({ clientId, accountId: user.account_id }, 'deauthorized').length;
+      } else {
+        revoked = world.revokeGrants({ email, clientId }, 'deauthorized').length;
+      }
+      await notifier.appDeauthorized(app, {
+        accountId: user.account_id,
+        userId: user.id,
+        userDataRetention: options.userDataRetention ?? false,
       });
-      return { revoked: revoked.length };
+      return { revoked };
     },
+    async deleteMeeting(meetingId, operatorEmail) {
+      const meeting = world.findMeeting(meetingId);
+      if (!meeting) throw new ControlError(404, `No meeting ${meetingId}`);
+      const operatorUser =
+        operatorEmail === undefined ? world.findUser(meeting.host_id) : requireUser(operatorEmail);
+      const operator = operatorUser ? operatorOf(operatorUser) : notifier.accountOperator(meeting.account_id);
+      const listeners = notifier.subscribers(meeting.account_id, meeting.host_id);
+      world.deleteMeeting(meetingId);
+      await notifier.meetingDeleted(listeners, meeting, operator);
+      return meeting;
+    },
+    setLoginHint: (email) => loginHint.set(email),
     setWebhookTarget: (url) => webhooks.setTarget(url),
     addFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
@@ -199,6 +221,7 @@ export function createZoomControl(deps: {
       }
       return { ok, delivery };
     },
+    webhooksSettled: () => notifier.settled(),
     state() {
       const snapshot = world.snapshot();
       return {
@@ -206,6 +229,7 @@ export function createZoomControl(deps: {
         webhook_target: webhooks.target(),
         webhook_deliveries: webhooks.deliveries(),
         faults: faults.list(),
+        login_hint: loginHint.get(),
       };
     },
     tokenRequests: () => world.tokenRequests(),

@@ -10,7 +10,9 @@ export const ROUTE_NAMES = [
   'oauth.revoke',
   'users.me',
   'users.get',
+  'users.list',
   'meetings.create',
+  'meetings.delete',
 ] as const;
 export type RouteName = (typeof ROUTE_NAMES)[number];
 

@@ -2,6 +2,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { authorizePage, messagePage } from './authorize-page.js';
 import type { FaultBook } from './faults.js';
+import { LOGIN_HINT_PARAM, type LoginHint } from './login-hint.js';
 import { applyFault, oauthError } from './respond.js';
 import type { ZoomWorld } from './world.js';
 
@@ -20,7 +21,7 @@ function formOf(req: Request): URLSearchParams {
   return form;
 }
 
-export function createOAuthRouter(world: ZoomWorld, faults: FaultBook): Router {
+export function createOAuthRouter(world: ZoomWorld, faults: FaultBook, loginHint: LoginHint): Router {
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: '16kb' });
 
@@ -28,12 +29,23 @@ export function createOAuthRouter(world: ZoomWorld, faults: FaultBook): Router {
     if (await applyFault(faults, { name: 'oauth.authorize', method: 'GET', path: req.path }, res, 'html'))
       return;
     const params = queryOf(req);
+    const hint = params.get(LOGIN_HINT_PARAM)?.toLowerCase() ?? loginHint.get() ?? undefined;
+    params.delete(LOGIN_HINT_PARAM);
     const check = world.checkAuthorize(params);
     if (!check.ok) {
       res.status(400).type('html').send(messagePage('Zoom authorization error', check.message));
       return;
     }
-    res.type('html').send(authorizePage(check.app, world.users(), params));
+    const users = world.users();
+    res.type('html').send(
+      authorizePage({
+        app: check.app,
+        accounts: world.accounts(),
+        users,
+        params,
+        selected: users.some((user) => user.email === hint) ? hint : undefined,
+      }),
+    );
   });
 
   // The consent form posts the original query back, plus the chosen user.
@@ -49,7 +61,13 @@ export function createOAuthRouter(world: ZoomWorld, faults: FaultBook): Router {
     }
     const outcome = world.consent(params, email);
     if ('refused' in outcome) {
-      res.status(403).type('html').send(messagePage('Zoom', outcome.refused));
+      // Zoom never calls the redirect URI here; the page offers a way back to choose another user.
+      const back = new URLSearchParams(params);
+      back.set(LOGIN_HINT_PARAM, email);
+      res
+        .status(403)
+        .type('html')
+        .send(messagePage('Zoom', outcome.refused, `/oauth/authorize?${back.toString()}`));
       return;
     }
     res.redirect(302, outcome.location);

@@ -3,8 +3,15 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Response } from 'express';
 import type { FaultBook, RequestKey } from './faults.js';
 
-export function apiError(res: Response, status: number, code: number, message: string): void {
-  res.status(status).json({ code, message });
+/** Zoom's error body: `{code, message}`, plus `errors[]` for a "Validation Failed." (developers.zoom.us/docs/api/errors). */
+export function apiError(
+  res: Response,
+  status: number,
+  code: number,
+  message: string,
+  errors?: Array<{ field: string; message: string }>,
+): void {
+  res.status(status).json(errors ? { code, message, errors } : { code, message });
 }
 
 export function oauthError(res: Response, status: number, reason: string, error: string): void {

@@ -1,38 +1,53 @@
 /** The Zoom stand-in's starting world (accounts, users, apps), validated with zod. */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { BUILT_IN_ROLE_NAMES } from './roles.js';
 
 const roleName = z.string().min(1);
 
+const userSchema = z.strictObject({
+  email: z.email(),
+  first_name: z.string().default(''),
+  last_name: z.string().default(''),
+  /** `Owner`, `Admin`, `Member` or a custom role of the user's account. */
+  role_name: roleName.default('Member'),
+  status: z.enum(['active', 'inactive', 'pending']).default('active'),
+  id: z.string().min(1).optional(),
+  type: z.number().int().default(2),
+  timezone: z.string().default('UTC'),
+});
+
+/** A custom role: a name and the privileges it grants (`User:Read`, `Meeting:Edit`, ...). */
+const customRoleSchema = z.strictObject({
+  name: roleName.refine((name) => !BUILT_IN_ROLE_NAMES.has(name), 'Owner, Admin and Member are built in'),
+  id: z.string().min(1).optional(),
+  privileges: z.array(z.string().min(1)).default([]),
+});
+
+const accountSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  roles: z.array(customRoleSchema).default([]),
+});
+
 /**
  * Strict objects: a misspelt key (`userz`, `clientId`) would otherwise be dropped silently and the
- * stand-in would start with no users or apps. Emails, user ids and client ids must be unique, since
- * the stand-in looks users up by email or id and apps by client id.
+ * stand-in would start with no users or apps. Emails, user ids, account ids and client ids must be
+ * unique (across accounts too: a Zoom email belongs to one account), and every user's role must
+ * exist in the user's account.
  */
 export const zoomSeedSchema = z
   .strictObject({
-    account: z
-      .strictObject({ id: z.string().min(1), name: z.string().min(1) })
-      .default({ id: 'acme', name: 'Acme' }),
-    users: z
-      .array(
-        z.strictObject({
-          email: z.email(),
-          first_name: z.string().default(''),
-          last_name: z.string().default(''),
-          role_name: roleName.default('Member'),
-          status: z.enum(['active', 'inactive', 'pending']).default('active'),
-          id: z.string().min(1).optional(),
-          type: z.number().int().default(2),
-          timezone: z.string().default('UTC'),
-        }),
-      )
-      .default([]),
+    /** The first account; `users` belong to it. */
+    account: accountSchema.default({ id: 'acme', name: 'Acme', roles: [] }),
+    users: z.array(userSchema).default([]),
+    /** Further accounts, each with its own users and custom roles. */
+    accounts: z.array(accountSchema.extend({ users: z.array(userSchema).default([]) })).default([]),
     apps: z
       .array(
         z.strictObject({
           name: z.string().default('Zoom app'),
-          /** `admin`: admin-managed (only Owner/Admin may install); `user`: user-managed. */
+          /** `admin`: admin-managed (only an account admin may install); `user`: user-managed. */
           kind: z.enum(['admin', 'user']),
           client_id: z.string().min(1),
           client_secret: z.string().min(1),
@@ -48,55 +63,108 @@ export const zoomSeedSchema = z
     meeting_daily_limit: z.number().int().positive().default(100),
   })
   .superRefine((seed, ctx) => {
-    const duplicates = (values: Array<string | undefined>, path: 'users' | 'apps', field: string) => {
+    const duplicates = (
+      values: Array<{ value: string | undefined; path: Array<string | number> }>,
+      field: string,
+    ) => {
       const seen = new Set<string>();
-      values.forEach((value, index) => {
-        if (value === undefined) return;
+      for (const { value, path } of values) {
+        if (value === undefined) continue;
         if (seen.has(value)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [path, index, field],
-            message: `duplicate ${field} ${JSON.stringify(value)}`,
-          });
+          ctx.addIssue({ code: 'custom', path, message: `duplicate ${field} ${JSON.stringify(value)}` });
         }
         seen.add(value);
-      });
+      }
     };
+    const accounts = [
+      { account: seed.account, users: seed.users, path: [] as Array<string | number> },
+      ...seed.accounts.map((account, index) => ({
+        account,
+        users: account.users,
+        path: ['accounts', index],
+      })),
+    ];
+    const users = accounts.flatMap(({ users: list, path }) =>
+      list.map((user, index) => ({ user, path: [...path, 'users', index] })),
+    );
     duplicates(
-      seed.users.map((user) => user.email.toLowerCase()),
-      'users',
+      users.map(({ user, path }) => ({ value: user.email.toLowerCase(), path: [...path, 'email'] })),
       'email',
     );
     duplicates(
-      seed.users.map((user) => user.id),
-      'users',
+      users.map(({ user, path }) => ({ value: user.id, path: [...path, 'id'] })),
       'id',
     );
     duplicates(
-      seed.apps.map((app) => app.client_id),
-      'apps',
+      accounts.map(({ account, path }) => ({
+        value: account.id,
+        path: [...(path.length ? path : ['account']), 'id'],
+      })),
+      'account id',
+    );
+    duplicates(
+      seed.apps.map((app, index) => ({ value: app.client_id, path: ['apps', index, 'client_id'] })),
       'client_id',
     );
+    for (const { account, users: list, path } of accounts) {
+      const rolesPath = path.length ? [...path, 'roles'] : ['account', 'roles'];
+      duplicates(
+        account.roles.map((role, index) => ({ value: role.name, path: [...rolesPath, index, 'name'] })),
+        'role name',
+      );
+      const known = new Set([...BUILT_IN_ROLE_NAMES, ...account.roles.map((role) => role.name)]);
+      list.forEach((user, index) => {
+        if (!known.has(user.role_name)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'users', index, 'role_name'],
+            message: `role ${JSON.stringify(user.role_name)} is not a role of account ${account.id}`,
+          });
+        }
+      });
+    }
   });
 
 export type ZoomSeed = z.input<typeof zoomSeedSchema>;
 export type ParsedZoomSeed = z.output<typeof zoomSeedSchema>;
 
-/** Shared with the Slack stand-in's default workspace (same people, same emails). */
+/**
+ * A custom admin role: Zoom lets its holder install the admin-managed app and make admin calls
+ * because of its privileges (see roles.ts). Nobody holds it at start; give it to someone with
+ * `PATCH /_sandbox/users/<email> {"role_name":"IT Admin"}` or the sandbox UI's Zoom panel.
+ */
+const IT_ADMIN = { name: 'IT Admin', privileges: ['User:Read', 'User:Edit', 'Meeting:Read', 'Meeting:Edit'] };
+
+/**
+ * The sandbox's Zoom: the people of the Slack stand-in's default workspace (same emails and the
+ * same names as their Slack `real_name`, sandbox/slack/seed.ts; Carol deliberately has no Zoom
+ * user), and a second account, Globex, whose Owner can try to approve for Acme (cross-account).
+ */
 export const DEFAULT_ZOOM_SEED: ZoomSeed = {
-  account: { id: 'acme', name: 'Acme' },
+  account: { id: 'acme', name: 'Acme', roles: [IT_ADMIN] },
   users: [
     { email: 'owner@acme.test', first_name: 'Olivia', last_name: 'Owner', role_name: 'Owner', type: 2 },
-    { email: 'zoom-admin@acme.test', first_name: 'Zed', last_name: 'Admin', role_name: 'Admin', type: 2 },
+    { email: 'zoom-admin@acme.test', first_name: 'Zoe', last_name: 'Zoomadmin', role_name: 'Admin', type: 2 },
+    { email: 'slack-admin@acme.test', first_name: 'Sam', last_name: 'Admin', role_name: 'Member', type: 2 },
+    { email: 'alice@acme.test', first_name: 'Alice', last_name: 'Martin', role_name: 'Member', type: 2 },
+    { email: 'bob@acme.test', first_name: 'Bob', last_name: 'Dupont', role_name: 'Member', type: 1 },
+  ],
+  accounts: [
     {
-      email: 'slack-admin@acme.test',
-      first_name: 'Sam',
-      last_name: 'Slackadmin',
-      role_name: 'Member',
-      type: 2,
+      id: 'globex',
+      name: 'Globex',
+      roles: [IT_ADMIN],
+      users: [
+        {
+          email: 'owner@globex.test',
+          first_name: 'Gloria',
+          last_name: 'Globex',
+          role_name: 'Owner',
+          type: 2,
+        },
+        { email: 'gus@globex.test', first_name: 'Gus', last_name: 'Green', role_name: 'Member', type: 1 },
+      ],
     },
-    { email: 'alice@acme.test', first_name: 'Alice', last_name: 'Anders', role_name: 'Member', type: 2 },
-    { email: 'bob@acme.test', first_name: 'Bob', last_name: 'Berg', role_name: 'Member', type: 1 },
   ],
   apps: [
     {

@@ -6,6 +6,8 @@ import { createApiRouter } from './api-routes.js';
 import { createZoomControl, type ZoomControl } from './control.js';
 import { createControlRouter } from './control-routes.js';
 import { createFaultBook } from './faults.js';
+import { createLoginHint } from './login-hint.js';
+import { createZoomNotifier } from './notifications.js';
 import { createOAuthRouter } from './oauth-routes.js';
 import { DEFAULT_ZOOM_SEED, type ParsedZoomSeed, parseZoomSeed, type ZoomSeed } from './seed.js';
 import { createWebhookSender } from './webhook-sender.js';
@@ -37,12 +39,14 @@ export async function startZoomStandIn(options: ZoomStandInOptions = {}): Promis
     clock,
     logger,
   });
-  const control = createZoomControl({ world, faults, webhooks, clock });
+  const notifier = createZoomNotifier({ world, webhooks, clock });
+  const loginHint = createLoginHint();
+  const control = createZoomControl({ world, faults, webhooks, notifier, loginHint });
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(createOAuthRouter(world, faults));
-  app.use('/v2', createApiRouter(world, faults));
+  app.use(createOAuthRouter(world, faults, loginHint));
+  app.use('/v2', createApiRouter(world, faults, notifier, clock));
   app.use('/_sandbox', createControlRouter(control));
   app.get('/', (_req, res) => {
     res.json({ service: 'zoom-stand-in', oauth: `${world.baseUrl()}/oauth/`, api: `${world.baseUrl()}/v2/` });

@@ -12,6 +12,11 @@ export interface WebhookDelivery {
   at: string;
 }
 
+export interface SendOptions {
+  /** `event_ts` as a string of milliseconds instead of a number (see notifications.ts for which event). */
+  eventTsAsString?: boolean;
+}
+
 export interface WebhookSender {
   target(): string | null;
   setTarget(url: string | null): void;
@@ -19,6 +24,7 @@ export interface WebhookSender {
     app: { client_id: string; webhook_secret: string },
     event: string,
     payload: unknown,
+    options?: SendOptions,
   ): Promise<WebhookDelivery>;
   deliveries(): WebhookDelivery[];
 }
@@ -39,7 +45,7 @@ export function createWebhookSender(options: {
       target = url;
     },
     deliveries: () => log.map((entry) => ({ ...entry })),
-    async send(app, event, payload) {
+    async send(app, event, payload, sendOptions = {}) {
       const at = options.clock();
       const delivery: WebhookDelivery = { event, client_id: app.client_id, target, at: at.toISOString() };
       log.push(delivery);
@@ -48,7 +54,8 @@ export function createWebhookSender(options: {
         delivery.error = 'no webhook target';
         return { ...delivery };
       }
-      const body = JSON.stringify({ event, event_ts: at.getTime(), payload });
+      const eventTs = sendOptions.eventTsAsString ? String(at.getTime()) : at.getTime();
+      const body = JSON.stringify({ event, event_ts: eventTs, payload });
       // Zoom sends the timestamp in seconds.
       const timestamp = String(Math.floor(at.getTime() / 1000));
       try {

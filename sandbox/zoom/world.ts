@@ -1,25 +1,21 @@
 /**
- * The Zoom stand-in's in-memory world: users, apps, authorization codes, grants and tokens,
- * meetings. Pure state transitions with Zoom's rules (DESIGN §2.4); HTTP lives in the route files.
+ * The Zoom stand-in's in-memory world: the accounts with their users and roles (directory.ts),
+ * apps, authorization codes, grants and tokens, meetings (meetings.ts). Pure state transitions
+ * with Zoom's rules (DESIGN §2.4); HTTP lives in the route files.
  */
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  createDirectory,
+  type SandboxAccount,
+  type SandboxUser,
+  type UserPatch,
+  type UserStatus,
+} from './directory.js';
+import { createMeetingBook, type MeetingInput, type SandboxMeeting } from './meetings.js';
+import { missingPrivileges, type SandboxRole } from './roles.js';
 import type { ParsedZoomSeed } from './seed.js';
 
-export type UserStatus = 'active' | 'inactive' | 'pending';
-
-export interface SandboxUser {
-  id: string;
-  email: string;
-  first_name: string;
-  last_name: string;
-  type: number;
-  role_name: string;
-  role_id: string;
-  account_id: string;
-  status: UserStatus;
-  timezone: string;
-  created_at: string;
-}
+export type { SandboxAccount, SandboxMeeting, SandboxUser, UserStatus };
 
 export interface SandboxApp {
   name: string;
@@ -46,6 +42,8 @@ export interface Grant {
   clientId: string;
   userId: string;
   email: string;
+  /** The user's account when they authorized: an admin-managed app is installed in that account. */
+  accountId: string;
   scope: string;
   createdAt: string;
   revokedAt?: string | undefined;
@@ -59,26 +57,6 @@ interface AccessRecord {
   expiresAt: number;
 }
 
-export interface SandboxMeeting {
-  id: number;
-  uuid: string;
-  host_id: string;
-  host_email: string;
-  topic: string;
-  type: number;
-  status: 'waiting';
-  start_time: string;
-  duration: number;
-  timezone: string;
-  created_at: string;
-  join_url: string;
-  start_url: string;
-  password: string;
-  settings: Record<string, unknown>;
-  /** Which app's token created it (not a Zoom field; shown in state only). */
-  created_by_client_id: string;
-}
-
 export type OAuthOutcome =
   | { ok: true; body: Record<string, unknown> }
   | { ok: false; status: number; body: { reason: string; error: string } };
@@ -88,7 +66,6 @@ export type ConsentOutcome = { location: string } | { refused: string };
 export const ADMIN_REQUIRED = 'An account admin is required to install this type of app';
 export const ACCESS_TOKEN_TTL_S = 3599;
 const CODE_TTL_MS = 5 * 60 * 1000;
-const ROLE_IDS: Record<string, string> = { Owner: '0', Admin: '1', Member: '2' };
 
 const DEFAULT_SCOPES: Record<SandboxApp['kind'], string[]> = {
   admin: ['user:read:admin', 'meeting:write:admin'],
@@ -97,11 +74,6 @@ const DEFAULT_SCOPES: Record<SandboxApp['kind'], string[]> = {
 
 function token(prefix: string): string {
   return `${prefix}_${randomBytes(24).toString('base64url')}`;
-}
-
-/** Stable ids derived from the email, so a restarted stand-in gives the same ids. */
-function userIdFor(email: string): string {
-  return createHash('sha256').update(email.toLowerCase()).digest('base64url').slice(0, 22);
 }
 
 function isLoopbackUri(uri: string): boolean {
@@ -135,17 +107,27 @@ export type AuthorizeCheck =
     }
   | { ok: false; message: string };
 
+export interface GrantFilter {
+  email?: string;
+  clientId?: string;
+  accountId?: string;
+}
+
 export interface ZoomWorld {
+  /** The first account's id. */
   readonly accountId: string;
   setBaseUrl(url: string): void;
   baseUrl(): string;
+  accounts(): SandboxAccount[];
   users(): SandboxUser[];
   findUser(idOrEmail: string): SandboxUser | undefined;
-  updateUser(
-    email: string,
-    patch: { role_name?: string; status?: UserStatus },
-  ): { before: SandboxUser; after: SandboxUser };
+  roleOf(user: SandboxUser): SandboxRole;
+  findRole(accountId: string, name: string): SandboxRole | undefined;
+  updateUser(email: string, patch: UserPatch): { before: SandboxUser; after: SandboxUser };
+  /** Deletes the user, their grants and the meetings they host. */
   deleteUser(email: string): SandboxUser;
+  /** The user leaves their account: grants of admin-managed apps die (their admin access went with it). */
+  disassociateUser(email: string): { before: SandboxUser; after: SandboxUser };
   apps(): SandboxApp[];
   app(clientId: string): SandboxApp | undefined;
   /**
@@ -164,17 +146,12 @@ export interface ZoomWorld {
   createMeeting(
     host: SandboxUser,
     app: SandboxApp,
-    input: {
-      topic?: string | undefined;
-      type?: number | undefined;
-      start_time?: string | undefined;
-      duration?: number | undefined;
-      timezone?: string | undefined;
-      settings?: Record<string, unknown> | undefined;
-    },
+    input: MeetingInput,
   ): { ok: true; meeting: SandboxMeeting } | { ok: false; retryAfterS: number };
+  findMeeting(id: number): SandboxMeeting | undefined;
+  deleteMeeting(id: number): SandboxMeeting | undefined;
   expireAccessTokens(email?: string): number;
-  revokeGrants(filter: { email?: string; clientId?: string }, reason: string): Grant[];
+  revokeGrants(filter: GrantFilter, reason: string): Grant[];
   activeGrants(): Grant[];
   /** Counts a request that reached the token (or revoke) endpoint, faulted or not. */
   countRequest(kind: string): void;
@@ -183,7 +160,9 @@ export interface ZoomWorld {
 }
 
 export interface WorldSnapshot {
+  /** The first account (kept for callers written before there were several). */
   account: { id: string; name: string };
+  accounts: SandboxAccount[];
   users: SandboxUser[];
   apps: Array<{ client_id: string; kind: string; name: string; scopes: string[] }>;
   grants: Array<Omit<Grant, 'refreshToken'> & { active: boolean }>;
@@ -193,13 +172,12 @@ export interface WorldSnapshot {
 
 export function createZoomWorld(seed: ParsedZoomSeed, clock: () => Date): ZoomWorld {
   let base = 'http://127.0.0.1';
-  const usersById = new Map<string, SandboxUser>();
+  const directory = createDirectory(seed);
+  const meetings = createMeetingBook({ clock, dailyLimit: seed.meeting_daily_limit });
   const apps = new Map<string, SandboxApp>();
   const codes = new Map<string, CodeRecord>();
   const grants = new Map<string, Grant>();
   const accessTokens = new Map<string, AccessRecord>();
-  const meetings: SandboxMeeting[] = [];
-  const meetingsPerHostDay = new Map<string, number>();
   const counters: Record<string, number> = { authorization_code: 0, refresh_token: 0, other: 0, revoke: 0 };
   const now = () => clock().getTime();
   const iso = () =>
@@ -207,35 +185,12 @@ export function createZoomWorld(seed: ParsedZoomSeed, clock: () => Date): ZoomWo
       .toISOString()
       .replace(/\.\d{3}Z$/, 'Z');
 
-  for (const user of seed.users) {
-    const id = user.id ?? userIdFor(user.email);
-    usersById.set(id, {
-      id,
-      email: user.email.toLowerCase(),
-      first_name: user.first_name,
-      last_name: user.last_name,
-      type: user.type,
-      role_name: user.role_name,
-      role_id: ROLE_IDS[user.role_name] ?? '2',
-      account_id: seed.account.id,
-      status: user.status,
-      timezone: user.timezone,
-      created_at: '2024-01-01T00:00:00Z',
-    });
-  }
   for (const app of seed.apps) {
     apps.set(app.client_id, { ...app, scopes: app.scopes ?? DEFAULT_SCOPES[app.kind] });
   }
 
-  function findUser(idOrEmail: string): SandboxUser | undefined {
-    const direct = usersById.get(idOrEmail);
-    if (direct) return direct;
-    const email = idOrEmail.toLowerCase();
-    return [...usersById.values()].find((user) => user.email === email);
-  }
-
   function requireUser(email: string): SandboxUser {
-    const user = findUser(email);
+    const user = directory.findUser(email);
     if (!user) throw new Error(`No Zoom user ${email}`);
     return user;
   }
@@ -251,14 +206,15 @@ export function createZoomWorld(seed: ParsedZoomSeed, clock: () => Date): ZoomWo
     for (const [value, record] of accessTokens) if (record.grantId === grant.id) accessTokens.delete(value);
   }
 
-  function revokeGrants(filter: { email?: string; clientId?: string }, reason: string): Grant[] {
-    const userId = filter.email === undefined ? undefined : findUser(filter.email)?.id;
+  function revokeGrants(filter: GrantFilter, reason: string): Grant[] {
+    const userId = filter.email === undefined ? undefined : directory.findUser(filter.email)?.id;
     if (filter.email !== undefined && userId === undefined) return [];
     const hit = [...grants.values()].filter(
       (grant) =>
         grantLive(grant) &&
         (userId === undefined || grant.userId === userId) &&
-        (filter.clientId === undefined || grant.clientId === filter.clientId),
+        (filter.clientId === undefined || grant.clientId === filter.clientId) &&
+        (filter.accountId === undefined || grant.accountId === filter.accountId),
     );
     for (const grant of hit) revokeGrant(grant, reason);
     return hit;
@@ -302,29 +258,84 @@ export function createZoomWorld(seed: ParsedZoomSeed, clock: () => Date): ZoomWo
     };
   }
 
+  function exchangeCode(app: SandboxApp, form: URLSearchParams): OAuthOutcome {
+    const record = codes.get(form.get('code') ?? '');
+    if (!record || record.used || record.clientId !== app.client_id || record.expiresAt <= now()) {
+      return fail(400, 'Invalid authorization code', 'invalid_grant');
+    }
+    // Single use, even when the rest of the request turns out to be wrong.
+    record.used = true;
+    if ((form.get('redirect_uri') ?? '') !== record.redirectUri) {
+      return fail(400, 'Redirect URI mismatch.', 'invalid_request');
+    }
+    if (record.codeChallenge !== undefined) {
+      const verifier = form.get('code_verifier') ?? '';
+      const expected = record.codeChallengeMethod === 'S256' ? s256(verifier) : verifier;
+      if (!verifier || expected !== record.codeChallenge) {
+        return fail(400, 'Invalid code_verifier', 'invalid_grant');
+      }
+    }
+    const user = directory.findUser(record.userId);
+    if (!user) return fail(400, 'Invalid authorization code', 'invalid_grant');
+    // A new authorization by the same user of the same app invalidates the earlier ones.
+    for (const grant of grants.values()) {
+      if (grant.clientId === app.client_id && grant.userId === user.id) revokeGrant(grant, 'superseded');
+    }
+    const grant: Grant = {
+      id: randomBytes(8).toString('hex'),
+      clientId: app.client_id,
+      userId: user.id,
+      email: user.email,
+      accountId: user.account_id,
+      scope: app.scopes.join(' '),
+      createdAt: iso(),
+      refreshToken: '',
+      refreshCount: 0,
+    };
+    grants.set(grant.id, grant);
+    return { ok: true, body: issue(grant, app) };
+  }
+
+  function refresh(app: SandboxApp, form: URLSearchParams): OAuthOutcome {
+    const presented = form.get('refresh_token') ?? '';
+    const grant = [...grants.values()].find((candidate) => candidate.refreshToken === presented);
+    // Rotated-away, revoked, unknown or another app's token: all the same answer at Zoom.
+    if (!presented || !grant || !grantLive(grant) || grant.clientId !== app.client_id) {
+      return fail(400, 'Invalid Token!', 'invalid_grant');
+    }
+    grant.refreshCount += 1;
+    return { ok: true, body: issue(grant, app) };
+  }
+
   return {
     accountId: seed.account.id,
     setBaseUrl(url) {
       base = url;
     },
     baseUrl: () => base,
-    users: () => [...usersById.values()],
-    findUser,
-    updateUser(email, patch) {
-      const user = requireUser(email);
-      const before = { ...user };
-      if (patch.role_name !== undefined) {
-        user.role_name = patch.role_name;
-        user.role_id = ROLE_IDS[patch.role_name] ?? '2';
-      }
-      if (patch.status !== undefined) user.status = patch.status;
-      return { before, after: { ...user } };
-    },
+    accounts: () => directory.accounts(),
+    users: () => directory.users(),
+    findUser: (idOrEmail) => directory.findUser(idOrEmail),
+    roleOf: (user) => directory.roleOf(user),
+    findRole: (accountId, name) => directory.findRole(accountId, name),
+    updateUser: (email, patch) => directory.updateUser(email, patch),
     deleteUser(email) {
       const user = requireUser(email);
       revokeGrants({ email }, 'user deleted');
-      usersById.delete(user.id);
-      return user;
+      meetings.deleteHostedBy(user.id);
+      return directory.deleteUser(email);
+    },
+    disassociateUser(email) {
+      const user = requireUser(email);
+      for (const grant of grants.values()) {
+        if (grant.userId === user.id && grantLive(grant) && apps.get(grant.clientId)?.kind === 'admin') {
+          revokeGrant(grant, 'user disassociated');
+        }
+      }
+      const moved = directory.disassociateUser(email);
+      for (const grant of grants.values())
+        if (grant.userId === user.id) grant.accountId = moved.after.account_id;
+      return moved;
     },
     apps: () => [...apps.values()],
     app: (clientId) => apps.get(clientId),
@@ -347,11 +358,15 @@ export function createZoomWorld(seed: ParsedZoomSeed, clock: () => Date): ZoomWo
     consent(params, email) {
       const check = checkAuthorize(params);
       if (!check.ok) throw new Error(check.message);
-      const user = findUser(email);
-      if (!user) return { refused: `No Zoom user with email ${email} in this account` };
+      const user = directory.findUser(email);
+      if (!user) return { refused: `No Zoom user with email ${email}` };
       if (user.status !== 'active') return { refused: 'Your Zoom account is not active' };
-      // Admin-managed apps: Zoom stops a non-admin here and never calls the redirect URI.
-      if (check.app.kind === 'admin' && !['Owner', 'Admin'].includes(user.role_name)) {
+      // Admin-managed apps: Zoom stops a user whose role lacks what the app's admin scopes need
+      // (a Member, or a custom role without those privileges) and never calls the redirect URI.
+      if (
+        check.app.kind === 'admin' &&
+        missingPrivileges(directory.roleOf(user), check.app.scopes).length > 0
+      ) {
         return { refused: ADMIN_REQUIRED };
       }
       const code = randomBytes(24).toString('base64url');
@@ -371,53 +386,8 @@ export function createZoomWorld(seed: ParsedZoomSeed, clock: () => Date): ZoomWo
     },
     token(app, form) {
       const grantType = form.get('grant_type') ?? '';
-      if (grantType === 'authorization_code') {
-        const code = form.get('code') ?? '';
-        const record = codes.get(code);
-        if (!record || record.used || record.clientId !== app.client_id || record.expiresAt <= now()) {
-          return fail(400, 'Invalid authorization code', 'invalid_grant');
-        }
-        // Single use, even when the rest of the request turns out to be wrong.
-        record.used = true;
-        if ((form.get('redirect_uri') ?? '') !== record.redirectUri) {
-          return fail(400, 'Redirect URI mismatch.', 'invalid_request');
-        }
-        if (record.codeChallenge !== undefined) {
-          const verifier = form.get('code_verifier') ?? '';
-          const expected = record.codeChallengeMethod === 'S256' ? s256(verifier) : verifier;
-          if (!verifier || expected !== record.codeChallenge) {
-            return fail(400, 'Invalid code_verifier', 'invalid_grant');
-          }
-        }
-        const user = usersById.get(record.userId);
-        if (!user) return fail(400, 'Invalid authorization code', 'invalid_grant');
-        // A new authorization by the same user of the same app invalidates the earlier ones.
-        for (const grant of grants.values()) {
-          if (grant.clientId === app.client_id && grant.userId === user.id) revokeGrant(grant, 'superseded');
-        }
-        const grant: Grant = {
-          id: randomBytes(8).toString('hex'),
-          clientId: app.client_id,
-          userId: user.id,
-          email: user.email,
-          scope: app.scopes.join(' '),
-          createdAt: iso(),
-          refreshToken: '',
-          refreshCount: 0,
-        };
-        grants.set(grant.id, grant);
-        return { ok: true, body: issue(grant, app) };
-      }
-      if (grantType === 'refresh_token') {
-        const presented = form.get('refresh_token') ?? '';
-        const grant = [...grants.values()].find((candidate) => candidate.refreshToken === presented);
-        // Rotated-away, revoked, unknown or another app's token: all the same answer at Zoom.
-        if (!presented || !grant || !grantLive(grant) || grant.clientId !== app.client_id) {
-          return fail(400, 'Invalid Token!', 'invalid_grant');
-        }
-        grant.refreshCount += 1;
-        return { ok: true, body: issue(grant, app) };
-      }
+      if (grantType === 'authorization_code') return exchangeCode(app, form);
+      if (grantType === 'refresh_token') return refresh(app, form);
       // Zoom's exact wording (lower case), as real /oauth/token answers it.
       return fail(400, 'unsupported grant type', 'unsupported_grant_type');
     },
@@ -437,50 +407,16 @@ export function createZoomWorld(seed: ParsedZoomSeed, clock: () => Date): ZoomWo
       const record = match?.[1] ? accessTokens.get(match[1]) : undefined;
       if (!record || record.expiresAt <= now()) return undefined;
       const grant = grants.get(record.grantId);
-      const user = grant ? usersById.get(grant.userId) : undefined;
+      const user = grant ? directory.findUser(grant.userId) : undefined;
       const app = grant ? apps.get(grant.clientId) : undefined;
       if (!grant || !grantLive(grant) || !user || !app) return undefined;
       return { grant, user, app };
     },
-    createMeeting(host, app, input) {
-      const day = clock().toISOString().slice(0, 10);
-      const key = `${host.id}:${day}`;
-      const used = meetingsPerHostDay.get(key) ?? 0;
-      if (used >= seed.meeting_daily_limit) {
-        const midnight = Date.UTC(clock().getUTCFullYear(), clock().getUTCMonth(), clock().getUTCDate() + 1);
-        return { ok: false, retryAfterS: Math.ceil((midnight - now()) / 1000) };
-      }
-      meetingsPerHostDay.set(key, used + 1);
-      const id = randomInt(10_000_000_000, 99_999_999_999);
-      const password = randomBytes(4).toString('hex').slice(0, 6);
-      const meeting: SandboxMeeting = {
-        id,
-        uuid: `${randomBytes(16).toString('base64')}`,
-        host_id: host.id,
-        host_email: host.email,
-        topic: input.topic ?? 'Zoom Meeting',
-        type: input.type ?? 2,
-        status: 'waiting',
-        start_time: input.start_time ?? iso(),
-        duration: input.duration ?? 60,
-        timezone: input.timezone ?? host.timezone,
-        created_at: iso(),
-        join_url: `${base}/j/${id}?pwd=${password}`,
-        start_url: `${base}/s/${id}?zak=${randomBytes(12).toString('base64url')}`,
-        password,
-        settings: {
-          host_video: false,
-          participant_video: false,
-          join_before_host: false,
-          auto_start_meeting_summary: input.settings?.auto_start_meeting_summary === true,
-        },
-        created_by_client_id: app.client_id,
-      };
-      meetings.push(meeting);
-      return { ok: true, meeting };
-    },
+    createMeeting: (host, app, input) => meetings.create(host, app.client_id, input, base),
+    findMeeting: (id) => meetings.find(id),
+    deleteMeeting: (id) => meetings.delete(id),
     expireAccessTokens(email) {
-      const userId = email === undefined ? undefined : findUser(email)?.id;
+      const userId = email === undefined ? undefined : directory.findUser(email)?.id;
       let count = 0;
       for (const record of accessTokens.values()) {
         const grant = grants.get(record.grantId);
@@ -500,8 +436,9 @@ export function createZoomWorld(seed: ParsedZoomSeed, clock: () => Date): ZoomWo
     tokenRequests: () => ({ ...counters }),
     snapshot() {
       return {
-        account: seed.account,
-        users: [...usersById.values()].map((user) => ({ ...user })),
+        account: { id: seed.account.id, name: seed.account.name },
+        accounts: directory.accounts(),
+        users: directory.users().map((user) => ({ ...user })),
         apps: [...apps.values()].map(({ client_id, kind, name, scopes }) => ({
           client_id,
           kind,
@@ -513,7 +450,7 @@ export function createZoomWorld(seed: ParsedZoomSeed, clock: () => Date): ZoomWo
           active: grant.revokedAt === undefined,
         })),
         token_requests: { ...counters },
-        meetings: meetings.map((meeting) => ({ ...meeting })),
+        meetings: meetings.list(),
       };
     },
   };

@@ -387,9 +387,11 @@ describe('control API and webhook sender', () => {
         'user.deleted',
         'user.deleted',
       ]);
+      // Zoom's user.updated: the id and the changed field, named `role` (see event-payloads.ts).
       expect(events[0]?.payload).toMatchObject({
         account_id: 'acme',
-        object: { email: 'slack-admin@acme.test', role_name: 'Admin' },
+        object: { role: 'Admin' },
+        old_object: { role: 'Member' },
       });
       expect(events[1]?.payload).toMatchObject({ client_id: 'user-app', account_id: 'acme' });
       const secrets = [
