@@ -50,7 +50,7 @@ function orgLossOf(event: ZoomWebhookEvent): OrgLossReason | null {
   }
 }
 
-/** The role a `user.updated` payload states, if it states one (`role_name`, or `role` as some senders name it). */
+/** The role a `user.updated` payload states, if it states one (Zoom names it `role`; `role_name` accepted too). */
 function payloadRole(event: Extract<ZoomWebhookEvent, { event: 'user.updated' }>): string | undefined {
   const stated = event.changes.role_name ?? event.changes.role ?? event.user.roleName;
   return typeof stated === 'string' ? stated : undefined;

@@ -81,6 +81,8 @@ const userObject = z
   .object({
     id: z.string().min(1),
     email: z.string().optional(),
+    // Zoom's user.updated names the changed role `role`; user objects elsewhere say `role_name`.
+    role: z.string().optional(),
     role_name: z.string().optional(),
     status: z.string().optional(),
   })
@@ -98,7 +100,12 @@ const deauthPayload = z
 const USER_EVENTS = new Set(['user.deleted', 'user.deactivated', 'user.disassociated', 'user.updated']);
 
 function userOf(object: z.infer<typeof userObject>): ZoomWebhookUser {
-  return { id: object.id, email: object.email, roleName: object.role_name, status: object.status };
+  return {
+    id: object.id,
+    email: object.email,
+    roleName: object.role ?? object.role_name,
+    status: object.status,
+  };
 }
 
 /** Turns a verified body into an event; null for event types we do not use; throws on a bad payload. */

@@ -249,8 +249,11 @@ describe.skipIf(!HAS_CHROMIUM)('sandbox UI in Chromium: the main story', () => {
       .filter({ hasText: 'alice@acme.test' })
       .getByRole('button', { name: 'Remove app' })
       .click();
+    // The Zoom panel asks first, as Zoom's admin console does.
+    await page.getByTestId('zoom-confirm').getByRole('button', { name: 'Remove app' }).click();
     await seen(page.getByTestId('activity').locator('li'), 'app_deauthorized');
     await page.getByTestId('zoom-user-bob@acme.test').getByRole('button', { name: 'Delete' }).click();
+    await page.getByTestId('zoom-confirm').getByRole('button', { name: 'Delete user' }).click();
     await seen(page.getByTestId('activity').locator('li'), 'user.deleted');
     await page.getByTestId('zoom-user-bob@acme.test').waitFor({ state: 'detached', timeout: WAIT });
     await seen(messages(), 'was removed in Zoom');

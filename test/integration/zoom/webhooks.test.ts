@@ -149,8 +149,9 @@ describe('POST /zoom/webhooks', () => {
     expect(received[0]).toMatchObject({
       app: 'org',
       event: 'user.updated',
-      user: { email: 'zoom-admin@acme.test', roleName: 'Member' },
-      changes: { role_name: 'Member', role_id: '2' },
+      // As Zoom sends it: the id and the changed fields only, the role named `role`.
+      user: { roleName: 'Member' },
+      changes: { role: 'Member' },
     });
     const deleted = nextDispatch();
     await zoom.control.deleteUser('bob@acme.test');
