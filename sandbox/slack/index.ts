@@ -3,12 +3,12 @@ export type { ActionQuery, ActResult, EventResult, SubmitValues, Surface } from 
 export { ActorError } from './actors.js';
 export { LIMITS, validateMessageBlocks, validateView } from './block-kit.js';
 export type { AppResponse, DeliveryOptions } from './delivery.js';
-export { signRequest } from './delivery.js';
 export { commandEscapingFromManifest, escapeCommandText, loadCommandEscaping } from './escaping.js';
 export type { Fault, FaultInput, Faults } from './faults.js';
 export type { ActivityEntry, RecordedError } from './recorder.js';
 export type { SeedChannel, SeedTeam, SeedUser, SlackSeed } from './seed.js';
 export { DEFAULT_BOT_SCOPES, DEFAULT_SEED, loadSeedFile, parseSeed, slackSeedSchema } from './seed.js';
+export { signatureBaseString, signatureHeaders, signRequest } from './signing.js';
 export type { SeenMessage, SeenModal, SimulatedUser } from './simulated-user.js';
 export { linksIn, visibleText } from './simulated-user.js';
 export type { SlackStandIn, SlackStandInOptions } from './stand-in.js';
