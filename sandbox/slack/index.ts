@@ -1,7 +1,13 @@
 /** The Slack stand-in (DESIGN §5): import from here in tests, the sandbox entry point and bench. */
 export type { ActionQuery, ActResult, EventResult, SubmitValues, Surface } from './actors.js';
 export { ActorError } from './actors.js';
-export { LIMITS, validateMessageBlocks, validateView } from './block-kit.js';
+export type { BlockKitSurface } from './block-kit/index.js';
+export {
+  LIMITS,
+  validateBlockKit,
+  validateMessageBlocks,
+  validateView,
+} from './block-kit/index.js';
 export type { AppResponse, DeliveryOptions } from './delivery.js';
 export { commandEscapingFromManifest, escapeCommandText, loadCommandEscaping } from './escaping.js';
 export type { Fault, FaultInput, Faults } from './faults.js';

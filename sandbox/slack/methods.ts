@@ -5,7 +5,13 @@
  */
 import { z } from 'zod';
 import { blockErrors, SlackApiError } from './api-error.js';
-import { LIMITS, validateMessageBlocks, validateView, viewByteSize } from './block-kit.js';
+import {
+  LIMITS,
+  messageBlocksTextLength,
+  validateMessageBlocks,
+  validateView,
+  viewByteSize,
+} from './block-kit/index.js';
 import type { Recorder } from './recorder.js';
 import {
   buildView,
@@ -36,9 +42,6 @@ export interface MethodSpec {
   run(deps: MethodDeps, team: Team | undefined, args: Args): JsonObject;
 }
 
-/** Slack's total-length limit on a message's blocks is undocumented; ~13,200 characters observed. */
-const MESSAGE_BLOCKS_MAX_CHARS = 13_000;
-const MESSAGE_TEXT_MAX = 40_000;
 const MAX_PUSHED_VIEWS = 3;
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -77,18 +80,6 @@ function parseBlocks(args: Args): JsonObject[] | undefined {
   return parsed.data;
 }
 
-function textLength(value: unknown): number {
-  if (typeof value === 'string') return value.length;
-  if (Array.isArray(value)) return value.reduce<number>((sum, v) => sum + textLength(v), 0);
-  if (isObject(value)) {
-    return Object.entries(value).reduce<number>(
-      (sum, [key, v]) => sum + (key === 'text' || typeof v === 'object' ? textLength(v) : 0),
-      0,
-    );
-  }
-  return 0;
-}
-
 /** Message content checks shared by chat.* and response_url; returns normalised blocks. */
 export function checkMessageContent(args: Args): { text: string; blocks: JsonObject[] | undefined } {
   const blocks = parseBlocks(args);
@@ -97,13 +88,13 @@ export function checkMessageContent(args: Args): { text: string; blocks: JsonObj
   if (text === '' && (blocks === undefined || blocks.length === 0) && !Array.isArray(attachments)) {
     throw new SlackApiError('no_text', 'text, blocks or attachments is required');
   }
-  if (text.length > MESSAGE_TEXT_MAX)
+  if (text.length > LIMITS.messageText)
     throw new SlackApiError('msg_too_long', `text is ${text.length} characters`);
   if (blocks !== undefined) {
     const problems = validateMessageBlocks(blocks);
     if (problems.length > 0) throw blockErrors('invalid_blocks', problems);
-    const total = textLength(blocks);
-    if (total > MESSAGE_BLOCKS_MAX_CHARS) {
+    const total = messageBlocksTextLength(blocks);
+    if (total > LIMITS.messageBlocksText) {
       throw new SlackApiError('msg_blocks_too_long', `blocks hold ${total} characters of text`);
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBlockKitLimits, type Surface } from '../../../src/slack/blockkit/limits.js';
+import { type BlockKitSurface, validateBlockKit } from '../../../sandbox/slack/block-kit/index.js';
 import { createTranslator, type Translator } from '../../../src/slack/i18n/index.js';
 import type { DisconnectChoice } from '../../../src/slack/views/ids.js';
 import * as views from '../../../src/slack/views/index.js';
@@ -21,7 +21,7 @@ import {
 type Size = 'small' | 'huge';
 interface Case {
   name: string;
-  surface: Surface;
+  surface: BlockKitSurface;
   build: (t: Translator, size: Size) => unknown;
 }
 
@@ -404,7 +404,7 @@ describe('every view stays within Block Kit limits', () => {
       describe(`${locale} / ${size} input`, () => {
         it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
           const payload = c.build(t, size);
-          expect(checkBlockKitLimits(c.surface, payload)).toEqual([]);
+          expect(validateBlockKit(c.surface, payload)).toEqual([]);
           // Messages always carry a fallback text for notifications.
           if (c.surface === 'message') expect((payload as { text: string }).text.length).toBeGreaterThan(0);
         });
