@@ -755,7 +755,7 @@ export function createActors(deps: ActorDeps) {
       const seed = seedFromSlackUser(input.user);
       const existing = typeof seed.id === 'string' ? workspace.user(team.id, seed.id) : undefined;
       const user = existing ?? workspace.addUser(team.id, seed);
-      return { ...input, user: eventUser(user, team) };
+      return { ...input, user: eventUser(user, team, workspace.now()) };
     }
     if (type === 'user_change' && isObject(input.user) && typeof input.user.id === 'string') {
       const current = workspace.user(team.id, input.user.id);
@@ -773,7 +773,11 @@ export function createActors(deps: ActorDeps) {
         ...(typeof patch.locale === 'string' ? { locale: patch.locale } : {}),
         ...(typeof patch.tz === 'string' ? { tz: patch.tz } : {}),
       });
-      return { ...input, user: eventUser(user, team), cache_ts: Math.floor(workspace.now() / 1000) };
+      return {
+        ...input,
+        user: eventUser(user, team, workspace.now()),
+        cache_ts: Math.floor(workspace.now() / 1000),
+      };
     }
     if (type === 'app_uninstalled') {
       if (team.installed) workspace.revokeBotToken(team.id);

@@ -493,7 +493,13 @@ export const METHODS: Record<string, MethodSpec> = {
       const user = userId === undefined ? undefined : deps.workspace.user(team.id, userId);
       if (!user) throw new SlackApiError('user_not_found', userId ?? '(no user)');
       const withEmail = team.scopes.includes('users:read.email');
-      return { user: userObject(user, team, { includeLocale: bool(args, 'include_locale'), withEmail }) };
+      return {
+        user: userObject(user, team, {
+          includeLocale: bool(args, 'include_locale'),
+          withEmail,
+          nowMs: deps.workspace.now(),
+        }),
+      };
     },
   },
 
@@ -520,7 +526,9 @@ export const METHODS: Record<string, MethodSpec> = {
       const withEmail = team.scopes.includes('users:read.email');
       const includeLocale = bool(args, 'include_locale');
       return {
-        members: page.map((u) => userObject(u, team, { includeLocale, withEmail })),
+        members: page.map((u) =>
+          userObject(u, team, { includeLocale, withEmail, nowMs: deps.workspace.now() }),
+        ),
         cache_ts: Math.floor(deps.workspace.now() / 1000),
         response_metadata: { next_cursor: next ? Buffer.from(`user:${next.id}`).toString('base64') : '' },
       };

@@ -186,6 +186,10 @@ export function eventEnvelope(input: {
 }
 
 /** The user object of `team_join` / `user_change` events: users.info's shape with email and locale. */
-export function eventUser(user: SlackUser, team: Team): JsonObject {
-  return userObject(user, team, { includeLocale: true, withEmail: team.scopes.includes('users:read.email') });
+export function eventUser(user: SlackUser, team: Team, nowMs: number): JsonObject {
+  return userObject(user, team, {
+    includeLocale: true,
+    withEmail: team.scopes.includes('users:read.email'),
+    nowMs,
+  });
 }

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { isKnownTimeZone } from './time-zones.js';
 
 /** The bot scopes of DESIGN §2.5; a method needing another scope answers `missing_scope`. */
 export const DEFAULT_BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email'];
@@ -22,7 +23,11 @@ export const seedUserSchema = z.object({
     .string()
     .regex(/^[a-z]{2}-[A-Z]{2}$/)
     .default('en-US'),
-  tz: z.string().default('America/New_York'),
+  /** IANA time zone; users.info derives `tz_label` and `tz_offset` from it (DST included). */
+  tz: z
+    .string()
+    .refine(isKnownTimeZone, 'an IANA time zone such as Europe/Paris')
+    .default('America/New_York'),
   /** Enterprise Grid only: the org-level role of the user. */
   enterprise_user: z.object({ is_admin: z.boolean(), is_owner: z.boolean() }).optional(),
 });
@@ -85,6 +90,7 @@ export const DEFAULT_SEED: SlackSeed = {
           email: 'slack-admin@acme.test',
           is_admin: true,
           locale: 'en-US',
+          tz: 'America/Los_Angeles',
         },
         {
           id: 'U_OWNER',
@@ -93,14 +99,22 @@ export const DEFAULT_SEED: SlackSeed = {
           email: 'owner@acme.test',
           is_owner: true,
           is_primary_owner: true,
+          tz: 'America/New_York',
         },
-        { id: 'U_ZOOMADMIN', name: 'zoomadmin', real_name: 'Zoe Zoomadmin', email: 'zoom-admin@acme.test' },
+        {
+          id: 'U_ZOOMADMIN',
+          name: 'zoomadmin',
+          real_name: 'Zoe Zoomadmin',
+          email: 'zoom-admin@acme.test',
+          tz: 'Europe/London',
+        },
         {
           id: 'U_ALICE',
           name: 'alice',
           real_name: 'Alice Martin',
           email: 'alice@acme.test',
           locale: 'en-US',
+          tz: 'America/New_York',
         },
         {
           id: 'U_BOB',
@@ -110,7 +124,13 @@ export const DEFAULT_SEED: SlackSeed = {
           locale: 'fr-FR',
           tz: 'Europe/Paris',
         },
-        { id: 'U_CAROL', name: 'carol', real_name: 'Carol Jones', email: 'carol@acme.test' },
+        {
+          id: 'U_CAROL',
+          name: 'carol',
+          real_name: 'Carol Jones',
+          email: 'carol@acme.test',
+          tz: 'Asia/Tokyo',
+        },
       ],
       channels: [{ id: 'C_GENERAL', name: 'general', members: '*' }],
     },
@@ -128,6 +148,7 @@ export const DEFAULT_SEED: SlackSeed = {
           real_name: 'Oscar Other',
           email: 'admin@other.test',
           is_admin: true,
+          tz: 'America/Chicago',
         },
       ],
     },

@@ -3,6 +3,7 @@
  * the normalisation Slack applies to what an app sends (generated block_id / action_id).
  */
 import { randomBytes } from 'node:crypto';
+import { timeZoneLabel, timeZoneOffsetSeconds } from './time-zones.js';
 import type { JsonObject, Message, SlackUser, Team, View } from './workspace.js';
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -36,7 +37,7 @@ export function withGeneratedIds(blocks: unknown[]): JsonObject[] {
 export function userObject(
   user: SlackUser,
   team: Team,
-  opts: { includeLocale: boolean; withEmail: boolean },
+  opts: { includeLocale: boolean; withEmail: boolean; nowMs: number },
 ) {
   const [first, ...rest] = user.realName.split(' ');
   const profile: JsonObject = {
@@ -67,8 +68,8 @@ export function userObject(
     color: '9f69e7',
     real_name: user.realName,
     tz: user.tz,
-    tz_label: user.tz,
-    tz_offset: tzOffset(user.tz),
+    tz_label: timeZoneLabel(user.tz, opts.nowMs),
+    tz_offset: timeZoneOffsetSeconds(user.tz, opts.nowMs),
     profile,
     is_admin: user.isAdmin,
     is_owner: user.isOwner,
@@ -108,18 +109,6 @@ function avatarImages(): JsonObject {
     image_192: url('192'),
     image_512: url('512'),
   };
-}
-
-/** Offsets for the handful of zones a seed is likely to use; others count as UTC. */
-function tzOffset(tz: string): number {
-  const known: Record<string, number> = {
-    'America/New_York': -18_000,
-    'America/Los_Angeles': -28_800,
-    'Europe/Paris': 3_600,
-    'Europe/London': 0,
-    UTC: 0,
-  };
-  return known[tz] ?? 0;
 }
 
 export function teamObject(team: Team): JsonObject {
