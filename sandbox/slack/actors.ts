@@ -6,9 +6,16 @@
 import type pino from 'pino';
 import { SlackApiError } from './api-error.js';
 import type { AppResponse, Delivery, DeliveryOptions } from './delivery.js';
+import {
+  elementState,
+  initialStateValues,
+  isStateful,
+  StateValueError,
+  stateHasValue,
+} from './element-state.js';
 import { escapeCommandText } from './escaping.js';
-import type { Args, MethodDeps } from './methods.js';
-import { checkMessageContent, checkModalView, pushModal, replaceView } from './methods.js';
+import type { Args, MethodDeps } from './methods/index.js';
+import { checkMessageContent, checkModalView, pushModal, replaceView } from './methods/index.js';
 import {
   blockActionsPayload,
   commandFields,
@@ -20,15 +27,7 @@ import {
 } from './payloads.js';
 import type { Recorder } from './recorder.js';
 import type { SeedUser } from './seed.js';
-import {
-  elementState,
-  initialStateValues,
-  isStateful,
-  messageObject,
-  StateValueError,
-  stateHasValue,
-  viewObject,
-} from './serialize.js';
+import { messageObject, viewObject } from './serialize.js';
 import type { Channel, JsonObject, SlackUser, Team, View, Workspace } from './workspace.js';
 
 export type Surface = 'message' | 'modal' | 'home';

@@ -14,7 +14,7 @@ import type { AppResponse, DeliveryOptions } from './delivery.js';
 import { createDelivery } from './delivery.js';
 import type { Faults } from './faults.js';
 import { createFaults } from './faults.js';
-import type { MethodDeps } from './methods.js';
+import type { MethodDeps } from './methods/index.js';
 import type { RecordedError } from './recorder.js';
 import { createRecorder } from './recorder.js';
 import type { ParsedSlackSeed, SlackSeed } from './seed.js';
