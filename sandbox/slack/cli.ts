@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { z } from 'zod';
-import { loadCommandEscaping } from './escaping.js';
+import { loadCommandEscaping } from './manifest.js';
 import { loadSeedFile } from './seed.js';
 import { startSlackStandIn } from './stand-in.js';
 

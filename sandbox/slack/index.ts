@@ -9,8 +9,15 @@ export {
   validateView,
 } from './block-kit/index.js';
 export type { AppResponse, DeliveryOptions } from './delivery.js';
-export { commandEscapingFromManifest, escapeCommandText, loadCommandEscaping } from './escaping.js';
+export { escapeCommandText } from './escaping.js';
 export type { Fault, FaultInput, Faults } from './faults.js';
+export type { ManifestShortcut } from './manifest.js';
+export {
+  commandEscapingFromManifest,
+  loadCommandEscaping,
+  loadManifestShortcuts,
+  shortcutsFromManifest,
+} from './manifest.js';
 export type { ActivityEntry, RecordedError } from './recorder.js';
 export type { SeedChannel, SeedTeam, SeedUser, SlackSeed } from './seed.js';
 export { DEFAULT_BOT_SCOPES, DEFAULT_SEED, loadSeedFile, parseSeed, slackSeedSchema } from './seed.js';
