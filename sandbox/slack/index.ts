@@ -19,8 +19,16 @@ export {
   shortcutsFromManifest,
 } from './manifest.js';
 export type { ActivityEntry, RecordedError } from './recorder.js';
-export type { SeedChannel, SeedTeam, SeedUser, SlackSeed } from './seed.js';
-export { DEFAULT_BOT_SCOPES, DEFAULT_SEED, loadSeedFile, parseSeed, slackSeedSchema } from './seed.js';
+export type { SeedChannel, SeedEnterprise, SeedTeam, SeedUser, SlackSeed } from './seed.js';
+export {
+  combineSeeds,
+  DEFAULT_BOT_SCOPES,
+  DEFAULT_SEED,
+  GRID_SEED,
+  loadSeedFile,
+  parseSeed,
+  slackSeedSchema,
+} from './seed.js';
 export { signatureBaseString, signatureHeaders, signRequest } from './signing.js';
 export type { SeenMessage, SeenModal, SimulatedUser } from './simulated-user.js';
 export { linksIn, visibleText } from './simulated-user.js';

@@ -145,6 +145,7 @@ async function unfurl(url: string, recorder: ReturnType<typeof createRecorder>) 
 function isParsed(seed: SlackSeed | ParsedSlackSeed): seed is ParsedSlackSeed {
   return (
     typeof seed.app_id === 'string' &&
+    Array.isArray(seed.enterprises) &&
     seed.teams.every((t) => Array.isArray(t.users) && Array.isArray(t.scopes))
   );
 }
