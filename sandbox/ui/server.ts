@@ -13,6 +13,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type pino from 'pino';
 import { z } from 'zod';
 import type { ActivityFeed } from './activity.js';
+import { emojiTableJson } from './emoji-table.js';
 
 export interface UiServerOptions {
   port: number;
@@ -84,6 +85,9 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     res.set('cache-control', 'no-store').sendFile(join(PUBLIC_DIR, 'index.html'));
   });
   app.use('/ui', express.static(PUBLIC_DIR, { index: false, maxAge: 0 }));
+  app.get('/vendor/emoji-shortcodes.json', (_req, res) => {
+    res.type('application/json').set('cache-control', 'public, max-age=3600').send(emojiTableJson());
+  });
   app.get('/vendor/:file', (req, res) => {
     const file = vendor[String(req.params.file)];
     if (!file) {
