@@ -125,7 +125,8 @@ export function createActors(deps: ActorDeps) {
       } else {
         workspace.postEphemeral(team.id, { channel: channel.id, user: user.id, ...content, via: 'ack' });
       }
-      recorder.activity('ack_message', team.id, user.id, content.text.slice(0, 80));
+      const where = args.response_type === 'in_channel' ? 'in_channel' : 'ephemeral';
+      recorder.activity('ack_message', team.id, user.id, `${where}: ${content.text.slice(0, 80)}`, channel.id);
     } catch (error) {
       if (!(error instanceof SlackApiError)) throw error;
       recorder.error('command_ack', error.error, error.detail, team.id);

@@ -389,6 +389,7 @@ export function describeWorkspace(workspace: Workspace): JsonObject {
           id: c.id,
           name: c.name,
           is_im: c.isIm,
+          is_private: c.isPrivate,
           members: [...c.members],
         })),
       };

@@ -292,7 +292,7 @@ async function handleResponseUrl(deps: WebApiDeps, id: string, req: Request, res
           workspace.deleteMessage(teamId, record.channelId, record.messageTs);
         }
       }
-      recorder.activity('response_url', teamId, record.userId, 'deleted the original message');
+      recorder.activity('response_url', teamId, record.userId, 'deleted the original message', record.channelId);
       reply(200, { ok: true });
       return;
     }
@@ -317,6 +317,7 @@ async function handleResponseUrl(deps: WebApiDeps, id: string, req: Request, res
         teamId,
         record.userId,
         `replaced the original: ${content.text.slice(0, 80)}`,
+        record.channelId,
       );
       reply(200, { ok: true });
       return;
@@ -332,7 +333,8 @@ async function handleResponseUrl(deps: WebApiDeps, id: string, req: Request, res
         'message',
         teamId,
         record.userId,
-        `in_channel in ${record.channelId}: ${content.text.slice(0, 80)}`,
+        `post in ${record.channelId} (response_url): ${content.text.slice(0, 80)}`,
+        record.channelId,
       );
     } else {
       workspace.postEphemeral(teamId, {
@@ -346,7 +348,8 @@ async function handleResponseUrl(deps: WebApiDeps, id: string, req: Request, res
         'ephemeral',
         teamId,
         record.userId,
-        `ephemeral to ${record.userId}: ${content.text.slice(0, 80)}`,
+        `only ${record.userId} sees, in ${record.channelId}: ${content.text.slice(0, 80)}`,
+        record.channelId,
       );
     }
     reply(200, { ok: true });

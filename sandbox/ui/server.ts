@@ -4,6 +4,7 @@
  * in the page is a control-API call: the Slack stand-in then signs and sends it to the app as
  * Slack would), the sandbox's own facts (`/ui-api/config`) and the merged activity feed.
  */
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type pino from 'pino';
 import { z } from 'zod';
+import type { ManifestShortcut } from '../slack/manifest.js';
+import { loadManifestShortcuts } from '../slack/manifest.js';
 import type { ActivityFeed } from './activity.js';
 import { emojiTableJson } from './emoji-table.js';
 
@@ -33,6 +36,8 @@ export interface UiServerOptions {
   slackMode: 'multi' | 'single';
   feed: ActivityFeed;
   logger: pino.Logger;
+  /** The app's shortcuts, offered in the composer; default: those of ./manifest.yml when present. */
+  shortcuts?: ManifestShortcut[];
 }
 
 export interface UiServer {
@@ -59,7 +64,16 @@ const controlPath = z
   .regex(/^[A-Za-z0-9_\-./@%]*$/, 'unexpected characters in the path')
   .refine((p) => !p.split('/').includes('..'), 'no .. in the path');
 
+async function manifestShortcuts(logger: pino.Logger): Promise<ManifestShortcut[]> {
+  if (!existsSync('manifest.yml')) return [];
+  return loadManifestShortcuts('manifest.yml').catch((error: unknown) => {
+    logger.warn({ err: error }, 'sandbox UI: manifest.yml not read; no shortcuts offered');
+    return [];
+  });
+}
+
 export async function startUiServer(options: UiServerOptions): Promise<UiServer> {
+  const shortcuts = options.shortcuts ?? (await manifestShortcuts(options.logger));
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -106,6 +120,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
       database: options.database,
       restored: options.restored,
       slackMode: options.slackMode,
+      shortcuts,
     });
   });
 
