@@ -3,6 +3,7 @@
 // element acts at once through `onAction(element, block, value)`.
 import htm from 'htm';
 import { h } from 'preact';
+import { useState } from 'preact/hooks';
 import { plain, textObject } from './mrkdwn.js';
 import { SearchSelect } from './search-select.js';
 import { epochFromZoned, zonedFromEpoch } from './zoned-time.js';
@@ -143,10 +144,14 @@ function conversationChoices(element, ctx) {
  * One interactive element. `value`/`setValue` are the form's when inside a modal input block;
  * otherwise a change acts at once.
  */
-export function Element({ element, block, ctx, onAction, value, setValue, busy }) {
+export function Element({ element, block, ctx, onAction, value: formValue, setValue, busy }) {
   const inForm = setValue !== undefined;
+  // Outside a modal's form (messages, Home), an element shows its initial value, then the pick.
+  const [picked, setPicked] = useState(() => initialValue(element));
+  const value = inForm ? formValue : picked;
   const change = (next) => {
     if (inForm) setValue(next);
+    else setPicked(next);
     if (!inForm || block.dispatch_action) onAction(element, block, next);
   };
   const label = plain(element.text, ctx);
