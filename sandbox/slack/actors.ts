@@ -126,7 +126,13 @@ export function createActors(deps: ActorDeps) {
         workspace.postEphemeral(team.id, { channel: channel.id, user: user.id, ...content, via: 'ack' });
       }
       const where = args.response_type === 'in_channel' ? 'in_channel' : 'ephemeral';
-      recorder.activity('ack_message', team.id, user.id, `${where}: ${content.text.slice(0, 80)}`, channel.id);
+      recorder.activity(
+        'ack_message',
+        team.id,
+        user.id,
+        `${where}: ${content.text.slice(0, 80)}`,
+        channel.id,
+      );
     } catch (error) {
       if (!(error instanceof SlackApiError)) throw error;
       recorder.error('command_ack', error.error, error.detail, team.id);

@@ -292,7 +292,13 @@ async function handleResponseUrl(deps: WebApiDeps, id: string, req: Request, res
           workspace.deleteMessage(teamId, record.channelId, record.messageTs);
         }
       }
-      recorder.activity('response_url', teamId, record.userId, 'deleted the original message', record.channelId);
+      recorder.activity(
+        'response_url',
+        teamId,
+        record.userId,
+        'deleted the original message',
+        record.channelId,
+      );
       reply(200, { ok: true });
       return;
     }
@@ -348,7 +354,7 @@ async function handleResponseUrl(deps: WebApiDeps, id: string, req: Request, res
         'ephemeral',
         teamId,
         record.userId,
-        `only ${record.userId} sees, in ${record.channelId}: ${content.text.slice(0, 80)}`,
+        `in ${record.channelId}: ${content.text.slice(0, 80)}`,
         record.channelId,
       );
     }

@@ -79,13 +79,12 @@ export const CHAT_METHODS: Record<string, MethodSpec> = {
         thread_ts: str(args, 'thread_ts'),
         via: 'api',
       });
-      const what = channel.isIm ? 'DM' : 'post';
       activity(
         deps,
         'message',
         team.id,
         channel.imUser,
-        `${what} in ${placeName(channel)}: ${content.text.slice(0, 80)}`,
+        `${placeName(channel)}: ${content.text.slice(0, 80)}`,
         channel.id,
       );
       return { channel: channel.id, ts: message.ts, message: messageObject(message, team) };
@@ -121,7 +120,7 @@ export const CHAT_METHODS: Record<string, MethodSpec> = {
         'ephemeral',
         team.id,
         user.id,
-        `only ${user.id} sees, in ${placeName(channel)}: ${content.text.slice(0, 80)}`,
+        `in ${channel.isIm ? 'their DM' : `#${channel.name}`}: ${content.text.slice(0, 80)}`,
         channel.id,
       );
       return { message_ts: ephemeral.ts };
@@ -141,13 +140,12 @@ export const CHAT_METHODS: Record<string, MethodSpec> = {
       // "If you don't include this field, the message's previous blocks will be retained."
       if (args.blocks !== undefined) message.blocks = content.blocks;
       message.edited = { user: team.botUserId, ts: deps.workspace.nextTs() };
-      const what = channel.isIm ? 'DM' : 'post';
       activity(
         deps,
         'message_updated',
         team.id,
         channel.imUser,
-        `${what} in ${placeName(channel)} updated: ${message.text.slice(0, 80)}`,
+        `${placeName(channel)} updated: ${message.text.slice(0, 80)}`,
         channel.id,
       );
       const updated: JsonObject = { text: message.text, user: message.user, bot_id: message.bot_id };
@@ -165,15 +163,7 @@ export const CHAT_METHODS: Record<string, MethodSpec> = {
       if (message.bot_id !== team.botId)
         throw new SlackApiError('cant_delete_message', 'not posted by this app');
       deps.workspace.deleteMessage(team.id, channel.id, message.ts);
-      const what = channel.isIm ? 'DM' : 'post';
-      activity(
-        deps,
-        'message_deleted',
-        team.id,
-        channel.imUser,
-        `${what} in ${placeName(channel)} deleted`,
-        channel.id,
-      );
+      activity(deps, 'message_deleted', team.id, channel.imUser, `${placeName(channel)} deleted`, channel.id);
       return { channel: channel.id, ts: message.ts };
     },
   },

@@ -115,7 +115,7 @@ export function activity(
   deps.recorder.activity(kind, teamId, user, summary, channel);
 }
 
-/** How activity names a conversation: `#general`, or the DM with a person. */
+/** How activity names a message's place: `post in #general`, or `DM to U…`. */
 export function placeName(channel: Channel): string {
-  return channel.isIm ? `the DM with ${channel.imUser ?? '?'}` : `#${channel.name}`;
+  return channel.isIm ? `DM to ${channel.imUser ?? '?'}` : `post in #${channel.name}`;
 }

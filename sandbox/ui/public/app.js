@@ -76,12 +76,18 @@ function PersonPicker({ teams, person, onPick, zoomUsers }) {
 
 function Message({ message, ephemeral, ctx, onAction, busy }) {
   const seconds = Number(message.ts.split('.')[0]) * 1000;
+  // Slack shows a message's time on the reader's clock (their Slack time zone).
+  const sentAt = new Date(seconds).toLocaleTimeString(ctx.reader?.locale ?? [], {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: ctx.reader?.timeZone,
+  });
   const hasBlocks = Array.isArray(message.blocks) && message.blocks.length > 0;
   return html`<article class=${`message ${ephemeral ? 'ephemeral' : ''}`} data-testid="message" data-ts=${message.ts}>
     <div class="message-head">
       <span class="avatar">Z</span>
       <b>${ctx.botName}</b><span class="badge">APP</span>
-      <span class="time">${timeOf(seconds)}</span>
+      <span class="time">${sentAt}</span>
       ${message.edited ? html`<span class="edited" title="Updated by the app">(edited)</span>` : null}
       ${ephemeral ? html`<span class="only-you">Only visible to you</span>` : null}
     </div>
