@@ -1,13 +1,15 @@
 /**
- * `npm run sandbox:slack -- --port <p> --app-url <url> --signing-secret <s> [--seed FILE] [--manifest FILE]`
+ * `npm run sandbox:slack -- --port <p> --app-url <url> --signing-secret <s> [--seed FILE|default|grid|default+grid]
+ *   [--manifest FILE]`
  * Prints exactly one line, `ready <apiUrl>`, then serves until SIGINT/SIGTERM.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { z } from 'zod';
-import { loadCommandEscaping } from './escaping.js';
-import { loadSeedFile } from './seed.js';
+import { loadCommandEscaping, loadManifestShortcuts } from './manifest.js';
+import type { ParsedSlackSeed, SlackSeed } from './seed.js';
+import { combineSeeds, DEFAULT_SEED, GRID_SEED, loadSeedFile } from './seed.js';
 import { startSlackStandIn } from './stand-in.js';
 
 const argsSchema = z.object({
@@ -22,6 +24,17 @@ const argsSchema = z.object({
   'redirect-uri': z.url().optional(),
   'log-level': z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('silent'),
 });
+
+/** `--seed`: a JSON file, or one of the built-in seeds (`default`, `grid`, `default+grid`). */
+const NAMED_SEEDS: Record<string, SlackSeed> = {
+  default: DEFAULT_SEED,
+  grid: GRID_SEED,
+  'default+grid': combineSeeds(DEFAULT_SEED, GRID_SEED),
+};
+
+async function seedFrom(argument: string): Promise<SlackSeed | ParsedSlackSeed> {
+  return NAMED_SEEDS[argument] ?? loadSeedFile(argument);
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -61,13 +74,17 @@ async function main(): Promise<void> {
       return undefined;
     });
   }
+  const manifestPath = args.manifest ?? (existsSync('manifest.yml') ? 'manifest.yml' : undefined);
+  const shortcuts =
+    manifestPath === undefined ? undefined : await loadManifestShortcuts(manifestPath).catch(() => undefined);
   const standIn = await startSlackStandIn({
     port: args.port,
     host: args.host,
     signingSecret: args['signing-secret'],
     logger,
     ...(args['app-url'] !== undefined ? { appUrl: args['app-url'] } : {}),
-    ...(args.seed !== undefined ? { seed: await loadSeedFile(args.seed) } : {}),
+    ...(args.seed !== undefined ? { seed: await seedFrom(args.seed) } : {}),
+    ...(shortcuts !== undefined && shortcuts.length > 0 ? { shortcuts } : {}),
     ...(commandEscaping !== undefined ? { commandEscaping } : {}),
     ...(args['client-id'] !== undefined ? { clientId: args['client-id'] } : {}),
     ...(args['client-secret'] !== undefined ? { clientSecret: args['client-secret'] } : {}),

@@ -59,6 +59,13 @@ const schemas = {
     values: z.record(z.string(), z.unknown()).default({}),
   }),
   close: z.object({ ...who, view_id: z.string().optional() }),
+  shortcut: z.object({
+    ...who,
+    callback_id: z.string().min(1).max(255),
+    /** The conversation the person is looking at; with message_ts, the message of a message shortcut. */
+    channel: z.string().optional(),
+    message_ts: z.string().optional(),
+  }),
   home: z.object(who),
   event: z.object({
     team: z.string().min(1),
@@ -197,6 +204,29 @@ export function createControlRouter(deps: ControlDeps): Router {
     }),
   );
   router.post(
+    '/shortcut',
+    route(async (req) => {
+      const v = parse(schemas.shortcut, await jsonBody(req));
+      if (v.message_ts !== undefined) {
+        if (v.channel === undefined) throw new RequestError('channel: a message shortcut needs the channel');
+        return actAnswer(
+          await actors.messageShortcut(v.team, v.user, v.callback_id, {
+            channel: v.channel,
+            ts: v.message_ts,
+          }),
+        );
+      }
+      return actAnswer(
+        await actors.shortcut(
+          v.team,
+          v.user,
+          v.callback_id,
+          v.channel !== undefined ? { channel: v.channel } : {},
+        ),
+      );
+    }),
+  );
+  router.post(
     '/home',
     route(async (req) => {
       const v = parse(schemas.home, await jsonBody(req));
@@ -317,6 +347,18 @@ export function createControlRouter(deps: ControlDeps): Router {
 export function describeWorkspace(workspace: Workspace): JsonObject {
   return {
     app_id: workspace.appId,
+    enterprises: workspace.enterpriseIds().map((id) => {
+      const enterprise = workspace.enterprise(id);
+      const org = enterprise?.orgInstall;
+      return {
+        id,
+        name: enterprise?.name,
+        domain: enterprise?.domain,
+        org_install: org
+          ? { installed: org.installed, bot_user_id: org.botUserId, teams: org.teamIds }
+          : null,
+      };
+    }),
     teams: workspace.teamIds().map((teamId) => {
       const team = workspace.team(teamId);
       return {
@@ -324,6 +366,8 @@ export function describeWorkspace(workspace: Workspace): JsonObject {
         name: team?.name,
         domain: team?.domain,
         enterprise_id: team?.enterpriseId ?? null,
+        enterprise_name: team?.enterpriseName ?? null,
+        org_wide: team?.orgWide ?? false,
         installed: team?.installed,
         bot_user_id: team?.botUserId,
         scopes: team?.scopes,
@@ -345,6 +389,7 @@ export function describeWorkspace(workspace: Workspace): JsonObject {
           id: c.id,
           name: c.name,
           is_im: c.isIm,
+          is_private: c.isPrivate,
           members: [...c.members],
         })),
       };

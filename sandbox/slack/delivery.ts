@@ -1,10 +1,10 @@
 /**
- * Sends what Slack sends to the app's request URL: signed (`v0` HMAC-SHA256 of
- * `v0:{timestamp}:{rawBody}`), with the exact content types Slack uses, and optionally with retry
- * headers, a bad signature or a stale timestamp to exercise the app's defences.
+ * Sends what Slack sends to the app's request URL: signed (signing.ts), with the exact content
+ * types Slack uses, and optionally with retry headers, a bad signature or a stale timestamp to
+ * exercise the app's defences.
  */
-import { createHmac } from 'node:crypto';
 import type pino from 'pino';
+import { signatureHeaders } from './signing.js';
 
 export interface DeliveryOptions {
   /** Adds `x-slack-retry-num` (and `x-slack-retry-reason`, default `http_timeout`). */
@@ -23,10 +23,6 @@ export interface AppResponse {
   body: string;
   /** The body parsed as JSON when it is JSON, else undefined. */
   json: unknown;
-}
-
-export function signRequest(secret: string, timestampSec: number, rawBody: string): string {
-  return `v0=${createHmac('sha256', secret).update(`v0:${timestampSec}:${rawBody}`).digest('hex')}`;
 }
 
 export interface Delivery {
@@ -55,8 +51,7 @@ export function createDelivery(deps: {
     const secret = options.badSignature ? `${deps.signingSecret}-wrong` : deps.signingSecret;
     const headers: Record<string, string> = {
       'content-type': contentType,
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': signRequest(secret, timestamp, rawBody),
+      ...signatureHeaders(secret, timestamp, rawBody),
       'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',
     };
     if (options.retryNum !== undefined) {

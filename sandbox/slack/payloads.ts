@@ -51,7 +51,7 @@ export function commandFields(input: {
     command: input.command,
     text: input.text,
     api_app_id: input.appId,
-    is_enterprise_install: 'false',
+    is_enterprise_install: String(team.orgWide),
     response_url: input.responseUrl,
     trigger_id: input.triggerId,
   });
@@ -90,7 +90,7 @@ export function blockActionsPayload(
     trigger_id: input.triggerId,
     team: teamRef(input.team),
     enterprise: enterpriseRef(input.team),
-    is_enterprise_install: false,
+    is_enterprise_install: input.team.orgWide,
   };
   const source = input.source;
   if (source.kind === 'view') {
@@ -115,7 +115,16 @@ export function blockActionsPayload(
   return payload;
 }
 
-export function viewSubmissionPayload(input: InteractionBase & { view: View }): JsonObject {
+export interface ResponseUrlEntry {
+  block_id: string;
+  action_id: string;
+  channel_id: string;
+  response_url: string;
+}
+
+export function viewSubmissionPayload(
+  input: InteractionBase & { view: View; responseUrls?: ResponseUrlEntry[] },
+): JsonObject {
   return {
     type: 'view_submission',
     team: teamRef(input.team),
@@ -124,9 +133,56 @@ export function viewSubmissionPayload(input: InteractionBase & { view: View }): 
     token: VERIFICATION_TOKEN,
     trigger_id: input.triggerId,
     view: viewObject(input.view),
-    response_urls: [],
-    is_enterprise_install: false,
+    response_urls: input.responseUrls ?? [],
+    is_enterprise_install: input.team.orgWide,
     enterprise: enterpriseRef(input.team),
+  };
+}
+
+/**
+ * A global shortcut (Slack's "Shortcuts payloads": `type: shortcut`, `callback_id`, `trigger_id`,
+ * `action_ts`; no channel and no response_url).
+ */
+export function shortcutPayload(
+  input: InteractionBase & { callbackId: string; actionTs: string },
+): JsonObject {
+  return {
+    type: 'shortcut',
+    token: VERIFICATION_TOKEN,
+    action_ts: input.actionTs,
+    team: teamRef(input.team),
+    user: userRef(input.user),
+    is_enterprise_install: input.team.orgWide,
+    enterprise: enterpriseRef(input.team),
+    callback_id: input.callbackId,
+    trigger_id: input.triggerId,
+  };
+}
+
+/** A message shortcut (`type: message_action`): the message, its channel and a response_url. */
+export function messageShortcutPayload(
+  input: InteractionBase & {
+    callbackId: string;
+    actionTs: string;
+    channel: Channel;
+    message: JsonObject;
+    responseUrl: string;
+  },
+): JsonObject {
+  return {
+    type: 'message_action',
+    token: VERIFICATION_TOKEN,
+    action_ts: input.actionTs,
+    team: teamRef(input.team),
+    user: userRef(input.user),
+    channel: { id: input.channel.id, name: input.channel.isIm ? 'directmessage' : input.channel.name },
+    is_enterprise_install: input.team.orgWide,
+    enterprise: enterpriseRef(input.team),
+    callback_id: input.callbackId,
+    trigger_id: input.triggerId,
+    message_ts: input.message.ts,
+    message: input.message,
+    response_url: input.responseUrl,
   };
 }
 
@@ -141,7 +197,7 @@ export function viewClosedPayload(
     token: VERIFICATION_TOKEN,
     view: viewObject(input.view),
     is_cleared: input.isCleared,
-    is_enterprise_install: false,
+    is_enterprise_install: input.team.orgWide,
     enterprise: enterpriseRef(input.team),
   };
 }
@@ -176,7 +232,7 @@ export function eventEnvelope(input: {
         team_id: team.id,
         user_id: team.botUserId,
         is_bot: true,
-        is_enterprise_install: false,
+        is_enterprise_install: team.orgWide,
       },
     ],
     is_ext_shared_channel: false,
@@ -186,6 +242,11 @@ export function eventEnvelope(input: {
 }
 
 /** The user object of `team_join` / `user_change` events: users.info's shape with email and locale. */
-export function eventUser(user: SlackUser, team: Team): JsonObject {
-  return userObject(user, team, { includeLocale: true, withEmail: team.scopes.includes('users:read.email') });
+export function eventUser(user: SlackUser, team: Team, nowMs: number, teamsOfUser?: string[]): JsonObject {
+  return userObject(user, team, {
+    includeLocale: true,
+    withEmail: team.scopes.includes('users:read.email'),
+    nowMs,
+    ...(teamsOfUser ? { teamsOfUser } : {}),
+  });
 }

@@ -19,6 +19,8 @@ export interface ActivityEntry {
   team: string | undefined;
   user: string | undefined;
   summary: string;
+  /** The conversation concerned (a C… channel or a D… DM), when there is one. */
+  channel?: string | undefined;
 }
 
 const MAX_ACTIVITY = 5_000;
@@ -41,9 +43,15 @@ export function createRecorder(clock: () => number) {
       errors.length = 0;
     },
 
-    activity(kind: string, team: string | undefined, user: string | undefined, summary: string): void {
+    activity(
+      kind: string,
+      team: string | undefined,
+      user: string | undefined,
+      summary: string,
+      channel?: string,
+    ): void {
       seq += 1;
-      activity.push({ seq, at: clock(), kind, team, user, summary });
+      activity.push({ seq, at: clock(), kind, team, user, summary, ...(channel ? { channel } : {}) });
       if (activity.length > MAX_ACTIVITY) activity.splice(0, activity.length - MAX_ACTIVITY);
       lastChangeAt = Date.now();
       changes += 1;

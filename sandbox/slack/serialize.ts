@@ -3,7 +3,9 @@
  * the normalisation Slack applies to what an app sends (generated block_id / action_id).
  */
 import { randomBytes } from 'node:crypto';
-import type { JsonObject, Message, SlackUser, Team, View } from './workspace.js';
+import { initialStateValues } from './element-state.js';
+import { timeZoneLabel, timeZoneOffsetSeconds } from './time-zones.js';
+import type { JsonObject, Message, SlackUser, Team, View, ViewContext } from './workspace.js';
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -36,7 +38,7 @@ export function withGeneratedIds(blocks: unknown[]): JsonObject[] {
 export function userObject(
   user: SlackUser,
   team: Team,
-  opts: { includeLocale: boolean; withEmail: boolean },
+  opts: { includeLocale: boolean; withEmail: boolean; nowMs: number; teamsOfUser?: string[] },
 ) {
   const [first, ...rest] = user.realName.split(' ');
   const profile: JsonObject = {
@@ -67,8 +69,8 @@ export function userObject(
     color: '9f69e7',
     real_name: user.realName,
     tz: user.tz,
-    tz_label: user.tz,
-    tz_offset: tzOffset(user.tz),
+    tz_label: timeZoneLabel(user.tz, opts.nowMs),
+    tz_offset: timeZoneOffsetSeconds(user.tz, opts.nowMs),
     profile,
     is_admin: user.isAdmin,
     is_owner: user.isOwner,
@@ -89,8 +91,8 @@ export function userObject(
       enterprise_name: team.enterpriseName ?? '',
       is_admin: user.enterpriseUser?.is_admin ?? false,
       is_owner: user.enterpriseUser?.is_owner ?? false,
-      is_primary_owner: false,
-      teams: [team.id],
+      is_primary_owner: user.enterpriseUser?.is_primary_owner ?? false,
+      teams: opts.teamsOfUser ?? [team.id],
     };
   }
   if (opts.includeLocale) object.locale = user.locale;
@@ -108,18 +110,6 @@ function avatarImages(): JsonObject {
     image_192: url('192'),
     image_512: url('512'),
   };
-}
-
-/** Offsets for the handful of zones a seed is likely to use; others count as UTC. */
-function tzOffset(tz: string): number {
-  const known: Record<string, number> = {
-    'America/New_York': -18_000,
-    'America/Los_Angeles': -28_800,
-    'Europe/Paris': 3_600,
-    'Europe/London': 0,
-    UTC: 0,
-  };
-  return known[tz] ?? 0;
 }
 
 export function teamObject(team: Team): JsonObject {
@@ -141,17 +131,12 @@ export function teamObject(team: Team): JsonObject {
 }
 
 export function messageObject(message: Message, team?: Team): JsonObject {
-  const object: JsonObject = {
-    type: 'message',
-    subtype: 'bot_message',
-    text: message.text,
-    user: message.user,
-    bot_id: message.bot_id,
-    app_id: message.app_id,
-    team: message.team,
-    ts: message.ts,
-  };
-  if (team !== undefined) {
+  const object: JsonObject = { type: 'message' };
+  if (message.bot_id !== undefined) Object.assign(object, { subtype: 'bot_message' });
+  Object.assign(object, { text: message.text, user: message.user });
+  if (message.bot_id !== undefined) Object.assign(object, { bot_id: message.bot_id, app_id: message.app_id });
+  Object.assign(object, { team: message.team, ts: message.ts });
+  if (team !== undefined && message.bot_id !== undefined) {
     object.bot_profile = {
       id: team.botId,
       app_id: message.app_id,
@@ -170,7 +155,8 @@ export function messageObject(message: Message, team?: Team): JsonObject {
 
 /** The view as Slack returns it from views.* and sends it in interaction payloads. */
 export function viewObject(view: View): JsonObject {
-  return { ...view, state: { values: view.state.values } };
+  const { context: _context, ...slackFields } = view;
+  return { ...slackFields, state: { values: view.state.values } };
 }
 
 export interface ViewIdentity {
@@ -184,7 +170,12 @@ export interface ViewIdentity {
 }
 
 /** Builds Slack's stored view from an app's (already validated) view JSON. */
-export function buildView(input: JsonObject, type: 'modal' | 'home', identity: ViewIdentity): View {
+export function buildView(
+  input: JsonObject,
+  type: 'modal' | 'home',
+  identity: ViewIdentity,
+  context: ViewContext | undefined,
+): View {
   const text = (v: unknown): JsonObject | null => (isObject(v) ? v : null);
   const blocks = Array.isArray(input.blocks) ? withGeneratedIds(input.blocks) : [];
   return {
@@ -198,7 +189,7 @@ export function buildView(input: JsonObject, type: 'modal' | 'home', identity: V
     private_metadata: typeof input.private_metadata === 'string' ? input.private_metadata : '',
     callback_id: typeof input.callback_id === 'string' ? input.callback_id : '',
     external_id: typeof input.external_id === 'string' ? input.external_id : '',
-    state: { values: initialStateValues(blocks) },
+    state: { values: initialStateValues(blocks, context) },
     hash: identity.hash,
     clear_on_close: input.clear_on_close === true,
     notify_on_close: input.notify_on_close === true,
@@ -207,139 +198,6 @@ export function buildView(input: JsonObject, type: 'modal' | 'home', identity: V
     app_id: identity.appId,
     app_installed_team_id: identity.teamId,
     bot_id: identity.botId,
+    context,
   };
-}
-
-/** Elements whose value Slack reports in `state.values` (buttons, overflow menus and images hold none). */
-const STATELESS_TYPES = new Set(['button', 'overflow', 'image', 'workflow_button']);
-
-export function isStateful(element: JsonObject): boolean {
-  return typeof element.type === 'string' && !STATELESS_TYPES.has(element.type);
-}
-
-/** The stateful elements of a block: an input's element, an actions block's elements, an accessory. */
-function statefulElements(block: JsonObject): JsonObject[] {
-  const found: JsonObject[] = [];
-  if (block.type === 'input' && isObject(block.element)) found.push(block.element);
-  if (block.type === 'actions' && Array.isArray(block.elements))
-    found.push(...block.elements.filter(isObject));
-  if (isObject(block.accessory)) found.push(block.accessory);
-  return found.filter(isStateful);
-}
-
-/**
- * The state Slack reports for a freshly shown surface: every stateful element (input blocks and,
- * since Slack's 2020-09 "full state" change, selects/pickers in actions blocks and accessories)
- * with its initial value.
- */
-export function initialStateValues(blocks: JsonObject[]): Record<string, Record<string, JsonObject>> {
-  const values: Record<string, Record<string, JsonObject>> = {};
-  for (const block of blocks) {
-    if (typeof block.block_id !== 'string') continue;
-    for (const element of statefulElements(block)) {
-      if (typeof element.action_id !== 'string') continue;
-      values[block.block_id] = {
-        ...(values[block.block_id] ?? {}),
-        [element.action_id]: elementState(element, undefined),
-      };
-    }
-  }
-  return values;
-}
-
-function findOption(element: JsonObject, wanted: string): JsonObject | undefined {
-  const all: unknown[] = [];
-  if (Array.isArray(element.options)) all.push(...element.options);
-  if (Array.isArray(element.option_groups)) {
-    for (const group of element.option_groups)
-      if (isObject(group) && Array.isArray(group.options)) all.push(...group.options);
-  }
-  for (const option of all) {
-    if (!isObject(option)) continue;
-    const label = isObject(option.text) ? option.text.text : undefined;
-    if (option.value === wanted || label === wanted) return option;
-  }
-  return undefined;
-}
-
-export class StateValueError extends Error {}
-
-/**
- * Slack's state entry for an element, from the plain value a person picks (text, a user id, an
- * option's value or visible text, or a list of them). `undefined` means "left as it was opened".
- */
-export function elementState(element: JsonObject, picked: unknown): JsonObject {
-  const type = String(element.type);
-  const list = (): string[] => {
-    if (picked === undefined) return [];
-    return (Array.isArray(picked) ? picked : [picked]).map(String);
-  };
-  const option = (value: string): JsonObject => {
-    const found = findOption(element, value);
-    if (!found) throw new StateValueError(`no option "${value}" in ${String(element.action_id)}`);
-    return found;
-  };
-  switch (type) {
-    case 'plain_text_input':
-    case 'email_text_input':
-    case 'url_text_input':
-    case 'number_input':
-      return { type, value: picked === undefined ? (element.initial_value ?? null) : String(picked) };
-    case 'static_select':
-    case 'radio_buttons':
-    case 'external_select':
-      return {
-        type,
-        selected_option: picked === undefined ? (element.initial_option ?? null) : option(String(picked)),
-      };
-    case 'multi_static_select':
-    case 'checkboxes':
-    case 'multi_external_select':
-      return {
-        type,
-        selected_options: picked === undefined ? (element.initial_options ?? []) : list().map(option),
-      };
-    case 'users_select':
-      return { type, selected_user: picked === undefined ? (element.initial_user ?? null) : String(picked) };
-    case 'multi_users_select':
-      return { type, selected_users: picked === undefined ? (element.initial_users ?? []) : list() };
-    case 'conversations_select':
-      return {
-        type,
-        selected_conversation: picked === undefined ? (element.initial_conversation ?? null) : String(picked),
-      };
-    case 'multi_conversations_select':
-      return {
-        type,
-        selected_conversations: picked === undefined ? (element.initial_conversations ?? []) : list(),
-      };
-    case 'channels_select':
-      return {
-        type,
-        selected_channel: picked === undefined ? (element.initial_channel ?? null) : String(picked),
-      };
-    case 'multi_channels_select':
-      return { type, selected_channels: picked === undefined ? (element.initial_channels ?? []) : list() };
-    case 'datepicker':
-      return { type, selected_date: picked === undefined ? (element.initial_date ?? null) : String(picked) };
-    case 'timepicker':
-      return { type, selected_time: picked === undefined ? (element.initial_time ?? null) : String(picked) };
-    case 'datetimepicker':
-      return {
-        type,
-        selected_date_time: picked === undefined ? (element.initial_date_time ?? null) : Number(picked),
-      };
-    default:
-      return { type, value: picked === undefined ? null : String(picked) };
-  }
-}
-
-/** Whether a state entry holds something, for the client-side "required field" check. */
-export function stateHasValue(state: JsonObject): boolean {
-  for (const [key, value] of Object.entries(state)) {
-    if (key === 'type') continue;
-    if (Array.isArray(value) ? value.length > 0 : value !== null && value !== undefined && value !== '')
-      return true;
-  }
-  return false;
 }

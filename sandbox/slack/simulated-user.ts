@@ -1,5 +1,5 @@
 /** A readable handle on one person in the simulated workspace: what they see and what they do. */
-import type { ActionQuery, Actors, ActResult, EventResult, SubmitValues } from './actors.js';
+import type { ActionQuery, Actors, ActResult, EventResult, ShortcutOptions, SubmitValues } from './actors.js';
 import type { DeliveryOptions } from './delivery.js';
 import { messageObject, viewObject } from './serialize.js';
 import type { Ephemeral, JsonObject, Workspace } from './workspace.js';
@@ -13,6 +13,8 @@ export interface SeenMessage {
   allText: string;
   /** Every URL a person could open: link buttons, `<url|label>` and bare links in text. */
   links: string[];
+  /** When the app last changed it with chat.update (Slack shows "(edited)"), else undefined. */
+  edited?: string;
 }
 
 export interface SeenModal {
@@ -39,6 +41,10 @@ export interface SimulatedUser {
   submit(values?: SubmitValues, viewId?: string): Promise<ActResult>;
   closeModal(viewId?: string): Promise<ActResult>;
   openHome(): Promise<EventResult>;
+  /** Uses a global shortcut; `channel`: the conversation they are looking at. */
+  shortcut(callbackId: string, options?: ShortcutOptions): Promise<ActResult>;
+  /** Uses a message shortcut on a message they can see. */
+  messageShortcut(callbackId: string, target: { channel: string; ts: string }): Promise<ActResult>;
   /** The modal stack, bottom first. */
   modals(): SeenModal[];
   /** The top modal, or undefined. */
@@ -115,6 +121,7 @@ export function createSimulatedUser(
     channel: string;
     text: string;
     blocks: JsonObject[] | undefined;
+    edited?: { ts: string } | undefined;
   }): SeenMessage => ({
     ts: m.ts,
     channel: m.channel,
@@ -122,6 +129,7 @@ export function createSimulatedUser(
     blocks: m.blocks,
     allText: [m.text, visibleText(m.blocks ?? [])].filter(Boolean).join('\n'),
     links: linksIn(m.text, m.blocks ?? []),
+    ...(m.edited ? { edited: m.edited.ts } : {}),
   });
   const seenView = (
     view: Parameters<typeof viewObject>[0],
@@ -149,6 +157,8 @@ export function createSimulatedUser(
     submit: (values, viewId) => actors.submit(teamId, userId, values, viewId),
     closeModal: (viewId) => actors.closeModal(teamId, userId, viewId),
     openHome: () => actors.openHome(teamId, userId),
+    shortcut: (callbackId, options) => actors.shortcut(teamId, userId, callbackId, options),
+    messageShortcut: (callbackId, target) => actors.messageShortcut(teamId, userId, callbackId, target),
     modals: () => workspace.modalStack(teamId, userId).map((r) => seenView(r.view, r.errors)),
     lastModal() {
       const top = workspace.modalStack(teamId, userId).at(-1);

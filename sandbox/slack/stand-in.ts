@@ -14,7 +14,8 @@ import type { AppResponse, DeliveryOptions } from './delivery.js';
 import { createDelivery } from './delivery.js';
 import type { Faults } from './faults.js';
 import { createFaults } from './faults.js';
-import type { MethodDeps } from './methods.js';
+import type { ManifestShortcut } from './manifest.js';
+import type { MethodDeps } from './methods/index.js';
 import type { RecordedError } from './recorder.js';
 import { createRecorder } from './recorder.js';
 import type { ParsedSlackSeed, SlackSeed } from './seed.js';
@@ -57,6 +58,11 @@ export interface SlackStandInOptions {
    */
   commandEscaping?: Record<string, boolean>;
   /**
+   * The shortcuts of the app's manifest (see loadManifestShortcuts); when given, a person can only
+   * use those. Default: any callback_id may be sent.
+   */
+  shortcuts?: ManifestShortcut[];
+  /**
    * Keep connections alive, as Slack does (default false: see the note where it is applied). A
    * long-lived stand-in that the app keeps talking to (the benchmarks) should say true.
    */
@@ -74,6 +80,8 @@ export interface SlackStandIn {
   setAppUrl(url: string): void;
   /** Replaces the `should_escape` settings of slash commands. */
   setCommandEscaping(escaping: Record<string, boolean>): void;
+  /** Replaces the shortcuts a person may use (undefined: any). */
+  setShortcuts(shortcuts: ManifestShortcut[] | undefined): void;
   errors(): RecordedError[];
   clearErrors(): void;
   /** Waits until no Web API call is in flight and none came for `quietMs`. */
@@ -137,6 +145,7 @@ async function unfurl(url: string, recorder: ReturnType<typeof createRecorder>) 
 function isParsed(seed: SlackSeed | ParsedSlackSeed): seed is ParsedSlackSeed {
   return (
     typeof seed.app_id === 'string' &&
+    Array.isArray(seed.enterprises) &&
     seed.teams.every((t) => Array.isArray(t.users) && Array.isArray(t.scopes))
   );
 }
@@ -155,6 +164,7 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
   const faults = createFaults();
   let appUrl = options.appUrl;
   let commandEscaping = { ...(options.commandEscaping ?? {}) };
+  let shortcuts = options.shortcuts;
   let baseUrl = '';
   const quietDefault = options.settleQuietMs ?? 100;
   const settleTimeout = options.settleTimeoutMs ?? 5_000;
@@ -209,6 +219,7 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
     logger,
     settle: () => settle(),
     commandEscaping: () => commandEscaping,
+    shortcuts: () => shortcuts,
   });
   const users = new Map<string, SimulatedUser>();
   const user = (teamId: string, userId: string): SimulatedUser => {
@@ -288,6 +299,9 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
     },
     setCommandEscaping(escaping) {
       commandEscaping = { ...escaping };
+    },
+    setShortcuts(next) {
+      shortcuts = next;
     },
     errors: () => recorder.errors(),
     clearErrors: () => recorder.clearErrors(),

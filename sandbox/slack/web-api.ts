@@ -11,10 +11,10 @@ import type pino from 'pino';
 import { SlackApiError } from './api-error.js';
 import type { Faults } from './faults.js';
 import { BodyError, contentKind, parseArgs, parseMultipart, readRawBody } from './http-body.js';
-import type { Args, MethodDeps } from './methods.js';
-import { checkMessageContent, METHODS } from './methods.js';
+import type { Args, MethodDeps } from './methods/index.js';
+import { checkMessageContent, METHODS } from './methods/index.js';
 import type { Recorder } from './recorder.js';
-import type { JsonObject, Team, Workspace } from './workspace.js';
+import type { Caller, JsonObject, Workspace } from './workspace.js';
 import { RESPONSE_URL_MAX_USES, RESPONSE_URL_TTL_MS } from './workspace.js';
 
 export interface WebApiDeps {
@@ -78,14 +78,16 @@ export function createWebApiRouter(deps: WebApiDeps): Router {
     send(res, { ok: false, error: error.error, ...error.extra }, headers);
   };
 
-  const authenticate = (token: string | undefined): Team => {
+  const authenticate = (token: string | undefined): Caller => {
     if (token === undefined) throw new SlackApiError('not_authed', 'no token');
-    const found = deps.workspace.teamByToken(token);
+    const found = deps.workspace.callerByToken(token);
     if (!found) throw new SlackApiError('invalid_auth', 'unknown token');
-    if ('revoked' in found)
-      throw new SlackApiError('token_revoked', `token of ${found.revoked.id} was revoked`);
+    if ('revoked' in found) throw new SlackApiError('token_revoked', `token of ${found.revoked} was revoked`);
     return found;
   };
+  /** The team an error is recorded against: the workspace, or an org install's first workspace. */
+  const teamOf = (caller: Caller | undefined) =>
+    caller === undefined ? undefined : caller.kind === 'team' ? caller.team.id : caller.teams[0]?.id;
 
   const handle = async (req: Request, res: Response) => {
     const method = String(req.params.method ?? '');
@@ -132,10 +134,10 @@ export function createWebApiRouter(deps: WebApiDeps): Router {
       // JSON bodies must carry the token in the Authorization header, as on slack.com.
       const bodyToken = typeof args.token === 'string' && kind !== 'json' ? args.token : undefined;
       const token = bearer(req) ?? bodyToken;
-      let team: Team | undefined;
+      let caller: Caller | undefined;
       try {
         if (spec.auth) {
-          team = authenticate(token);
+          caller = authenticate(token);
         } else {
           const basic = basicCredentials(req);
           if (basic) args = { ...args, client_id: basic.id, client_secret: basic.secret };
@@ -147,21 +149,21 @@ export function createWebApiRouter(deps: WebApiDeps): Router {
         }
         throw error;
       }
-      const scopeHeaders: Record<string, string> = team
-        ? { 'x-oauth-scopes': team.scopes.join(','), 'x-accepted-oauth-scopes': spec.scope ?? '' }
+      const scopeHeaders: Record<string, string> = caller
+        ? { 'x-oauth-scopes': caller.scopes.join(','), 'x-accepted-oauth-scopes': spec.scope ?? '' }
         : {};
       try {
-        if (team && spec.scope !== null && !team.scopes.includes(spec.scope)) {
+        if (caller && spec.scope !== null && !caller.scopes.includes(spec.scope)) {
           throw new SlackApiError('missing_scope', spec.scope, {
             needed: spec.scope,
-            provided: team.scopes.join(','),
+            provided: caller.scopes.join(','),
           });
         }
-        const result = spec.run(methodDeps, team, args);
+        const result = spec.run(methodDeps, caller, args);
         send(res, { ok: true, ...result }, scopeHeaders);
       } catch (error) {
         if (error instanceof SlackApiError) {
-          fail(res, method, error, team?.id, scopeHeaders);
+          fail(res, method, error, teamOf(caller), scopeHeaders);
           return;
         }
         throw error;
@@ -203,12 +205,16 @@ export function createWebApiRouter(deps: WebApiDeps): Router {
       res.status(400).type('text/plain').send('invalid_client_id');
       return;
     }
-    const teamId = get('team') ?? deps.workspace.teamIds()[0] ?? '';
+    // `team=E…` (or a workspace an org-wide app covers) is an org admin deploying it org-wide.
+    const asked = get('team') ?? deps.workspace.teamIds()[0] ?? '';
+    const enterprise = deps.workspace.enterprise(asked);
+    const teamId = enterprise?.orgInstall?.teamIds[0] ?? asked;
     const team = deps.workspace.team(teamId);
     if (!team) {
-      res.status(400).type('text/plain').send(`unknown team ${teamId}`);
+      res.status(400).type('text/plain').send(`unknown team ${asked}`);
       return;
     }
+    const orgWide = enterprise?.orgInstall !== undefined || team.orgWide;
     const users = deps.workspace.users(team.id);
     const userId = get('user') ?? users.find((u) => u.isAdmin || u.isOwner)?.id ?? users[0]?.id ?? '';
     const redirectUri = get('redirect_uri') ?? deps.redirectUri;
@@ -218,6 +224,7 @@ export function createWebApiRouter(deps: WebApiDeps): Router {
     }
     const code = deps.workspace.issueOAuthCode({
       teamId: team.id,
+      enterpriseId: orgWide ? team.enterpriseId : undefined,
       userId,
       redirectUri: get('redirect_uri'),
       scopes: (get('scope') ?? '').split(',').filter(Boolean),
@@ -285,7 +292,13 @@ async function handleResponseUrl(deps: WebApiDeps, id: string, req: Request, res
           workspace.deleteMessage(teamId, record.channelId, record.messageTs);
         }
       }
-      recorder.activity('response_url', teamId, record.userId, 'deleted the original message');
+      recorder.activity(
+        'response_url',
+        teamId,
+        record.userId,
+        'deleted the original message',
+        record.channelId,
+      );
       reply(200, { ok: true });
       return;
     }
@@ -310,6 +323,7 @@ async function handleResponseUrl(deps: WebApiDeps, id: string, req: Request, res
         teamId,
         record.userId,
         `replaced the original: ${content.text.slice(0, 80)}`,
+        record.channelId,
       );
       reply(200, { ok: true });
       return;
@@ -325,7 +339,8 @@ async function handleResponseUrl(deps: WebApiDeps, id: string, req: Request, res
         'message',
         teamId,
         record.userId,
-        `in_channel in ${record.channelId}: ${content.text.slice(0, 80)}`,
+        `post in ${record.channelId} (response_url): ${content.text.slice(0, 80)}`,
+        record.channelId,
       );
     } else {
       workspace.postEphemeral(teamId, {
@@ -339,7 +354,8 @@ async function handleResponseUrl(deps: WebApiDeps, id: string, req: Request, res
         'ephemeral',
         teamId,
         record.userId,
-        `ephemeral to ${record.userId}: ${content.text.slice(0, 80)}`,
+        `in ${record.channelId}: ${content.text.slice(0, 80)}`,
+        record.channelId,
       );
     }
     reply(200, { ok: true });

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ParsedSeedUser, ParsedSlackSeed, SeedChannel, SeedUser } from './seed.js';
-import { seedChannelSchema, seedUserSchema } from './seed.js';
+import { grantedTeams, seedChannelSchema, seedUserSchema } from './seed.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -23,7 +23,7 @@ export interface SlackUser {
   deleted: boolean;
   locale: string;
   tz: string;
-  enterpriseUser: { is_admin: boolean; is_owner: boolean } | undefined;
+  enterpriseUser: { is_admin: boolean; is_owner: boolean; is_primary_owner: boolean } | undefined;
   updated: number;
 }
 
@@ -41,7 +41,37 @@ export interface Team {
   installed: boolean;
   /** Tokens that were valid once and were revoked (uninstall, tokens_revoked). */
   revokedTokens: Set<string>;
+  /**
+   * Covered by its enterprise's org-wide installation: the bot identity, token, scopes and
+   * installed state above mirror that installation (payloads say `is_enterprise_install: true`).
+   */
+  orgWide: boolean;
 }
+
+/** The app deployed to a whole Enterprise Grid organization: one token for all its workspaces. */
+export interface OrgInstall {
+  botToken: string;
+  botUserId: string;
+  botId: string;
+  botName: string;
+  scopes: string[];
+  installed: boolean;
+  revokedTokens: Set<string>;
+  /** The workspaces an org admin added the app to. */
+  teamIds: string[];
+}
+
+export interface Enterprise {
+  id: string;
+  name: string;
+  domain: string;
+  orgInstall: OrgInstall | undefined;
+}
+
+/** Who a token speaks for: one workspace, or an org-wide installation across several. */
+export type Caller =
+  | { kind: 'team'; team: Team; scopes: string[] }
+  | { kind: 'org'; enterprise: Enterprise; install: OrgInstall; teams: Team[]; scopes: string[] };
 
 export interface Channel {
   id: string;
@@ -61,14 +91,15 @@ export interface Message {
   channel: string;
   team: string;
   user: string;
-  bot_id: string;
-  app_id: string;
+  /** Set for the app's messages; undefined for what a person wrote. */
+  bot_id: string | undefined;
+  app_id: string | undefined;
   text: string;
   blocks: JsonObject[] | undefined;
   thread_ts: string | undefined;
   edited: { user: string; ts: string } | undefined;
-  /** How the message arrived: Web API, a response_url, or the body of a command ack. */
-  via: 'api' | 'response_url' | 'ack';
+  /** How the message arrived: Web API, a response_url, the body of a command ack, or a person. */
+  via: 'api' | 'response_url' | 'ack' | 'person';
 }
 
 export interface Ephemeral {
@@ -102,6 +133,13 @@ export interface View {
   app_id: string;
   app_installed_team_id: string;
   bot_id: string;
+  /** Not Slack's: where the view was opened from (never sent; see viewObject). */
+  context: ViewContext | undefined;
+}
+
+/** Where a person was when they opened a view: the conversation `default_to_current_conversation` picks. */
+export interface ViewContext {
+  channelId: string | undefined;
 }
 
 /** What the stand-in remembers about an open modal besides Slack's own view object. */
@@ -120,6 +158,8 @@ export interface Trigger {
   used: boolean;
   /** The view the interaction came from: views.push needs a modal to push onto. */
   viewId: string | undefined;
+  /** The conversation the person was in, for views opened with this trigger. */
+  context: ViewContext | undefined;
 }
 
 export interface ResponseUrl {
@@ -137,6 +177,8 @@ export interface ResponseUrl {
 export interface OAuthCode {
   code: string;
   teamId: string;
+  /** Set when an org admin deploys the app org-wide: the code installs the whole enterprise. */
+  enterpriseId?: string | undefined;
   userId: string;
   redirectUri: string | undefined;
   scopes: string[];
@@ -183,6 +225,25 @@ function toUser(teamId: string, seed: ParsedSeedUser, now: number): SlackUser {
 export function createWorkspace(seed: ParsedSlackSeed, clock: () => number) {
   const appId = seed.app_id;
   const teams = new Map<string, TeamState>();
+  const enterprises = new Map<string, Enterprise>();
+  for (const e of seed.enterprises) {
+    const install = e.org_install;
+    enterprises.set(e.id, {
+      id: e.id,
+      name: e.name,
+      domain: e.domain ?? e.name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+      orgInstall: install && {
+        botToken: install.bot_token,
+        botUserId: install.bot_user_id,
+        botId: install.bot_id,
+        botName: install.bot_name,
+        scopes: [...install.scopes],
+        installed: install.installed,
+        revokedTokens: new Set(),
+        teamIds: grantedTeams(e, seed),
+      },
+    });
+  }
   const viewIndex = new Map<string, { teamId: string; userId: string; type: 'modal' | 'home' }>();
   const triggers = new Map<string, Trigger>();
   const responseUrls = new Map<string, ResponseUrl>();
@@ -197,19 +258,23 @@ export function createWorkspace(seed: ParsedSlackSeed, clock: () => number) {
 
   for (const teamSeed of seed.teams) {
     const now = clock();
+    const enterprise =
+      teamSeed.enterprise_id === undefined ? undefined : enterprises.get(teamSeed.enterprise_id);
+    const org = enterprise?.orgInstall?.teamIds.includes(teamSeed.id) ? enterprise.orgInstall : undefined;
     const team: Team = {
       id: teamSeed.id,
       name: teamSeed.name,
       domain: teamSeed.domain ?? teamSeed.name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
       enterpriseId: teamSeed.enterprise_id,
-      enterpriseName: teamSeed.enterprise_name,
-      botToken: teamSeed.bot_token,
-      botUserId: teamSeed.bot_user_id,
-      botId: teamSeed.bot_id,
-      botName: teamSeed.bot_name,
-      scopes: [...teamSeed.scopes],
-      installed: teamSeed.installed,
+      enterpriseName: enterprise?.name ?? teamSeed.enterprise_name,
+      botToken: org?.botToken ?? teamSeed.bot_token ?? '',
+      botUserId: org?.botUserId ?? teamSeed.bot_user_id,
+      botId: org?.botId ?? teamSeed.bot_id,
+      botName: org?.botName ?? teamSeed.bot_name,
+      scopes: [...(org?.scopes ?? teamSeed.scopes)],
+      installed: org?.installed ?? teamSeed.installed,
       revokedTokens: new Set(),
+      orgWide: org !== undefined,
     };
     const state: TeamState = {
       team,
@@ -260,6 +325,25 @@ export function createWorkspace(seed: ParsedSlackSeed, clock: () => number) {
     return record;
   }
 
+  /** Copies an org-wide installation's state onto the workspaces it covers. */
+  function syncOrgTeams(install: OrgInstall): void {
+    for (const teamId of install.teamIds) {
+      const team = teams.get(teamId)?.team;
+      if (!team) continue;
+      Object.assign(team, {
+        botToken: install.botToken,
+        installed: install.installed,
+        scopes: [...install.scopes],
+        revokedTokens: new Set(install.revokedTokens),
+      });
+    }
+  }
+
+  function orgInstallOf(team: Team): OrgInstall | undefined {
+    if (!team.orgWide || team.enterpriseId === undefined) return undefined;
+    return enterprises.get(team.enterpriseId)?.orgInstall;
+  }
+
   function teamState(teamId: string): TeamState {
     const state = teams.get(teamId);
     if (!state) throw new Error(`unknown team ${teamId}`);
@@ -287,12 +371,31 @@ export function createWorkspace(seed: ParsedSlackSeed, clock: () => number) {
 
     teamIds: (): string[] => [...teams.keys()],
     team: (teamId: string): Team | undefined => teams.get(teamId)?.team,
-    teamByToken(token: string): Team | { revoked: Team } | undefined {
+    enterprise: (enterpriseId: string): Enterprise | undefined => enterprises.get(enterpriseId),
+    enterpriseIds: (): string[] => [...enterprises.keys()],
+    /** The workspace or org-wide installation a bot token belongs to; `revoked` names whose it was. */
+    callerByToken(token: string): Caller | { revoked: string } | undefined {
+      for (const enterprise of enterprises.values()) {
+        const install = enterprise.orgInstall;
+        if (!install) continue;
+        if (install.revokedTokens.has(token)) return { revoked: enterprise.id };
+        if (install.installed && install.botToken === token) {
+          const covered = install.teamIds.flatMap((id) => teams.get(id)?.team ?? []);
+          return { kind: 'org', enterprise, install, teams: covered, scopes: install.scopes };
+        }
+      }
       for (const { team } of teams.values()) {
-        if (team.revokedTokens.has(token)) return { revoked: team };
-        if (team.installed && team.botToken === token) return team;
+        if (team.orgWide) continue;
+        if (team.revokedTokens.has(token)) return { revoked: team.id };
+        if (team.installed && team.botToken === token) return { kind: 'team', team, scopes: team.scopes };
       }
       return undefined;
+    },
+    /** The workspaces of an enterprise where a (Grid) user is a member. */
+    teamsOfUser(enterpriseId: string, userId: string): string[] {
+      return [...teams.values()]
+        .filter((state) => state.team.enterpriseId === enterpriseId && state.users.has(userId))
+        .map((state) => state.team.id);
     },
 
     user: (teamId: string, userId: string): SlackUser | undefined => teams.get(teamId)?.users.get(userId),
@@ -365,6 +468,28 @@ export function createWorkspace(seed: ParsedSlackSeed, clock: () => number) {
       state.messages.set(channelId, list);
       return message;
     },
+    /** A message a person wrote in a channel (the app can neither update nor delete it). */
+    postUserMessage(teamId: string, channelId: string, userId: string, text: string): Message {
+      const message: Message = {
+        type: 'message',
+        ts: nextTs(),
+        channel: channelId,
+        team: teamId,
+        user: userId,
+        bot_id: undefined,
+        app_id: undefined,
+        text,
+        blocks: undefined,
+        thread_ts: undefined,
+        edited: undefined,
+        via: 'person',
+      };
+      const state = teamState(teamId);
+      const list = state.messages.get(channelId) ?? [];
+      list.push(message);
+      state.messages.set(channelId, list);
+      return message;
+    },
     messages: (teamId: string, channelId: string): Message[] => [
       ...(teams.get(teamId)?.messages.get(channelId) ?? []),
     ],
@@ -424,7 +549,7 @@ export function createWorkspace(seed: ParsedSlackSeed, clock: () => number) {
       return undefined;
     },
 
-    issueTrigger(teamId: string, userId: string, viewId?: string): Trigger {
+    issueTrigger(teamId: string, userId: string, viewId?: string, channelId?: string): Trigger {
       const now = clock();
       const trigger: Trigger = {
         id: `${Math.floor(now / 1000)}.${++counter}.${randomBytes(16).toString('hex')}`,
@@ -433,6 +558,7 @@ export function createWorkspace(seed: ParsedSlackSeed, clock: () => number) {
         issuedAt: now,
         used: false,
         viewId,
+        context: { channelId },
       };
       triggers.set(trigger.id, trigger);
       return trigger;
@@ -458,9 +584,22 @@ export function createWorkspace(seed: ParsedSlackSeed, clock: () => number) {
     },
     oauthCode: (code: string): OAuthCode | undefined => oauthCodes.get(code),
 
-    /** Uninstall or token revocation: the bot token stops working (`token_revoked`) until a reinstall. */
+    /**
+     * Uninstall or token revocation: the bot token stops working (`token_revoked`) until a
+     * reinstall. For a workspace covered by an org-wide install, the org's token is revoked, in
+     * every workspace it covered.
+     */
     revokeBotToken(teamId: string): string {
       const team = teamState(teamId).team;
+      const org = orgInstallOf(team);
+      if (org) {
+        const revokedOrg = org.botToken;
+        org.revokedTokens.add(revokedOrg);
+        org.installed = false;
+        org.botToken = `${revokedOrg.replace(/-r\d+$/, '')}-r${org.revokedTokens.size}`;
+        syncOrgTeams(org);
+        return revokedOrg;
+      }
       const revoked = team.botToken;
       team.revokedTokens.add(revoked);
       team.installed = false;
@@ -470,8 +609,20 @@ export function createWorkspace(seed: ParsedSlackSeed, clock: () => number) {
     },
     install(teamId: string): Team {
       const team = teamState(teamId).team;
-      team.installed = true;
+      const org = orgInstallOf(team);
+      if (org) {
+        org.installed = true;
+        syncOrgTeams(org);
+      } else team.installed = true;
       return team;
+    },
+    /** An org admin deploys the app to the whole organization (the OAuth org install). */
+    installOrg(enterpriseId: string): OrgInstall {
+      const org = enterprises.get(enterpriseId)?.orgInstall;
+      if (!org) throw new Error(`enterprise ${enterpriseId} has no org-wide app`);
+      org.installed = true;
+      syncOrgTeams(org);
+      return org;
     },
 
     now: clock,

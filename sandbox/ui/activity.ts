@@ -17,6 +17,8 @@ export interface ActivityItem {
   user: string | null;
   summary: string;
   ok: boolean;
+  /** The Slack conversation concerned (C… or D…), when the stand-in says. */
+  channel?: string | null;
 }
 
 export type NewActivity = Omit<ActivityItem, 'seq'>;
@@ -30,6 +32,7 @@ const slackActivitySchema = z.object({
       team: z.string().nullish(),
       user: z.string().nullish(),
       summary: z.string(),
+      channel: z.string().nullish(),
     }),
   ),
 });
@@ -76,6 +79,7 @@ export function createActivityFeed(deps: ActivityDeps) {
       team: a.team ?? null,
       user: a.user ?? null,
       summary: a.summary,
+      channel: a.channel ?? null,
       ok: a.kind !== 'error',
     }));
   }

@@ -4,6 +4,7 @@
  * in the page is a control-API call: the Slack stand-in then signs and sends it to the app as
  * Slack would), the sandbox's own facts (`/ui-api/config`) and the merged activity feed.
  */
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +13,10 @@ import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type pino from 'pino';
 import { z } from 'zod';
+import type { ManifestShortcut } from '../slack/manifest.js';
+import { loadManifestShortcuts } from '../slack/manifest.js';
 import type { ActivityFeed } from './activity.js';
+import { emojiTableJson } from './emoji-table.js';
 
 export interface UiServerOptions {
   port: number;
@@ -32,6 +36,8 @@ export interface UiServerOptions {
   slackMode: 'multi' | 'single';
   feed: ActivityFeed;
   logger: pino.Logger;
+  /** The app's shortcuts, offered in the composer; default: those of ./manifest.yml when present. */
+  shortcuts?: ManifestShortcut[];
 }
 
 export interface UiServer {
@@ -58,7 +64,16 @@ const controlPath = z
   .regex(/^[A-Za-z0-9_\-./@%]*$/, 'unexpected characters in the path')
   .refine((p) => !p.split('/').includes('..'), 'no .. in the path');
 
+async function manifestShortcuts(logger: pino.Logger): Promise<ManifestShortcut[]> {
+  if (!existsSync('manifest.yml')) return [];
+  return loadManifestShortcuts('manifest.yml').catch((error: unknown) => {
+    logger.warn({ err: error }, 'sandbox UI: manifest.yml not read; no shortcuts offered');
+    return [];
+  });
+}
+
 export async function startUiServer(options: UiServerOptions): Promise<UiServer> {
+  const shortcuts = options.shortcuts ?? (await manifestShortcuts(options.logger));
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -84,6 +99,9 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     res.set('cache-control', 'no-store').sendFile(join(PUBLIC_DIR, 'index.html'));
   });
   app.use('/ui', express.static(PUBLIC_DIR, { index: false, maxAge: 0 }));
+  app.get('/vendor/emoji-shortcodes.json', (_req, res) => {
+    res.type('application/json').set('cache-control', 'public, max-age=3600').send(emojiTableJson());
+  });
   app.get('/vendor/:file', (req, res) => {
     const file = vendor[String(req.params.file)];
     if (!file) {
@@ -102,6 +120,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
       database: options.database,
       restored: options.restored,
       slackMode: options.slackMode,
+      shortcuts,
     });
   });
 

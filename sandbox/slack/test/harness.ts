@@ -2,6 +2,7 @@
 import type { Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Authorize } from '@slack/bolt';
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import type { SlackStandIn, SlackStandInOptions } from '../index.js';
 import { startSlackStandIn } from '../index.js';
@@ -19,12 +20,14 @@ export interface Harness {
 
 export async function startHarness(
   register: (app: App) => void,
-  options: Partial<SlackStandInOptions> & { token?: string } = {},
+  options: Partial<SlackStandInOptions> & { token?: string; authorize?: Authorize<boolean> } = {},
 ): Promise<Harness> {
-  const standIn = await startSlackStandIn({ signingSecret: SIGNING_SECRET, ...options });
+  const { token, authorize, ...standInOptions } = options;
+  const standIn = await startSlackStandIn({ signingSecret: SIGNING_SECRET, ...standInOptions });
   const receiver = new ExpressReceiver({ signingSecret: SIGNING_SECRET, logLevel: LogLevel.ERROR });
   const app = new App({
-    token: options.token ?? 'xoxb-acme',
+    // An org-wide app (Enterprise Grid) authorizes per request instead of holding one token.
+    ...(authorize ? { authorize } : { token: token ?? 'xoxb-acme' }),
     receiver,
     logLevel: LogLevel.ERROR,
     clientOptions: { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 } },

@@ -4,8 +4,10 @@
 import htm from 'htm';
 import { h, render } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { activityLabel, humanize } from './activity-labels.js';
 import { Blocks, initialForm } from './blockkit.js';
 import { mrkdwn, plain } from './mrkdwn.js';
+import { newestTs, unreadCount } from './unread.js';
 import { ZoomPanel } from './zoom-panel.js';
 
 const html = htm.bind(h);
@@ -75,12 +77,19 @@ function PersonPicker({ teams, person, onPick, zoomUsers }) {
 
 function Message({ message, ephemeral, ctx, onAction, busy }) {
   const seconds = Number(message.ts.split('.')[0]) * 1000;
+  // Slack shows a message's time on the reader's clock (their Slack time zone).
+  const sentAt = new Date(seconds).toLocaleTimeString(ctx.reader?.locale ?? [], {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: ctx.reader?.timeZone,
+  });
   const hasBlocks = Array.isArray(message.blocks) && message.blocks.length > 0;
   return html`<article class=${`message ${ephemeral ? 'ephemeral' : ''}`} data-testid="message" data-ts=${message.ts}>
     <div class="message-head">
       <span class="avatar">Z</span>
       <b>${ctx.botName}</b><span class="badge">APP</span>
-      <span class="time">${timeOf(seconds)}</span>
+      <span class="time">${sentAt}</span>
+      ${message.edited ? html`<span class="edited" title="Updated by the app">(edited)</span>` : null}
       ${ephemeral ? html`<span class="only-you">Only visible to you</span>` : null}
     </div>
     <div class="message-body">
@@ -99,21 +108,20 @@ function Message({ message, ephemeral, ctx, onAction, busy }) {
   </article>`;
 }
 
-function Modal({ modal, depth, ctx, onAction, onSubmit, onClose, busy, required }) {
+function Modal({ modal, depth, ctx, onAction, onSubmit, onClose, busy }) {
   const view = modal.view;
-  const [form, setForm] = useState(() => initialForm(view.blocks));
+  const [form, setForm] = useState(() => initialForm(view.blocks, view.state));
   // A new view (views.update gives a new hash) starts from its own initial values.
   const identity = `${modal.id}:${view.hash}`;
   const seen = useRef(identity);
   useEffect(() => {
     if (seen.current !== identity) {
       seen.current = identity;
-      setForm(initialForm(view.blocks));
+      setForm(initialForm(view.blocks, view.state));
     }
-  }, [identity, view.blocks]);
-  const errors = { ...(modal.errors ?? {}) };
-  for (const blockId of required)
-    if (!errors[blockId]) errors[blockId] = 'Please complete this required field.';
+  }, [identity, view.blocks, view.state]);
+  // The stand-in says what Slack's client shows under each field (its own refusals and the app's).
+  const errors = modal.errors ?? {};
   return html`<div class="modal-backdrop">
     <div class="modal" role="dialog" aria-label=${modal.title} data-testid="modal" data-callback-id=${modal.callbackId}>
       <header class="modal-head">
@@ -139,7 +147,7 @@ function Modal({ modal, depth, ctx, onAction, onSubmit, onClose, busy, required 
         />
       </div>
       <footer class="modal-foot">
-        <button type="button" class="bk-button" onClick=${onClose}>${plain(view.close) || 'Cancel'}</button>
+        <button type="button" class="bk-button" onClick=${onClose}>${plain(view.close, ctx) || 'Cancel'}</button>
         ${
           view.submit
             ? html`<button
@@ -149,7 +157,7 @@ function Modal({ modal, depth, ctx, onAction, onSubmit, onClose, busy, required 
               disabled=${busy}
               onClick=${() => onSubmit(modal.id, form)}
             >
-              ${plain(view.submit)}
+              ${plain(view.submit, ctx)}
             </button>`
             : null
         }
@@ -158,29 +166,29 @@ function Modal({ modal, depth, ctx, onAction, onSubmit, onClose, busy, required 
   </div>`;
 }
 
-function ConfirmDialog({ confirm, onDecide }) {
-  const title = plain(confirm.title) || 'Are you sure?';
-  const noNames = { userName: (id) => id, channelName: (id) => id };
+function ConfirmDialog({ confirm, onDecide, ctx }) {
+  const title = plain(confirm.title, ctx) || 'Are you sure?';
   return html`<div class="modal-backdrop confirm">
     <div class="modal" role="alertdialog" aria-label=${title} data-testid="confirm">
       <header class="modal-head"><h2>${title}</h2></header>
-      <div class="modal-body">${confirm.text?.type === 'mrkdwn' ? mrkdwn(confirm.text.text, noNames) : plain(confirm.text)}</div>
+      <div class="modal-body">${confirm.text?.type === 'mrkdwn' ? mrkdwn(confirm.text.text, ctx) : plain(confirm.text, ctx)}</div>
       <footer class="modal-foot">
-        <button type="button" class="bk-button" onClick=${() => onDecide(false)}>${plain(confirm.deny) || 'Cancel'}</button>
+        <button type="button" class="bk-button" onClick=${() => onDecide(false)}>${plain(confirm.deny, ctx) || 'Cancel'}</button>
         <button
           type="button"
           class=${`bk-button ${confirm.style === 'danger' ? 'danger' : 'primary'}`}
           onClick=${() => onDecide(true)}
         >
-          ${plain(confirm.confirm) || 'Yes'}
+          ${plain(confirm.confirm, ctx) || 'Yes'}
         </button>
       </footer>
     </div>
   </div>`;
 }
 
-function Composer({ onCommand, busy, where }) {
+function Composer({ onCommand, onShortcut, shortcuts, busy, where }) {
   const [text, setText] = useState('');
+  const globalShortcuts = shortcuts.filter((s) => s.type === 'global');
   const submit = async (event) => {
     event.preventDefault();
     if (!text.trim()) return;
@@ -192,6 +200,19 @@ function Composer({ onCommand, busy, where }) {
       ${COMMANDS.map(
         (command) =>
           html`<button type="button" class="chip" onClick=${() => setText(`${command} `)}>${command}</button>`,
+      )}
+      ${globalShortcuts.map(
+        (shortcut) =>
+          html`<button
+            type="button"
+            class="chip shortcut"
+            title=${shortcut.description}
+            data-testid=${`shortcut-${shortcut.callback_id}`}
+            disabled=${busy}
+            onClick=${() => onShortcut(shortcut.callback_id)}
+          >
+            ⚡ ${shortcut.name}
+          </button>`,
       )}
     </div>
     <div class="composer-row">
@@ -218,38 +239,6 @@ const SOURCE_LABEL = {
   zoom: 'Zoom',
 };
 
-// How each kind of Slack activity reads, with the person it concerns.
-const KIND_LABEL = {
-  command: (who) => `${who} ran a slash command`,
-  action: (who) => `${who} clicked`,
-  view_submission: (who) => `${who} submitted a modal`,
-  modal_closed: (who) => `modal closed for ${who}`,
-  modal_opened: (who) => `modal opened for ${who}`,
-  modal_pushed: (who) => `modal pushed for ${who}`,
-  modal_updated: (who) => `modal updated for ${who}`,
-  modal_errors: (who) => `inline errors shown to ${who}`,
-  message: (who) => (who ? `bot DM to ${who}` : 'bot message'),
-  message_updated: (who) => (who ? `bot DM to ${who} updated` : 'bot message updated'),
-  ephemeral: (who) => `reply only ${who} sees`,
-  ack_message: (who) => `command answer to ${who}`,
-  response_url: (who) => `reply to ${who}`,
-  dm_opened: (who) => `DM opened with ${who}`,
-  home_published: (who) => `Home tab published for ${who}`,
-  home_updated: (who) => `Home tab updated for ${who}`,
-  event: () => 'event sent to the app',
-  error: () => 'Slack refused',
-  app_installed: (who) => `app installed by ${who}`,
-};
-
-/** Ids in a summary replaced by what a person would recognise. */
-function humanize(summary, names, channels) {
-  return summary
-    .replace(/\bDM (D[A-Z0-9_]+) with [UW][A-Z0-9_]+/g, '$1')
-    .replace(/<@([UW][A-Z0-9_]+)(\|[^>]*)?>/g, (_, id) => `@${names[id] ?? id}`)
-    .replace(/\b([DC][A-Z0-9_]{4,})\b/g, (id) => channels[id] ?? id)
-    .replace(/\b([UW][A-Z0-9_]{3,})\b/g, (id) => names[id] ?? id);
-}
-
 function ActivityPane({ items, names, channels, showCalls, setShowCalls }) {
   const list = useRef(null);
   const shown = items.filter((i) => showCalls || (i.source !== 'app-slack' && i.source !== 'app-zoom'));
@@ -267,7 +256,7 @@ function ActivityPane({ items, names, channels, showCalls, setShowCalls }) {
     <ol ref=${list}>
       ${shown.map((item) => {
         const who = item.user ? (names[item.user] ?? item.user) : '';
-        const label = item.source === 'slack' && KIND_LABEL[item.kind] ? KIND_LABEL[item.kind](who) : null;
+        const label = item.source === 'slack' ? activityLabel(item, names, channels) : undefined;
         return html`<li key=${item.seq} class=${`${item.source} ${item.ok ? '' : 'failed'}`}>
           <span class="time">${timeOf(item.at)}</span>
           <span class="source">${SOURCE_LABEL[item.source] ?? item.source}</span>
@@ -292,8 +281,10 @@ function App() {
   const [chosenPlace, setPlace] = useState('channel');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState(null);
-  const [required, setRequired] = useState([]);
   const [showCalls, setShowCalls] = useState(true);
+  const [emojiTable, setEmojiTable] = useState(null);
+  // The newest DM each person has seen with their DM open (Slack's unread marker), by team/user.
+  const [lastRead, setLastRead] = useState({});
   const lastSeq = useRef(0);
   const personRef = useRef(person);
   personRef.current = person;
@@ -314,12 +305,12 @@ function App() {
 
   useEffect(() => {
     getJson('/ui-api/config').then(setConfig);
+    getJson('/vendor/emoji-shortcodes.json').then(setEmojiTable);
     refreshWorld();
   }, [refreshWorld]);
 
   useEffect(() => {
     setInbox(null);
-    setRequired([]);
     setPlace('channel');
     if (person) location.hash = `${person.team}/${person.user}`;
     refreshInbox();
@@ -370,12 +361,22 @@ function App() {
       botName: 'Zoom Org Connect',
       userName: (id) => names[id] ?? id,
       channelName: (id) => team?.channels.find((c) => c.id === id)?.name ?? id,
-      users: (team?.users ?? []).filter((u) => !u.is_bot).map((u) => ({ id: u.id, label: u.real_name })),
+      emoji: (name) => emojiTable?.[name],
+      // Dates are shown as this person's Slack client shows them: their zone, their language.
+      reader: me ? { timeZone: me.tz, locale: me.locale, nowMs: Date.now() } : undefined,
+      users: (team?.users ?? [])
+        .filter((u) => !u.is_bot && !u.deleted)
+        .map((u) => ({ value: u.id, label: u.real_name, detail: `@${u.name}` })),
+      // What a conversations select offers this person: their channels and their DM with the app.
       channels: (team?.channels ?? [])
-        .filter((c) => !c.is_im)
-        .map((c) => ({ id: c.id, label: `#${c.name}` })),
+        .filter((c) => c.members.includes(person?.user))
+        .map((c) =>
+          c.is_im
+            ? { value: c.id, label: 'Zoom Org Connect (DM)', kind: 'im', bot: true }
+            : { value: c.id, label: `#${c.name}`, kind: c.is_private ? 'private' : 'public' },
+        ),
     }),
-    [names, team],
+    [names, team, me, person, emojiTable],
   );
 
   const show = (text, tone = 'error') => setNotice({ text, tone, at: Date.now() });
@@ -439,7 +440,6 @@ function App() {
   };
 
   const onSubmit = async (viewId, form) => {
-    setRequired([]);
     // An untouched single choice has no value: leave it out so Slack's own state (empty) is used.
     const values = {};
     for (const [blockId, byAction] of Object.entries(form)) {
@@ -448,15 +448,16 @@ function App() {
         values[blockId] = { ...(values[blockId] ?? {}), [actionId]: value };
       }
     }
-    const answer = await slackAct('submit', { view_id: viewId, values });
-    if (answer?.blocked?.startsWith('required input empty: ')) {
-      setRequired(answer.blocked.slice('required input empty: '.length).split(', '));
-    }
+    // A refusal by Slack's own client comes back as the modal's errors, shown under the fields.
+    await slackAct('submit', { view_id: viewId, values });
   };
 
   const onClose = async (viewId) => {
-    setRequired([]);
     await slackAct('close', { view_id: viewId });
+  };
+
+  const onShortcut = async (callbackId) => {
+    await slackAct('shortcut', { callback_id: callbackId, ...(channelId ? { channel: channelId } : {}) });
   };
 
   const openHome = async () => {
@@ -494,9 +495,22 @@ function App() {
     ...ephemerals.map((m) => ({ message: m, ephemeral: true })),
   ].sort((a, b) => (a.message.ts < b.message.ts ? -1 : 1));
   const timelineRef = useRef(null);
+  const homeRef = useRef(null);
   useEffect(() => {
     if (timelineRef.current) timelineRef.current.scrollTop = timelineRef.current.scrollHeight;
   }, [timeline.length, place]);
+  // Home opens at its top ("Your Zoom" first), as Slack's does; the timeline sticks to its end.
+  const homeId = inbox?.home?.id;
+  useEffect(() => {
+    if (place === 'home' && homeRef.current) homeRef.current.scrollTop = 0;
+  }, [place, homeId, person]);
+  const readKey = person ? `${person.team}/${person.user}` : '';
+  const dmNewest = newestTs(inbox?.dms);
+  useEffect(() => {
+    if (place === 'dm' && dmNewest && lastRead[readKey] !== dmNewest)
+      setLastRead((read) => ({ ...read, [readKey]: dmNewest }));
+  }, [place, dmNewest, readKey, lastRead]);
+  const unreadDms = place === 'dm' ? 0 : unreadCount(inbox?.dms, lastRead[readKey]);
   const where = place === 'channel' ? `#${generalChannel?.name ?? 'general'}` : 'Zoom Org Connect';
 
   return html`<div class="layout">
@@ -537,7 +551,11 @@ function App() {
                 }
                 <div class="sidebar-title">Apps</div>
                 <button type="button" class=${place === 'dm' ? 'active' : ''} data-testid="open-dm" onClick=${() => setPlace('dm')}>
-                  Zoom Org Connect ${inbox?.dms?.length ? html`<span class="count">${inbox.dms.length}</span>` : null}
+                  Zoom Org Connect ${
+                    unreadDms > 0
+                      ? html`<span class="count" data-testid="unread-dms" title="Unread messages">${unreadDms}</span>`
+                      : null
+                  }
                 </button>
                 <button type="button" class=${place === 'home' ? 'active' : ''} data-testid="open-home" onClick=${openHome}>
                   ⌂ Home
@@ -549,7 +567,7 @@ function App() {
                 </div>
                 ${
                   place === 'home'
-                    ? html`<div class="timeline home" data-testid="home">
+                    ? html`<div class="timeline home" key="home" ref=${homeRef} data-testid="home">
                       ${
                         inbox?.home
                           ? html`<${Blocks}
@@ -562,7 +580,7 @@ function App() {
                           : html`<p class="muted">The app has not published a Home tab for ${me.real_name} yet.</p>`
                       }
                     </div>`
-                    : html`<div class="timeline" ref=${timelineRef} data-testid="timeline">
+                    : html`<div class="timeline" key=${place} ref=${timelineRef} data-testid="timeline">
                       ${timeline.length === 0 ? html`<p class="muted">Nothing here yet.</p>` : null}
                       ${timeline.map(
                         (item) => html`<${Message}
@@ -576,7 +594,17 @@ function App() {
                       )}
                     </div>`
                 }
-                ${place === 'home' ? null : html`<${Composer} onCommand=${onCommand} busy=${busy} where=${where} />`}
+                ${
+                  place === 'home'
+                    ? null
+                    : html`<${Composer}
+                      onCommand=${onCommand}
+                      onShortcut=${onShortcut}
+                      shortcuts=${config?.shortcuts ?? []}
+                      busy=${busy}
+                      where=${where}
+                    />`
+                }
               </div>
               ${
                 topModal
@@ -586,7 +614,6 @@ function App() {
                     depth=${modals.length}
                     ctx=${ctx}
                     busy=${busy}
-                    required=${required}
                     onAction=${onAction}
                     onSubmit=${onSubmit}
                     onClose=${() => onClose(topModal.id)}
@@ -599,6 +626,7 @@ function App() {
           confirming
             ? html`<${ConfirmDialog}
                 confirm=${confirming.element.confirm}
+                ctx=${ctx}
                 onDecide=${(yes) => {
                   const args = confirming;
                   setConfirming(null);
@@ -623,4 +651,7 @@ function App() {
   </div>`;
 }
 
-render(html`<${App} />`, document.getElementById('root'));
+const root = document.getElementById('root');
+// The page's "Loading the sandbox…" placeholder is not preact's: clear it, or it stays below the app.
+root.replaceChildren();
+render(html`<${App} />`, root);

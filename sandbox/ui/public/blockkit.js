@@ -3,7 +3,10 @@
 // element acts at once through `onAction(element, block, value)`.
 import htm from 'htm';
 import { h } from 'preact';
+import { useState } from 'preact/hooks';
 import { plain, textObject } from './mrkdwn.js';
+import { SearchSelect } from './search-select.js';
+import { epochFromZoned, zonedFromEpoch } from './zoned-time.js';
 
 const html = htm.bind(h);
 
@@ -29,29 +32,61 @@ export function initialValue(element) {
       return element.initial_users ?? [];
     case 'conversations_select':
       return element.initial_conversation ?? '';
+    case 'multi_conversations_select':
+      return element.initial_conversations ?? [];
     case 'channels_select':
       return element.initial_channel ?? '';
+    case 'multi_channels_select':
+      return element.initial_channels ?? [];
     case 'datepicker':
       return element.initial_date ?? '';
     case 'timepicker':
       return element.initial_time ?? '';
+    case 'datetimepicker':
+      return element.initial_date_time ?? '';
     default:
       return element.initial_value ?? '';
   }
 }
 
-/** Initial form values of a view: `{block_id: {action_id: value}}` for its input blocks. */
-export function initialForm(blocks) {
+/** A `state.values` entry (as Slack reports it) in the form the control API's submit accepts. */
+export function formValueFromState(entry) {
+  if (!entry) return undefined;
+  if ('selected_option' in entry) return entry.selected_option?.value ?? '';
+  if ('selected_options' in entry) return (entry.selected_options ?? []).map((o) => o.value);
+  for (const key of ['selected_users', 'selected_conversations', 'selected_channels']) {
+    if (key in entry) return entry[key] ?? [];
+  }
+  for (const key of [
+    'selected_user',
+    'selected_conversation',
+    'selected_channel',
+    'selected_date',
+    'selected_time',
+  ]) {
+    if (key in entry) return entry[key] ?? '';
+  }
+  if ('selected_date_time' in entry) return entry.selected_date_time ?? '';
+  return entry.value ?? '';
+}
+
+/**
+ * The form of a view's input blocks, `{block_id: {action_id: value}}`: what the view's state holds
+ * (Slack fills in defaults such as default_to_current_conversation), else the initial values.
+ */
+export function initialForm(blocks, state) {
   const form = {};
   for (const block of blocks ?? []) {
     if (block.type !== 'input' || !block.element) continue;
-    form[block.block_id] = { [block.element.action_id]: initialValue(block.element) };
+    const actionId = block.element.action_id;
+    const fromState = formValueFromState(state?.values?.[block.block_id]?.[actionId]);
+    form[block.block_id] = { [actionId]: fromState ?? initialValue(block.element) };
   }
   return form;
 }
 
-function Select({ element, value, onChange, choices, multiple }) {
-  const placeholder = plain(element.placeholder) || 'Select an option';
+function Select({ element, value, onChange, choices, multiple, ctx }) {
+  const placeholder = plain(element.placeholder, ctx) || 'Select an option';
   return html`<select
     class="bk-select"
     multiple=${multiple}
@@ -74,7 +109,7 @@ function Select({ element, value, onChange, choices, multiple }) {
   </select>`;
 }
 
-function Overflow({ element, onPick }) {
+function Overflow({ element, onPick, ctx }) {
   return html`<details class="bk-overflow" data-action-id=${element.action_id}>
     <summary title="More actions" aria-label="More actions">⋯</summary>
     <div class="bk-menu">
@@ -87,24 +122,39 @@ function Overflow({ element, onPick }) {
               onPick(option.value, option.url);
             }}
           >
-            ${plain(option.text)}
+            ${plain(option.text, ctx)}
           </button>`,
       )}
     </div>
   </details>`;
 }
 
+/** The conversations a conversations select offers, narrowed by its `filter` as Slack does. */
+function conversationChoices(element, ctx) {
+  const include = element.filter?.include;
+  return ctx.channels.filter((c) => {
+    if (element.type.startsWith('channels') || element.type.startsWith('multi_channels'))
+      return c.kind !== 'im';
+    if (element.filter?.exclude_bot_users && c.bot) return false;
+    return !include || include.includes(c.kind);
+  });
+}
+
 /**
  * One interactive element. `value`/`setValue` are the form's when inside a modal input block;
  * otherwise a change acts at once.
  */
-export function Element({ element, block, ctx, onAction, value, setValue, busy }) {
+export function Element({ element, block, ctx, onAction, value: formValue, setValue, busy }) {
   const inForm = setValue !== undefined;
+  // Outside a modal's form (messages, Home), an element shows its initial value, then the pick.
+  const [picked, setPicked] = useState(() => initialValue(element));
+  const value = inForm ? formValue : picked;
   const change = (next) => {
     if (inForm) setValue(next);
+    else setPicked(next);
     if (!inForm || block.dispatch_action) onAction(element, block, next);
   };
-  const label = plain(element.text);
+  const label = plain(element.text, ctx);
   switch (element.type) {
     case 'button': {
       const classes = `bk-button ${element.style ?? ''}`;
@@ -133,6 +183,7 @@ export function Element({ element, block, ctx, onAction, value, setValue, busy }
     case 'overflow':
       return html`<${Overflow}
         element=${element}
+        ctx=${ctx}
         onPick=${(picked, url) => {
           if (url) window.open(url, '_blank', 'noopener');
           onAction(element, block, picked);
@@ -143,31 +194,31 @@ export function Element({ element, block, ctx, onAction, value, setValue, busy }
     case 'external_select':
       return html`<${Select}
         element=${element}
+        ctx=${ctx}
         value=${value}
         multiple=${element.type.startsWith('multi_')}
-        choices=${options(element).map((o) => ({ value: o.value, label: plain(o.text) }))}
+        choices=${options(element).map((o) => ({ value: o.value, label: plain(o.text, ctx) }))}
         onChange=${change}
       />`;
     case 'users_select':
     case 'multi_users_select':
-      return html`<${Select}
-        element=${element}
-        value=${value}
-        multiple=${element.type.startsWith('multi_')}
-        choices=${ctx.users.map((u) => ({ value: u.id, label: u.label }))}
-        onChange=${change}
-      />`;
     case 'conversations_select':
     case 'channels_select':
     case 'multi_conversations_select':
-    case 'multi_channels_select':
-      return html`<${Select}
-        element=${element}
+    case 'multi_channels_select': {
+      const people = element.type.includes('users');
+      const choices = people ? ctx.users : conversationChoices(element, ctx);
+      return html`<${SearchSelect}
+        actionId=${element.action_id}
+        choices=${choices}
         value=${value}
         multiple=${element.type.startsWith('multi_')}
-        choices=${ctx.channels.map((c) => ({ value: c.id, label: c.label }))}
+        max=${element.max_selected_items}
+        disabled=${busy}
+        placeholder=${plain(element.placeholder, ctx) || (people ? 'Search for a person' : 'Search for a conversation')}
         onChange=${change}
       />`;
+    }
     case 'radio_buttons':
       return html`<div class="bk-choices" role="radiogroup" data-action-id=${element.action_id}>
         ${options(element).map(
@@ -218,7 +269,7 @@ export function Element({ element, block, ctx, onAction, value, setValue, busy }
       const props = {
         class: 'bk-input',
         'data-action-id': element.action_id,
-        placeholder: plain(element.placeholder),
+        placeholder: plain(element.placeholder, ctx),
         value: value ?? '',
         maxLength: element.max_length,
         onInput: (event) => (inForm ? setValue(event.currentTarget.value) : undefined),
@@ -231,13 +282,31 @@ export function Element({ element, block, ctx, onAction, value, setValue, busy }
     }
     case 'datepicker':
     case 'timepicker':
-      return html`<input
-        class="bk-input"
-        type=${element.type === 'datepicker' ? 'date' : 'time'}
-        value=${value ?? ''}
-        data-action-id=${element.action_id}
-        onChange=${(event) => change(event.currentTarget.value)}
-      />`;
+      return html`<span class="bk-picker">
+        <input
+          class="bk-input"
+          type=${element.type === 'datepicker' ? 'date' : 'time'}
+          value=${value ?? ''}
+          data-action-id=${element.action_id}
+          onChange=${(event) => change(event.currentTarget.value)}
+        />
+        ${element.timezone ? html`<small class="bk-zone">${element.timezone}</small>` : null}
+      </span>`;
+    case 'datetimepicker': {
+      // Shown on the wall clock of the person's Slack time zone; Slack gets UNIX seconds.
+      const zone = ctx.reader?.timeZone ?? 'UTC';
+      const shown = typeof value === 'number' ? zonedFromEpoch(value, zone) : '';
+      return html`<span class="bk-picker">
+        <input
+          class="bk-input"
+          type="datetime-local"
+          value=${shown}
+          data-action-id=${element.action_id}
+          onChange=${(event) => change(epochFromZoned(event.currentTarget.value, zone) ?? '')}
+        />
+        <small class="bk-zone">${zone}</small>
+      </span>`;
+    }
     case 'image':
       return html`<span class="bk-image" title=${element.alt_text ?? ''}>🖼</span>`;
     default:
@@ -292,7 +361,7 @@ export function Blocks({ blocks, ctx, onAction, form, errors, busy }) {
           const error = errors?.[block.block_id];
           return html`<div class=${`bk-input-block ${error ? 'has-error' : ''}`} key=${key} data-block-id=${block.block_id}>
             <label class="bk-label">
-              ${plain(block.label)} ${block.optional ? html`<span class="bk-optional">(optional)</span>` : null}
+              ${plain(block.label, ctx)} ${block.optional ? html`<span class="bk-optional">(optional)</span>` : null}
             </label>
             <${Element}
               element=${el}

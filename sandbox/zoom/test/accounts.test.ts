@@ -32,7 +32,9 @@ describe('the default seed', () => {
   });
 
   it("gives everyone who is also in the Slack stand-in's workspace their Slack real_name", () => {
-    const slackPeople = DEFAULT_SEED.teams.flatMap((team) => team.users ?? []);
+    const slackPeople: Array<{ email?: string; real_name?: string }> = DEFAULT_SEED.teams.flatMap(
+      (team): Array<{ email?: string; real_name?: string }> => [...(team.users ?? [])],
+    );
     const zoomUsers = parseZoomSeed(DEFAULT_ZOOM_SEED).users;
     const shared = zoomUsers.filter((user) => slackPeople.some((person) => person.email === user.email));
     expect(shared).toHaveLength(zoomUsers.length);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { validateBlockKit } from '../../../sandbox/slack/block-kit/index.js';
 import { createTranslator } from '../../../src/i18n/index.js';
-import { checkBlockKitLimits } from '../../../src/slack/blockkit/limits.js';
 import { homeView } from '../../../src/slack/views/home.js';
 import { ACTION, BLOCK } from '../../../src/slack/views/ids.js';
 import { parseUsersPage } from '../../../src/slack/views/values.js';
@@ -97,7 +97,7 @@ describe('homeView', () => {
     for (const t of [en, fr]) {
       const view = homeView(buildHugeHome(), t);
       expect(view.blocks.length).toBeLessThanOrEqual(100);
-      expect(checkBlockKitLimits('home', view)).toEqual([]);
+      expect(validateBlockKit('home', view)).toEqual([]);
       const text = allText(view);
       // 500 pending requests: 8 shown, the rest summarised.
       expect(text).toContain(t('common.and_more', { count: 492 }));

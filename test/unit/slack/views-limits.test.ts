@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { type BlockKitSurface, validateBlockKit } from '../../../sandbox/slack/block-kit/index.js';
 import { createTranslator, type Translator } from '../../../src/i18n/index.js';
-import { checkBlockKitLimits, type Surface } from '../../../src/slack/blockkit/limits.js';
 import type { DisconnectChoice } from '../../../src/slack/views/ids.js';
 import * as views from '../../../src/slack/views/index.js';
 import type { NoneReason, OrgStatusReason } from '../../../src/slack/views/models.js';
@@ -21,7 +21,7 @@ import {
 type Size = 'small' | 'huge';
 interface Case {
   name: string;
-  surface: Surface;
+  surface: BlockKitSurface;
   build: (t: Translator, size: Size) => unknown;
 }
 
@@ -406,7 +406,7 @@ describe('every view stays within Block Kit limits', () => {
       describe(`${locale} / ${size} input`, () => {
         it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
           const payload = c.build(t, size);
-          expect(checkBlockKitLimits(c.surface, payload)).toEqual([]);
+          expect(validateBlockKit(c.surface, payload)).toEqual([]);
           // Messages always carry a fallback text for notifications.
           if (c.surface === 'message') expect((payload as { text: string }).text.length).toBeGreaterThan(0);
         });
