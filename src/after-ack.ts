@@ -105,10 +105,17 @@ export function createAfterAckQueue(options: AfterAckOptions): AfterAckQueue {
     depth: () => ({ active: limit.activeCount, waiting: limit.pendingCount }),
     async drain(timeoutMs) {
       let timer: NodeJS.Timeout | undefined;
+      let timedOut = false;
       const timeout = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, timeoutMs);
+        timer = setTimeout(() => {
+          timedOut = true;
+          resolve();
+        }, timeoutMs);
       });
-      await Promise.race([Promise.all([...unfinished]), timeout]);
+      // Work may queue more work (a webhook reaction defers its announcement): wait until none is left.
+      while (unfinished.size > 0 && !timedOut) {
+        await Promise.race([Promise.all([...unfinished]), timeout]);
+      }
       clearTimeout(timer);
       return { unfinished: unfinished.size };
     },

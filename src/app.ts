@@ -81,13 +81,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const zoom = createZoom(config, cipher, metrics, instanceId, logger, overrides);
 
   const access = createSlackAccess({ config, models, cipher, logger, clock });
-  const { services, notifier, home } = createServicesAndNotifier({
+  const { services, notifier, home } = createServicesAndNotifier(config, {
     models,
     zoom,
     cipher,
     access,
     afterAck,
-    publicUrl: config.publicUrl,
     clock,
     logger,
   });
@@ -159,18 +158,26 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
  * The services in their two steps around the notifier: the core services, the Slack notifier and
  * Home built on them, then the services that tell people through that notifier (after the answer).
  */
-function createServicesAndNotifier(deps: {
-  models: Models;
-  zoom: ZoomGateway;
-  cipher: TokenCipher;
-  access: SlackAccess;
-  afterAck: AfterAckQueue;
-  publicUrl: string;
-  clock: () => Date;
-  logger: Logger;
-}) {
+function createServicesAndNotifier(
+  config: Config,
+  deps: {
+    models: Models;
+    zoom: ZoomGateway;
+    cipher: TokenCipher;
+    access: SlackAccess;
+    afterAck: AfterAckQueue;
+    clock: () => Date;
+    logger: Logger;
+  },
+) {
   const { access, afterAck, logger } = deps;
-  const serviceDeps = { ...deps, slack: createSlackDirectory(access.clients) };
+  const serviceDeps = {
+    ...deps,
+    slack: createSlackDirectory(access.clients),
+    publicUrl: config.publicUrl,
+    zoomClientIds: { org: config.zoom.org.clientId, user: config.zoom.user.clientId },
+    personalLinkTtlMs: config.personalLinkTtlMinutes * 60_000,
+  };
   const core = createCoreServices(serviceDeps);
   const home = createHomePublisher({ services: core, clients: access.clients, logger });
   const notifier = createSlackNotifier({ services: core, clients: access.clients, home, logger });

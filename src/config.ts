@@ -46,6 +46,8 @@ export interface Config {
   metrics: { port: number; host: string };
   /** Personal data of an uninstalled workspace is deleted after this many days. */
   dataRetentionDays: number;
+  /** How long a personal connect link works (DESIGN §2.2: 30 minutes by default). */
+  personalLinkTtlMinutes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   nodeEnv: 'production' | 'development' | 'test';
 }
@@ -146,6 +148,14 @@ const common = {
       .min(1, 'malformed: at least 1 day')
       .max(3650, 'malformed: at most 3650 days'),
   ),
+  PERSONAL_LINK_TTL_MINUTES: z.preprocess(
+    (v) => (v === undefined || v === '' ? '30' : v),
+    z.coerce
+      .number({ error: 'malformed: must be a number of minutes' })
+      .int('malformed: must be a whole number of minutes')
+      .min(5, 'malformed: at least 5 minutes')
+      .max(24 * 60, 'malformed: at most 1440 minutes'),
+  ),
   NODE_ENV: z.preprocess(
     (v) => (v === undefined || v === '' ? 'production' : v),
     z.enum(['production', 'development', 'test'], { error: 'malformed: production, development or test' }),
@@ -233,6 +243,7 @@ export function loadConfig(source: EnvSource, options: LoadConfigOptions = {}): 
     port: env.PORT,
     metrics: { port: env.METRICS_PORT, host: env.METRICS_HOST },
     dataRetentionDays: env.DATA_RETENTION_DAYS,
+    personalLinkTtlMinutes: env.PERSONAL_LINK_TTL_MINUTES,
     logLevel: env.LOG_LEVEL,
     nodeEnv: env.NODE_ENV,
   };

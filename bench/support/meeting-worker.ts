@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     cipher,
     publicUrl: 'http://127.0.0.1:3999',
     logger,
+    zoomClientIds: { org: 'bench-org-app', user: 'bench-user-app' },
     notifier: quietNotifier,
     defer: runAtOnce,
   });

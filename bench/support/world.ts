@@ -159,6 +159,7 @@ export async function openWorld(options: {
     cipher,
     publicUrl: PUBLIC_URL,
     logger,
+    zoomClientIds: { org: 'bench-org-app', user: 'bench-user-app' },
     notifier: quietNotifier,
     defer: runAtOnce,
   });

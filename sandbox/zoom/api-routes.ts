@@ -22,8 +22,11 @@ const meetingBody = z.object({
   settings: z.record(z.string(), z.unknown()).optional(),
 });
 
-/** "Get a user": `role_name` and `role_id` (a string) are both in it, custom roles included. */
-function toApiUser(user: SandboxUser): Record<string, unknown> {
+/**
+ * "Get a user": `role_name` and `role_id` (a string) are both in it, custom roles included;
+ * `company` is the user's company as their profile states it (here: their account's name).
+ */
+function toApiUser(user: SandboxUser, company: string): Record<string, unknown> {
   return {
     id: user.id,
     first_name: user.first_name,
@@ -35,6 +38,7 @@ function toApiUser(user: SandboxUser): Record<string, unknown> {
     role_id: user.role_id,
     pmi: pmiOf(user.id),
     account_id: user.account_id,
+    company,
     status: user.status,
     timezone: user.timezone,
     verified: 1,
@@ -91,7 +95,8 @@ export function createApiRouter(
       admin: 'user:read:admin',
     });
     if (!target.ok) return refuse(res, target.failure);
-    res.json(toApiUser(target.user));
+    const company = world.accounts().find((account) => account.id === target.user.account_id)?.name ?? '';
+    res.json(toApiUser(target.user, company));
   });
 
   router.post(

@@ -1,8 +1,14 @@
 /**
  * Token encryption at rest (DESIGN §3.5): AES-256-GCM with a key ring. The first key encrypts,
  * every key decrypts, so keys can be rotated by prepending a new one. The sealed string carries
- * the key id: `v1.<keyId>.<iv>.<tag>.<ciphertext>` (base64url parts). The version and key id are
- * authenticated as associated data, so relabelling a ciphertext with another key id is detected.
+ * the key id: `v2.<keyId>.<iv>.<tag>.<ciphertext>` (base64url parts).
+ *
+ * Why a seal context (issue 13): the associated data binds each ciphertext to the record and the
+ * field it was written for (collection, workspace, subject, field) as well as to its version and
+ * key id. A sealed token copied into another record — another workspace's connection, another
+ * request — no longer opens, so write access to the database alone cannot move a secret to where
+ * it would be used for someone else. `v1` envelopes (round 1: only the key id was bound) still
+ * open, for any context; the key-rotation command rewrites them as `v2`.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { AppError } from '../errors.js';
@@ -17,14 +23,28 @@ export interface EncryptionKey {
   key: Buffer;
 }
 
+/** Where a sealed value lives: what its associated data binds it to. */
+export interface SealContext {
+  collection: string;
+  /** The workspace key of the record, or `*` for records shared by workspaces (Zoom grants). */
+  workspace: string;
+  /** The record within the collection (a request id, `org:<zoom user id>`, …). */
+  subject: string;
+  field: string;
+}
+
 export interface TokenCipher {
-  encrypt(plain: string): string;
-  decrypt(sealed: string): string;
+  seal(plain: string, context: SealContext): string;
+  /** Opens a v2 envelope written for exactly this context, or a legacy v1 envelope. */
+  open(sealed: string, context: SealContext): string;
   keyIdOf(sealed: string): string;
+  /** `v1` (round 1, not bound to its record) or `v2`. */
+  versionOf(sealed: string): 'v1' | 'v2';
   readonly currentKeyId: string;
 }
 
-const VERSION = 'v1';
+const VERSION = 'v2';
+const LEGACY_VERSION = 'v1';
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -54,6 +74,7 @@ function validateRing(keys: ReadonlyArray<EncryptionKey>): void {
 }
 
 interface SealedParts {
+  version: 'v1' | 'v2';
   keyId: string;
   iv: Buffer;
   tag: Buffer;
@@ -61,15 +82,16 @@ interface SealedParts {
 }
 
 function splitSealed(sealed: string): SealedParts {
-  const parts = sealed.split('.');
-  if (parts.length !== 5 || parts[0] !== VERSION) {
+  const parts = typeof sealed === 'string' ? sealed.split('.') : [];
+  const [version = '', keyId = '', iv = '', tag = '', ciphertext = ''] = parts;
+  if (parts.length !== 5 || (version !== VERSION && version !== LEGACY_VERSION)) {
     throw new CipherError('bad_ciphertext', 'Sealed token has an unknown format');
   }
-  const [, keyId = '', iv = '', tag = '', ciphertext = ''] = parts;
   if (!KEY_ID.test(keyId) || ![iv, tag, ciphertext].every((part) => BASE64URL.test(part))) {
     throw new CipherError('bad_ciphertext', 'Sealed token has an unknown format');
   }
   const parsed = {
+    version: version as 'v1' | 'v2',
     keyId,
     iv: Buffer.from(iv, 'base64url'),
     tag: Buffer.from(tag, 'base64url'),
@@ -88,9 +110,48 @@ function splitSealed(sealed: string): SealedParts {
   return parsed;
 }
 
-function associatedData(keyId: string): Buffer {
-  return Buffer.from(`${VERSION}.${keyId}`, 'utf8');
+const CONTEXT_PART = /^[A-Za-z0-9_.:*@+-]{1,200}$/;
+
+function checkContext(context: SealContext): void {
+  for (const [name, value] of Object.entries(context)) {
+    // The parts are joined with '|': a part holding it (or anything unexpected) could alias another context.
+    if (typeof value !== 'string' || !CONTEXT_PART.test(value)) {
+      throw new CipherError('bad_key_config', `Seal context ${name} is not valid`);
+    }
+  }
 }
+
+function associatedData(version: 'v1' | 'v2', keyId: string, context: SealContext): Buffer {
+  if (version === LEGACY_VERSION) return Buffer.from(`${LEGACY_VERSION}.${keyId}`, 'utf8');
+  checkContext(context);
+  const { collection, workspace, subject, field } = context;
+  return Buffer.from(`${VERSION}.${keyId}|${collection}|${workspace}|${subject}|${field}`, 'utf8');
+}
+
+function sealWith(version: 'v1' | 'v2', keyId: string, key: Buffer, plain: string, aad: Buffer): string {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(aad);
+  const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  const tag = cipher.getAuthTag();
+  return [
+    version,
+    keyId,
+    iv.toString('base64url'),
+    tag.toString('base64url'),
+    ciphertext.toString('base64url'),
+  ].join('.');
+}
+
+/**
+ * What round 1 wrote (`v1`, bound to its key id only). Kept so the migration and rotation tests can
+ * write a database as the previous version did; the app itself never writes v1.
+ */
+export function legacySealV1(key: EncryptionKey, plain: string): string {
+  return sealWith(LEGACY_VERSION, key.id, key.key, plain, associatedData(LEGACY_VERSION, key.id, NO_CONTEXT));
+}
+
+const NO_CONTEXT: SealContext = { collection: '-', workspace: '-', subject: '-', field: '-' };
 
 export function createTokenCipher(keys: ReadonlyArray<EncryptionKey>): TokenCipher {
   validateRing(keys);
@@ -103,21 +164,16 @@ export function createTokenCipher(keys: ReadonlyArray<EncryptionKey>): TokenCiph
 
   return {
     currentKeyId,
-    encrypt(plain: string): string {
-      const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', currentKey, iv, { authTagLength: TAG_BYTES });
-      cipher.setAAD(associatedData(currentKeyId));
-      const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      const tag = cipher.getAuthTag();
-      return [
+    seal(plain, context) {
+      return sealWith(
         VERSION,
         currentKeyId,
-        iv.toString('base64url'),
-        tag.toString('base64url'),
-        ciphertext.toString('base64url'),
-      ].join('.');
+        currentKey,
+        plain,
+        associatedData(VERSION, currentKeyId, context),
+      );
     },
-    decrypt(sealed: string): string {
+    open(sealed, context) {
       const parts = splitSealed(sealed);
       const key = ring.get(parts.keyId);
       if (key === undefined) {
@@ -126,18 +182,26 @@ export function createTokenCipher(keys: ReadonlyArray<EncryptionKey>): TokenCiph
           `Sealed token uses key "${parts.keyId}", which is not in the key ring`,
         );
       }
+      const aad = associatedData(parts.version, parts.keyId, context);
       try {
         const decipher = createDecipheriv('aes-256-gcm', key, parts.iv, { authTagLength: TAG_BYTES });
-        decipher.setAAD(associatedData(parts.keyId));
+        decipher.setAAD(aad);
         decipher.setAuthTag(parts.tag);
         return Buffer.concat([decipher.update(parts.ciphertext), decipher.final()]).toString('utf8');
       } catch {
-        // The underlying error says nothing useful and must not be echoed; the cause is tampering or a wrong key.
-        throw new CipherError('bad_ciphertext', 'Sealed token failed authentication (tampered or wrong key)');
+        // The underlying error says nothing useful and must not be echoed: tampering, a wrong key, or
+        // a value moved from another record.
+        throw new CipherError(
+          'bad_ciphertext',
+          'Sealed token failed authentication (tampered, wrong key, or not written for this record)',
+        );
       }
     },
-    keyIdOf(sealed: string): string {
+    keyIdOf(sealed) {
       return splitSealed(sealed).keyId;
+    },
+    versionOf(sealed) {
+      return splitSealed(sealed).version;
     },
   };
 }

@@ -6,8 +6,17 @@
 import type { SealContext } from '../crypto/token-cipher.js';
 
 /** A Zoom grant is shared by every connection of that Zoom user and app: not bound to a workspace. */
-export function grantSeal(app: 'org' | 'user', zoomUserId: string, field: 'accessToken' | 'refreshToken'): SealContext {
-  return { collection: 'zoom_grants', workspace: '*', subject: `${app}:${zoomUserId}`, field: `credential.${field}` };
+export function grantSeal(
+  app: 'org' | 'user',
+  zoomUserId: string,
+  field: 'accessToken' | 'refreshToken',
+): SealContext {
+  return {
+    collection: 'zoom_grants',
+    workspace: '*',
+    subject: `${app}:${zoomUserId}`,
+    field: `credential.${field}`,
+  };
 }
 
 /** The subject part of a grant's seal, for callers that add the field themselves (the credential manager). */
@@ -17,7 +26,12 @@ export function grantSealSubject(app: 'org' | 'user', zoomUserId: string): Omit<
 }
 
 export function requestTokenSeal(workspaceId: string, requestId: string): SealContext {
-  return { collection: 'approval_requests', workspace: workspaceId, subject: requestId, field: 'tokenSealed' };
+  return {
+    collection: 'approval_requests',
+    workspace: workspaceId,
+    subject: requestId,
+    field: 'tokenSealed',
+  };
 }
 
 /** One PKCE verifier per attempt, bound to its request and to the state it was made for. */

@@ -47,7 +47,16 @@ export function refuseSlackClockSkew(
 }
 
 /** Headers on every answer, plus the two request-level guards above (first middleware, so they apply everywhere). */
-export function securityHeaders(options: { https: boolean }): RequestHandler {
+export function securityHeaders(options: {
+  https: boolean;
+  /**
+   * Where a form may lead: the link page's POST answers with a redirect to Zoom's authorize page,
+   * and browsers apply `form-action` to that redirect too (the Zoom OAuth origin).
+   */
+  formTargets?: readonly string[];
+}): RequestHandler {
+  const formAction = ["'self'", ...(options.formTargets ?? [])].join(' ');
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`;
   return (req, res, next) => {
     closeWhenBodyUnread(req, res);
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -56,10 +65,7 @@ export function securityHeaders(options: { https: boolean }): RequestHandler {
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
     // Our pages are static HTML with inline styles only: no scripts at all.
-    res.setHeader(
-      'Content-Security-Policy',
-      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-    );
+    res.setHeader('Content-Security-Policy', csp);
     if (options.https) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     if (refuseSlackClockSkew(req, res)) return;
     next();

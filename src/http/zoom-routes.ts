@@ -1,21 +1,33 @@
 /**
  * The browser side of approvals (DESIGN §2.2): the approval and personal-connect link pages, the
- * `?go=1` redirect to Zoom (fresh state + PKCE per click, bound to this browser by a cookie) and
- * the OAuth callback. Every outcome is a readable page in the visitor's language; nothing here
- * reveals anything without a valid link token, and we only ever redirect to Zoom's authorize URL.
+ * POST from a page to Zoom (fresh state + PKCE per press, bound to this browser), the OAuth
+ * callback, and the result page it leads to. Every outcome is a readable page in the visitor's
+ * language; nothing here reveals anything without a valid link token, nothing but the page's own
+ * form (in the browser that loaded it) reaches Zoom, and we only ever redirect to Zoom's authorize
+ * URL or to our own result page.
  */
-import { type Request, type Response, Router } from 'express';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import express, { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { isAppError } from '../errors.js';
 import { createTranslator, type Translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
-import type { ApprovalsService, CallbackResult, LinkView } from '../services/approvals/index.js';
+import type { ApprovalsService, CallbackResult } from '../services/approvals/index.js';
 import type { BrowserBinding } from './browser-binding.js';
+import {
+  finishedLinkPage,
+  pendingLinkPage,
+  resultPage,
+  type SimplePageKey,
+  simplePage,
+} from './link-pages.js';
 import { type PageModel, renderPage } from './views/page.js';
 
 export interface ZoomRoutesDeps {
-  approvals: Pick<ApprovalsService, 'viewLink' | 'open' | 'handleCallback'>;
+  approvals: Pick<ApprovalsService, 'viewLink' | 'open' | 'handleCallback' | 'describe'>;
   binding: BrowserBinding;
+  /** Signs result-page references (a reload of the result shows the same result, nothing else). */
+  resultKey: Buffer;
   logger: Logger;
   /** Tell the people involved (DMs, Home refresh), after the page is sent: queued, never awaited here. */
   onCallbackResult(result: CallbackResult): void;
@@ -27,6 +39,8 @@ const callbackQuery = z.object({
   code: z.string().min(1).max(2000).optional(),
   error: z.string().max(200).optional(),
 });
+const formBody = z.object({ csrf: z.string().max(100) }).loose();
+const RESULT_REF = /^([A-Za-z0-9_-]{1,64})\.([0-9a-f]{24})\.([A-Za-z0-9_-]{43})$/;
 
 export function languageOf(req: Request): 'en' | 'fr' {
   const header = req.headers['accept-language'];
@@ -39,114 +53,93 @@ function send(res: Response, status: number, model: PageModel): void {
   res.send(renderPage(model));
 }
 
-function simplePage(
-  t: Translator,
-  key: 'expired' | 'used' | 'cancelled' | 'declined' | 'not_found' | 'error' | 'state_invalid',
-  params: Record<string, string> = {},
-): PageModel {
-  return {
-    lang: t.locale,
-    title: t(`page.${key}.title`),
-    heading: t(`page.${key}.title`),
-    paragraphs: [t(`page.${key}.body`, params)],
-    tone: key === 'used' ? 'success' : key === 'error' || key === 'state_invalid' ? 'error' : 'warning',
-  };
-}
-
-/** The page for a link that can no longer be used, or null when it is pending. */
-function finishedLinkPage(t: Translator, link: LinkView): PageModel | null {
-  switch (link.status) {
-    case 'pending':
-      return null;
-    case 'completed':
-      return simplePage(t, 'used');
-    case 'expired':
-      return simplePage(t, 'expired', { date: t.formatDate(link.expiresAt) });
-    case 'cancelled':
-      return simplePage(t, 'cancelled');
-    case 'declined':
-      return simplePage(t, 'declined');
-  }
-}
-
 function pageForError(t: Translator, error: unknown): { status: number; model: PageModel } {
   const code = isAppError(error) ? error.code : 'internal';
+  const simple = (status: number, key: SimplePageKey, params?: Record<string, string>) => ({
+    status,
+    model: simplePage(t, key, params),
+  });
   switch (code) {
     case 'request_not_found':
-      return { status: 404, model: simplePage(t, 'not_found') };
+      return simple(404, 'not_found');
     case 'request_expired':
-      return { status: 410, model: simplePage(t, 'expired', { date: '' }) };
+      return simple(410, 'expired', { date: '' });
+    case 'request_busy':
+      return simple(409, 'busy');
     case 'request_not_pending': {
       const status = isAppError(error) ? error.details.status : undefined;
-      const key =
-        status === 'completed'
-          ? 'used'
-          : status === 'declined'
-            ? 'declined'
-            : status === 'expired'
-              ? 'expired'
-              : 'cancelled';
-      return { status: 410, model: simplePage(t, key, { date: '' }) };
+      return simple(
+        410,
+        status === 'declined' ? 'declined' : status === 'expired' ? 'expired' : 'cancelled',
+        {
+          date: '',
+        },
+      );
     }
     case 'state_invalid':
-      return { status: 400, model: simplePage(t, 'state_invalid') };
+      return simple(400, 'state_invalid');
     case 'authorization_denied':
-      return { status: 400, model: simplePage(t, 'error') };
+      return simple(400, 'denied');
     default:
-      return { status: code === 'internal' ? 500 : 502, model: simplePage(t, 'error') };
+      return simple(code === 'internal' ? 500 : 502, 'error');
   }
 }
 
 export function createZoomRoutes(deps: ZoomRoutesDeps): Router {
   const router = Router();
   const logger = deps.logger.child({ module: 'zoom-routes' });
+  const resultMac = (workspaceId: string, requestId: string) =>
+    createHmac('sha256', deps.resultKey).update(`result:${workspaceId}.${requestId}`).digest('base64url');
 
-  const linkRoute = (kind: 'org' | 'personal') => async (req: Request, res: Response) => {
+  const failed = (res: Response, t: Translator, error: unknown, what: string) => {
+    const { status, model } = pageForError(t, error);
+    if (status >= 500) logger.error({ err: error }, `${what} failed`);
+    return send(res, status, model);
+  };
+
+  /** GET: the page only (it sets the page cookie and its form's CSRF token). `?go=1` changes nothing. */
+  const showLink = (kind: 'org' | 'personal') => async (req: Request, res: Response) => {
     const t = createTranslator(languageOf(req));
     const token = tokenParam.safeParse(req.params.token);
     if (!token.success) return send(res, 404, simplePage(t, 'not_found'));
     try {
-      if (req.query.go === '1') {
-        const { authorizeUrl } = await deps.approvals.open(token.data, kind);
-        const state = new URL(authorizeUrl).searchParams.get('state');
-        if (!state) throw new Error('authorize URL without state');
-        deps.binding.bind(res, state);
-        res.setHeader('Cache-Control', 'no-store');
-        return res.redirect(302, authorizeUrl);
-      }
       const link = await deps.approvals.viewLink(token.data, kind);
       const finished = finishedLinkPage(t, link);
       if (finished) return send(res, 410, finished);
-      const workspace = link.workspaceName ?? link.workspaceId;
-      const prefix = kind === 'org' ? 'page.approve' : 'page.connect';
-      return send(res, 200, {
-        lang: t.locale,
-        title: kind === 'org' ? t('page.approve.title', { workspace }) : t('page.connect.title'),
-        heading: t(`${prefix}.heading`),
-        paragraphs:
-          kind === 'org'
-            ? [
-                t('page.approve.body', { requester: link.requesterName ?? link.requesterId, workspace }),
-                t('page.approve.only_admin'),
-                t('page.expires', { date: t.formatDate(link.expiresAt) }),
-              ]
-            : [
-                t('page.connect.body', { workspace }),
-                t('page.expires', { date: t.formatDate(link.expiresAt) }),
-              ],
-        // Relative link: the same URL with ?go=1, so nothing but our own route is ever a target here.
-        button: { label: t(`${prefix}.button`), href: `${req.baseUrl}${req.path}?go=1` },
-        tone: 'info',
-      });
+      const csrf = deps.binding.issueCsrf(req, res, token.data);
+      // Relative action: the same URL, so nothing but our own route is ever a target here.
+      return send(res, 200, pendingLinkPage(t, link, { action: `${req.baseUrl}${req.path}`, csrf }));
     } catch (error) {
-      const { status, model } = pageForError(t, error);
-      if (status >= 500) logger.error({ err: error }, 'link page failed');
-      return send(res, status, model);
+      return failed(res, t, error, 'link page');
     }
   };
 
-  router.get('/zoom/approve/:token', linkRoute('org'));
-  router.get('/zoom/connect/:token', linkRoute('personal'));
+  /** POST from the page's form: CSRF checked against the page cookie, then a fresh state → Zoom. */
+  const goToZoom = (kind: 'org' | 'personal') => async (req: Request, res: Response) => {
+    const t = createTranslator(languageOf(req));
+    const token = tokenParam.safeParse(req.params.token);
+    if (!token.success) return send(res, 404, simplePage(t, 'not_found'));
+    const body = formBody.safeParse(req.body);
+    if (!body.success || !deps.binding.verifyCsrf(req, token.data, body.data.csrf)) {
+      return send(res, 403, simplePage(t, 'csrf'));
+    }
+    try {
+      const { authorizeUrl } = await deps.approvals.open(token.data, kind);
+      const state = new URL(authorizeUrl).searchParams.get('state');
+      if (!state) throw new Error('authorize URL without state');
+      deps.binding.bind(res, state);
+      res.setHeader('Cache-Control', 'no-store');
+      return res.redirect(302, authorizeUrl);
+    } catch (error) {
+      return failed(res, t, error, 'link POST');
+    }
+  };
+
+  const form = express.urlencoded({ extended: false, limit: '4kb', parameterLimit: 5 });
+  router.get('/zoom/approve/:token', showLink('org'));
+  router.get('/zoom/connect/:token', showLink('personal'));
+  router.post('/zoom/approve/:token', form, goToZoom('org'));
+  router.post('/zoom/connect/:token', form, goToZoom('personal'));
 
   router.get('/zoom/oauth/callback', async (req, res) => {
     const t = createTranslator(languageOf(req));
@@ -167,24 +160,33 @@ export function createZoomRoutes(deps: ZoomRoutesDeps): Router {
           tone: 'error',
         });
       }
-      const workspace = result.request.workspaceId;
-      const org = result.request.kind === 'org';
-      return send(res, 200, {
-        lang: t.locale,
-        title: t(org ? 'page.success_org.title' : 'page.success_personal.title'),
-        heading: t(org ? 'page.success_org.title' : 'page.success_personal.title'),
-        paragraphs: [
-          t(org ? 'page.success_org.body' : 'page.success_personal.body', {
-            workspace,
-            email: result.zoomEmail,
-          }),
-        ],
-        tone: 'success',
-      });
+      // Post/redirect/get: a reload of the result shows the result again, not "sign-in expired".
+      const { workspaceId, id } = result.request;
+      res.setHeader('Cache-Control', 'no-store');
+      return res.redirect(303, `/zoom/result/${workspaceId}.${id}.${resultMac(workspaceId, id)}`);
     } catch (error) {
-      const { status, model } = pageForError(t, error);
-      if (status >= 500) logger.error({ err: error }, 'OAuth callback failed');
-      return send(res, status, model);
+      return failed(res, t, error, 'OAuth callback');
+    }
+  });
+
+  router.get('/zoom/result/:ref', async (req, res) => {
+    const t = createTranslator(languageOf(req));
+    const match = RESULT_REF.exec(String(req.params.ref));
+    const [, workspaceId = '', requestId = '', presented = ''] = match ?? [];
+    const expected = Buffer.from(resultMac(workspaceId, requestId));
+    if (
+      !match ||
+      expected.length !== presented.length ||
+      !timingSafeEqual(expected, Buffer.from(presented))
+    ) {
+      return send(res, 404, simplePage(t, 'not_found'));
+    }
+    try {
+      const link = await deps.approvals.describe(workspaceId, requestId);
+      if (!link) return send(res, 404, simplePage(t, 'not_found'));
+      return send(res, 200, resultPage(t, link));
+    } catch (error) {
+      return failed(res, t, error, 'result page');
     }
   });
 

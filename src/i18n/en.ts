@@ -416,41 +416,72 @@ export const en = {
   'error.internal':
     'Something went wrong on our side. Try again; if it keeps happening, tell your Slack admin.',
 
-  // HTML pages of the approval / connect links
+  // HTML pages of the approval / connect links (DESIGN §2.2)
   'page.approve.title': 'Approve Zoom for {workspace}',
   'page.approve.heading': 'Connect Zoom for the whole organization',
-  'page.approve.body':
-    '{requester} asks to connect Zoom for the whole {workspace} Slack workspace, so that every member can use Zoom from Slack.',
+  'page.approve.body.one':
+    'This link connects the Zoom account used by the {count} member of the {workspace} Slack workspace. {requester} asked for it and sent it to {recipient}.',
+  'page.approve.body.other':
+    'This link connects the Zoom account used by all {count} members of the {workspace} Slack workspace. {requester} asked for it and sent it to {recipient}.',
   'page.approve.only_admin':
-    'Only a Zoom admin (Owner or Admin role in the Zoom account) can approve. Zoom will ask you to sign in.',
+    'Only an admin of your organization’s Zoom account can approve: Zoom asks you to sign in, then the app checks that you can administer the account.',
   'page.approve.button': 'Continue to Zoom',
-  'page.approve.decline_hint': 'Not the right person? Close this page, or decline in the Slack message.',
-  'page.connect.title': 'Connect your Zoom account',
-  'page.connect.heading': 'Connect your personal Zoom account',
+  'page.connect.title': 'Connect a Zoom account for {member}',
+  'page.connect.heading': 'Connect a personal Zoom account',
   'page.connect.body':
-    'Sign in to Zoom to connect your personal account to Slack in {workspace}. It will be used for your meetings.',
+    'This link connects a Zoom account to {member} in the {workspace} Slack workspace, for {member}’s meetings.',
+  'page.connect.only_you':
+    'Continue only if you are {member}. If someone sent you this link, close this page.',
   'page.connect.button': 'Continue to Zoom',
   'page.expires': 'This link works until {date}.',
   'page.expired.title': 'Link expired',
   'page.expired.body': 'This link expired on {date}. Ask for a new one in Slack with /zoom-connect.',
+  'page.forwarded.title': 'Link forwarded',
+  'page.forwarded.body':
+    'This request was forwarded to {name} on {date}, with a new link. This link no longer works.',
+  'page.superseded.title': 'Zoom already connected',
+  'page.superseded.body':
+    'Zoom was connected for {workspace} by {name} on {date}, with another request. This link is no longer needed.',
   'page.used.title': 'Already done',
-  'page.used.body': 'This link was already used: Zoom is connected. You can close this page.',
+  'page.used_org.body': 'This link was used on {date}: Zoom was connected for {workspace} with {email}.',
+  'page.used_personal.body':
+    'This link was used on {date}: the Zoom account {email} was connected to {member}.',
+  'page.now.active': 'The connection works now. You can close this page.',
+  'page.now.needs_reconnect':
+    'Since then the connection stopped working and must be approved again: ask for a new link in Slack with /zoom-connect.',
+  'page.now.disconnected':
+    'Since then the connection was disconnected: ask for a new link in Slack with /zoom-connect.',
+  'page.now.none': 'Since then the connection was removed: ask for a new link in Slack with /zoom-connect.',
   'page.cancelled.title': 'Link cancelled',
-  'page.cancelled.body': 'This link was cancelled by a Slack admin. Ask for a new one if needed.',
+  'page.cancelled.body': 'This link was cancelled. Ask for a new one in Slack with /zoom-connect if needed.',
   'page.declined.title': 'Request declined',
   'page.declined.body': 'This request was declined. Ask for a new one in Slack if needed.',
   'page.not_found.title': 'Link not found',
   'page.not_found.body':
     'This link does not exist or is no longer valid. Check that it was copied completely.',
+  'page.account_coverage.one':
+    'Zoom account {account} ({id}): {found} of the {count} member of {workspace} found by email.',
+  'page.account_coverage.other':
+    'Zoom account {account} ({id}): {found} of {count} members of {workspace} found by email.',
   'page.success_org.title': 'Zoom is connected',
   'page.success_org.body':
-    'Zoom is now connected for the whole {workspace} workspace with the Zoom user {email}. Everyone in Slack can use it. You can close this page.',
-  'page.success_personal.title': 'Your Zoom account is connected',
+    'Zoom is now connected for the whole {workspace} workspace with the Zoom user {email}. Its members can use it from Slack now.',
+  'page.success_personal.title': 'Zoom account connected',
   'page.success_personal.body':
-    'Your Zoom account {email} is connected to Slack in {workspace}. You can close this page.',
+    'You connected the Zoom account {email} to {member} in {workspace}. It is used for {member}’s meetings from now on.',
+  'page.parked_personal.title': 'Waiting for {member}',
+  'page.parked_personal.body':
+    'You signed in to Zoom as {email}, which is not {member}’s email in Slack. The account is used only once {member} confirms it in Slack, within 24 hours; otherwise nothing is kept.',
+  'page.parked_org.title': 'Waiting for a Slack admin',
+  'page.parked_org.other_account':
+    'This is another Zoom account than the one connected now ({current}). A Slack admin must confirm the switch in Slack; the current connection keeps serving until then.',
+  'page.parked_org.zero_coverage':
+    'No member of {workspace} has a Zoom user with their Slack email in this Zoom account, so it would serve nobody. A Slack admin must confirm or cancel it in Slack.',
+  'page.parked_org.requester_not_admin':
+    '{requester}, who asked for this connection, is no longer a Slack admin, so another Slack admin must confirm it in Slack.',
   'page.not_admin.title': 'A Zoom admin is required',
   'page.not_admin.body':
-    'The Zoom user {email} is not a Zoom admin (role: {role}), so nothing was connected. Ask a Zoom Owner or Admin to open this link; it still works.',
+    'The Zoom user {email} cannot administer its Zoom account (role: {role}), so nothing was connected. The link still works: a Zoom admin can open it, or forward the request in Slack with “Not me — forward”.',
   'page.error.title': 'Something went wrong',
   'page.error.body': 'We could not complete the connection. Open the link again to retry.',
   'page.denied.title': 'Not authorized',
@@ -460,6 +491,9 @@ export const en = {
   'page.busy.body': 'This request is being completed right now. Refresh this page in a moment.',
   'page.state_invalid.title': 'Sign-in expired',
   'page.state_invalid.body':
-    'This Zoom sign-in was not started from this link or took too long. Open the link again.',
+    'This Zoom sign-in was not started from this link in this browser, or it took too long. Open the link again.',
+  'page.csrf.title': 'Open the link again',
+  'page.csrf.body':
+    'This page was not opened from its link in this browser, or it stayed open too long. Open the link again, then press the button.',
   'page.close_hint': 'You can close this page.',
 };

@@ -426,42 +426,72 @@ export const fr: Record<MessageKey, string> = {
   'error.internal':
     'Un problème est survenu de notre côté. Réessayez ; si cela persiste, prévenez votre administrateur Slack.',
 
-  // Pages HTML des liens
+  // Pages HTML des liens (DESIGN §2.2)
   'page.approve.title': 'Approuver Zoom pour {workspace}',
   'page.approve.heading': 'Connecter Zoom pour toute l’organisation',
-  'page.approve.body':
-    '{requester} demande de connecter Zoom pour tout l’espace de travail Slack {workspace}, afin que chaque membre puisse utiliser Zoom depuis Slack.',
+  'page.approve.body.one':
+    'Ce lien connecte le compte Zoom utilisé par le membre de l’espace de travail Slack {workspace} ({count} membre). {requester} l’a demandé et l’a envoyé à {recipient}.',
+  'page.approve.body.other':
+    'Ce lien connecte le compte Zoom utilisé par les {count} membres de l’espace de travail Slack {workspace}. {requester} l’a demandé et l’a envoyé à {recipient}.',
   'page.approve.only_admin':
-    'Seul un admin Zoom (rôle Owner ou Admin du compte Zoom) peut approuver. Zoom va vous demander de vous connecter.',
+    'Seul un administrateur du compte Zoom de votre organisation peut approuver : Zoom vous demande de vous connecter, puis l’application vérifie que vous pouvez administrer le compte.',
   'page.approve.button': 'Continuer vers Zoom',
-  'page.approve.decline_hint':
-    'Vous n’êtes pas la bonne personne ? Fermez cette page, ou refusez depuis le message Slack.',
-  'page.connect.title': 'Connecter votre compte Zoom',
-  'page.connect.heading': 'Connecter votre compte Zoom personnel',
+  'page.connect.title': 'Connecter un compte Zoom pour {member}',
+  'page.connect.heading': 'Connecter un compte Zoom personnel',
   'page.connect.body':
-    'Connectez-vous à Zoom pour relier votre compte personnel à Slack dans {workspace}. Il servira pour vos réunions.',
+    'Ce lien relie un compte Zoom à {member} dans l’espace de travail Slack {workspace}, pour les réunions de {member}.',
+  'page.connect.only_you':
+    'Ne continuez que si vous êtes {member}. Si quelqu’un vous a envoyé ce lien, fermez cette page.',
   'page.connect.button': 'Continuer vers Zoom',
   'page.expires': 'Ce lien est valable jusqu’au {date}.',
   'page.expired.title': 'Lien expiré',
   'page.expired.body': 'Ce lien a expiré le {date}. Demandez-en un nouveau dans Slack avec /zoom-connect.',
+  'page.forwarded.title': 'Lien transféré',
+  'page.forwarded.body':
+    'Cette demande a été transférée à {name} le {date}, avec un nouveau lien. Ce lien-ci ne fonctionne plus.',
+  'page.superseded.title': 'Zoom est déjà connecté',
+  'page.superseded.body':
+    'Zoom a été connecté pour {workspace} par {name} le {date}, avec une autre demande. Ce lien n’est plus nécessaire.',
   'page.used.title': 'Déjà fait',
-  'page.used.body': 'Ce lien a déjà été utilisé : Zoom est connecté. Vous pouvez fermer cette page.',
+  'page.used_org.body': 'Ce lien a servi le {date} : Zoom a été connecté pour {workspace} avec {email}.',
+  'page.used_personal.body': 'Ce lien a servi le {date} : le compte Zoom {email} a été relié à {member}.',
+  'page.now.active': 'La connexion fonctionne. Vous pouvez fermer cette page.',
+  'page.now.needs_reconnect':
+    'Depuis, la connexion ne fonctionne plus et doit être approuvée à nouveau : demandez un nouveau lien dans Slack avec /zoom-connect.',
+  'page.now.disconnected':
+    'Depuis, la connexion a été déconnectée : demandez un nouveau lien dans Slack avec /zoom-connect.',
+  'page.now.none':
+    'Depuis, la connexion a été supprimée : demandez un nouveau lien dans Slack avec /zoom-connect.',
   'page.cancelled.title': 'Lien annulé',
   'page.cancelled.body':
-    'Ce lien a été annulé par un administrateur Slack. Demandez-en un nouveau si besoin.',
+    'Ce lien a été annulé. Demandez-en un nouveau dans Slack avec /zoom-connect si besoin.',
   'page.declined.title': 'Demande refusée',
   'page.declined.body': 'Cette demande a été refusée. Demandez-en une nouvelle dans Slack si besoin.',
   'page.not_found.title': 'Lien introuvable',
   'page.not_found.body': 'Ce lien n’existe pas ou n’est plus valable. Vérifiez qu’il a été copié en entier.',
+  'page.account_coverage.one':
+    'Compte Zoom {account} ({id}) : {found} sur {count} membre de {workspace} trouvé par e-mail.',
+  'page.account_coverage.other':
+    'Compte Zoom {account} ({id}) : {found} sur {count} membres de {workspace} trouvés par e-mail.',
   'page.success_org.title': 'Zoom est connecté',
   'page.success_org.body':
-    'Zoom est maintenant connecté pour tout l’espace de travail {workspace} avec l’utilisateur Zoom {email}. Tout le monde dans Slack peut l’utiliser. Vous pouvez fermer cette page.',
-  'page.success_personal.title': 'Votre compte Zoom est connecté',
+    'Zoom est maintenant connecté pour tout l’espace de travail {workspace} avec l’utilisateur Zoom {email}. Ses membres peuvent l’utiliser depuis Slack dès maintenant.',
+  'page.success_personal.title': 'Compte Zoom connecté',
   'page.success_personal.body':
-    'Votre compte Zoom {email} est relié à Slack dans {workspace}. Vous pouvez fermer cette page.',
+    'Vous avez relié le compte Zoom {email} à {member} dans {workspace}. Il sera utilisé pour les réunions de {member} à partir de maintenant.',
+  'page.parked_personal.title': 'En attente de {member}',
+  'page.parked_personal.body':
+    'Vous vous êtes connecté à Zoom en tant que {email}, qui n’est pas l’e-mail de {member} dans Slack. Le compte ne sera utilisé qu’une fois que {member} l’aura confirmé dans Slack, sous 24 heures ; sinon rien n’est conservé.',
+  'page.parked_org.title': 'En attente d’un administrateur Slack',
+  'page.parked_org.other_account':
+    'C’est un autre compte Zoom que celui connecté actuellement ({current}). Un administrateur Slack doit confirmer le changement dans Slack ; la connexion actuelle continue de servir d’ici là.',
+  'page.parked_org.zero_coverage':
+    'Aucun membre de {workspace} n’a d’utilisateur Zoom avec son e-mail Slack dans ce compte Zoom : il ne servirait à personne. Un administrateur Slack doit le confirmer ou l’annuler dans Slack.',
+  'page.parked_org.requester_not_admin':
+    '{requester}, qui a demandé cette connexion, n’est plus administrateur Slack : un autre administrateur Slack doit la confirmer dans Slack.',
   'page.not_admin.title': 'Un admin Zoom est nécessaire',
   'page.not_admin.body':
-    'L’utilisateur Zoom {email} n’est pas admin Zoom (rôle : {role}) : rien n’a été connecté. Demandez à un Owner ou Admin Zoom d’ouvrir ce lien ; il reste valable.',
+    'L’utilisateur Zoom {email} ne peut pas administrer son compte Zoom (rôle : {role}) : rien n’a été connecté. Le lien reste valable : un admin Zoom peut l’ouvrir, ou transférez la demande dans Slack avec « Pas moi — transférer ».',
   'page.error.title': 'Un problème est survenu',
   'page.error.body': 'La connexion n’a pas pu aboutir. Ouvrez à nouveau le lien pour réessayer.',
   'page.denied.title': 'Autorisation refusée',
@@ -471,6 +501,9 @@ export const fr: Record<MessageKey, string> = {
   'page.busy.body': 'Cette demande est en cours de finalisation. Actualisez cette page dans un instant.',
   'page.state_invalid.title': 'Connexion expirée',
   'page.state_invalid.body':
-    'Cette connexion à Zoom n’a pas été lancée depuis ce lien ou a pris trop de temps. Ouvrez à nouveau le lien.',
+    'Cette connexion à Zoom n’a pas été lancée depuis ce lien dans ce navigateur, ou a pris trop de temps. Ouvrez à nouveau le lien.',
+  'page.csrf.title': 'Ouvrez à nouveau le lien',
+  'page.csrf.body':
+    'Cette page n’a pas été ouverte depuis son lien dans ce navigateur, ou elle est restée ouverte trop longtemps. Ouvrez à nouveau le lien, puis appuyez sur le bouton.',
   'page.close_hint': 'Vous pouvez fermer cette page.',
 };

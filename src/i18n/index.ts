@@ -9,8 +9,16 @@ export type MessageKey = keyof typeof en;
 export type Locale = 'en' | 'fr';
 export type MessageParams = Readonly<Record<string, string | number>>;
 
+/** Keys written once per plural form (`….one`, `….other`, …): their base, for `plural`. */
+export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;
+
 export interface Translator {
   (key: MessageKey, params?: MessageParams): string;
+  /**
+   * The form of `key` for `count` by the language's plural rules (Intl.PluralRules: English says
+   * "1 member" / "0 members", French "0 membre" / "2 membres"); `{count}` is filled in.
+   */
+  plural(key: PluralKey, count: number, params?: MessageParams): string;
   readonly locale: Locale;
   /** Locale-aware number (`100,000` / `100 000`). */
   formatNumber(value: number): string;
@@ -70,8 +78,16 @@ function buildTranslator(resolved: Locale): Translator {
     });
   };
 
+  const rules = new Intl.PluralRules(resolved === 'fr' ? 'fr-FR' : 'en-US');
+  const plural = (key: PluralKey, count: number, params: MessageParams = {}): string => {
+    const form = `${key}.${rules.select(count)}`;
+    const chosen = (isMessageKey(form) ? form : `${key}.other`) as MessageKey;
+    return translate(chosen, { ...params, count });
+  };
+
   return Object.assign(translate, {
     locale: resolved,
+    plural,
     formatNumber: (value: number) => numbers.format(value),
     formatDate: (value: Date) => `${dates.format(value)} UTC`,
   });

@@ -1,5 +1,6 @@
 /**
- * Re-encrypts every stored secret with the newest key of the ring (DESIGN §3.5, issue 8), safe
+ * Re-seals every stored secret with the newest key of the ring and bound to its record (v2
+ * envelopes, issue 13; v1 ones are rewritten too), safe
  * while instances serve: documents are visited in small batches by `_id`, and each is written with
  * ONE conditional update whose filter repeats the ciphertexts that were read (compare-and-set). If
  * anything changed in between (a token refresh, a new attempt on a request), the update matches
@@ -8,8 +9,9 @@
  */
 import type { Collection, Document, ObjectId } from 'mongodb';
 import pino from 'pino';
-import type { TokenCipher } from '../crypto/token-cipher.js';
+import type { SealContext, TokenCipher } from '../crypto/token-cipher.js';
 import type { Models } from '../db/models/index.js';
+import { grantSeal, installationSeal, requestTokenSeal, requestVerifierSeal } from '../db/sealed-fields.js';
 
 export interface RotationCounts {
   collection: string;
@@ -36,8 +38,7 @@ export interface KeyRotationDeps {
 
 /** Where the sealed strings live in each collection's documents (dotted paths; `*` = every array item). */
 const SECRET_PATHS: Record<string, string[]> = {
-  org_connections: ['credential.accessToken', 'credential.refreshToken'],
-  personal_connections: ['credential.accessToken', 'credential.refreshToken'],
+  zoom_grants: ['credential.accessToken', 'credential.refreshToken'],
   approval_requests: ['tokenSealed', 'attempts.*.codeVerifier'],
   slack_installations: [
     'installation.bot.token',
@@ -46,6 +47,38 @@ const SECRET_PATHS: Record<string, string[]> = {
     'installation.user.refreshToken',
   ],
 };
+
+const text = (value: unknown) => (typeof value === 'string' ? value : String(value ?? ''));
+
+/** The seal context of the secret at `path` of `doc` (src/db/sealed-fields.ts says which). */
+export function contextOf(collection: string, doc: Document, path: string): SealContext {
+  switch (collection) {
+    case 'zoom_grants':
+      return grantSeal(
+        doc.app === 'org' ? 'org' : 'user',
+        text(doc.zoomUserId),
+        path.endsWith('accessToken') ? 'accessToken' : 'refreshToken',
+      );
+    case 'approval_requests': {
+      const workspaceId = text(doc.workspaceId);
+      const requestId = text(doc._id);
+      if (path === 'tokenSealed') return requestTokenSeal(workspaceId, requestId);
+      const index = Number(path.split('.')[1]);
+      const stateHash = text(
+        (doc.attempts as Array<{ stateHash?: unknown }> | undefined)?.[index]?.stateHash,
+      );
+      return requestVerifierSeal(workspaceId, requestId, stateHash);
+    }
+    default:
+      return installationSeal(
+        {
+          workspaceId: text(doc.workspaceId),
+          enterpriseId: typeof doc.enterpriseId === 'string' ? doc.enterpriseId : null,
+        },
+        path,
+      );
+  }
+}
 
 const MAX_CONFLICTS_PER_DOCUMENT = 5;
 
@@ -72,6 +105,7 @@ function concretePaths(doc: unknown, pattern: string): string[] {
 type Outcome = 'rotated' | 'current' | 'conflict' | 'failed';
 
 function rotateOne(
+  collection: string,
   doc: Document,
   patterns: string[],
   cipher: TokenCipher,
@@ -82,8 +116,9 @@ function rotateOne(
     const sealed = valueAt(doc, path.split('.')) as string;
     if (sealed === '') continue;
     try {
-      if (cipher.keyIdOf(sealed) === cipher.currentKeyId) continue;
-      set[path] = cipher.encrypt(cipher.decrypt(sealed));
+      if (cipher.keyIdOf(sealed) === cipher.currentKeyId && cipher.versionOf(sealed) === 'v2') continue;
+      const context = contextOf(collection, doc, path);
+      set[path] = cipher.seal(cipher.open(sealed, context), context);
     } catch {
       return 'failed';
     }
@@ -103,7 +138,7 @@ async function rotateDocument(
     const doc = await collection.findOne({ _id: id });
     if (!doc) return { outcome: 'current', conflicts }; // deleted meanwhile: nothing left to protect
     await deps.onRead?.(collection.collectionName, id);
-    const plan = rotateOne(doc, patterns, deps.cipher);
+    const plan = rotateOne(collection.collectionName, doc, patterns, deps.cipher);
     if (plan === 'current' || plan === 'failed') return { outcome: plan, conflicts };
     const result = await collection.updateOne(plan.filter, { $set: plan.set });
     if (result.matchedCount === 1) return { outcome: 'rotated', conflicts };
@@ -116,8 +151,7 @@ export async function rotateKeys(deps: KeyRotationDeps): Promise<RotationCounts[
   const logger = (deps.logger ?? pino({ level: 'silent' })).child({ module: 'rotate-keys' });
   const batchSize = Math.max(1, Math.min(deps.batchSize ?? 100, 1_000));
   const collections: Record<string, Collection> = {
-    org_connections: deps.models.orgConnections.collection as unknown as Collection,
-    personal_connections: deps.models.personalConnections.collection as unknown as Collection,
+    zoom_grants: deps.models.zoomGrants.collection as unknown as Collection,
     approval_requests: deps.models.approvalRequests.collection as unknown as Collection,
     slack_installations: deps.models.slackInstallations.collection as unknown as Collection,
   };

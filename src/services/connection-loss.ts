@@ -7,11 +7,12 @@
  * port — after the current answer (`defer`), since the alert reaches every admin and every host.
  */
 import pino from 'pino';
-import type { Models } from '../db/models/index.js';
+import type { Models, OrgConnectionDoc } from '../db/models/index.js';
 import { type OrgLossReason, statusAfterLoss } from '../domain/connection-loss.js';
 import type { AuditService } from './audit.js';
 import { type ConnectionsService, type OrgConnectionView, orgView } from './connections.js';
 import { ServiceError } from './errors.js';
+import type { GrantsService } from './grants.js';
 import { type AdminCheck, checkWorkspaceId, requireAdmin } from './guard.js';
 import type { CommonDeps, CoreNotifier, Defer, UpcomingMeeting } from './ports.js';
 import type { SettingsService } from './settings.js';
@@ -55,11 +56,12 @@ export function createConnectionLossService(
     audit: AuditService;
     settings: SettingsService;
     connections: ConnectionsService;
+    grants: GrantsService;
     notifier: CoreNotifier;
     defer: Defer;
   },
 ): ConnectionLossService {
-  const { models, admin, audit, settings, connections, notifier } = deps;
+  const { models, admin, audit, settings, connections, grants, notifier } = deps;
   const clock = deps.clock ?? (() => new Date());
   const logger = (deps.logger ?? pino({ level: 'silent' })).child({ module: 'connection-loss' });
 
@@ -115,10 +117,30 @@ export function createConnectionLossService(
       statusChangedAt: clock(),
       disconnectedBy: loss.actorId ?? null,
     };
-    // A disconnected connection keeps no tokens.
+    // A disconnected connection holds no grant.
     const update: Record<string, unknown> = { $set: set };
-    if (status === 'disconnected') update.$unset = { credential: 1 };
-    return models.orgConnections.findOneAndUpdate(filter, update, { returnDocument: 'before' }).lean();
+    if (status === 'disconnected') update.$unset = { grantId: 1 };
+    return models.orgConnections
+      .findOneAndUpdate(filter, update, { returnDocument: 'before' })
+      .lean<OrgConnectionDoc>();
+  }
+
+  /**
+   * Disconnected: this workspace no longer holds the grant — revoked at Zoom if it was the last
+   * holder and we are the ones ending it (when Zoom ended it there is nothing to revoke). Needs
+   * reconnecting: the holder is suspended (it reads no token) until a new approval.
+   */
+  async function releaseGrant(workspaceId: string, previous: OrgConnectionView, reason: OrgLossReason) {
+    if (!previous.grant) return null;
+    const holder = { workspaceId, kind: 'org', generation: previous.generation } as const;
+    if (statusAfterLoss(reason) === 'needs_reconnect') {
+      await grants.setActive(previous.grant, holder, false);
+      return null;
+    }
+    const { revoked } = await grants.detach(previous.grant, holder, {
+      revoke: reason === 'admin_disconnected',
+    });
+    return revoked;
   }
 
   async function announce(workspaceId: string, loss: OrgLoss, previous: OrgConnectionView): Promise<void> {
@@ -142,7 +164,7 @@ export function createConnectionLossService(
       checkWorkspaceId(workspaceId);
       if (loss.reason === 'admin_disconnected') {
         if (!loss.actorId) throw new ServiceError('not_admin', 'An admin disconnect names the admin.');
-        await requireAdmin(admin, workspaceId, loss.actorId);
+        await requireAdmin(admin, workspaceId, loss.actorId, { fresh: true });
       }
       const before = await markLost(workspaceId, loss);
       if (!before) {
@@ -152,11 +174,7 @@ export function createConnectionLossService(
         return { changed: false, previous: null };
       }
       const previous = orgView(before);
-      // We end our own grant; when Zoom ended it (app removed, user gone) there is nothing to revoke.
-      const revoked =
-        loss.reason === 'admin_disconnected'
-          ? await connections.revokeGrant(workspaceId, 'org', before.credential)
-          : null;
+      const revoked = await releaseGrant(workspaceId, previous, loss.reason);
       const status = statusAfterLoss(loss.reason);
       await audit.record(
         workspaceId,

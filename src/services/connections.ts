@@ -1,334 +1,141 @@
+/**
+ * The connections service: the organization connection (org-connection.ts), members' personal
+ * connections (personal-connection.ts), opting out, the credential references the Zoom gateway
+ * uses, and the one cross-workspace lookup webhooks need.
+ */
 import pino from 'pino';
-import type { CredentialDoc } from '../db/models/credential.js';
 import type { Models } from '../db/models/index.js';
 import { type Precedence, resolvePrecedence } from '../domain/precedence.js';
-import type {
-  CredentialRef,
-  CredentialStore,
-  StoredCredential,
-  ZoomAppKind,
-  ZoomGateway,
-  ZoomTokenSet,
-  ZoomUser,
-} from '../zoom/contracts.js';
+import type { CredentialRef, ZoomAppKind } from '../zoom/contracts.js';
 import type { AuditService } from './audit.js';
-import { createMongoCredentialStore } from './credential-store.js';
 import { ServiceError } from './errors.js';
+import type { GrantsService } from './grants.js';
 import { type AdminCheck, checkUserId, checkWorkspaceId, requirePermission } from './guard.js';
+import {
+  createOrgConnections,
+  type OrgCompletion,
+  type OrgCompletionResult,
+  type OrgConnectionView,
+  type ParkedOrgAdoption,
+} from './org-connection.js';
+import {
+  createPersonalConnections,
+  type PersonalConnections,
+  type PersonalConnectionView,
+} from './personal-connection.js';
 import type { CommonDeps } from './ports.js';
 import type { SettingsService } from './settings.js';
 
-export interface OrgConnectionView {
-  status: 'active' | 'needs_reconnect' | 'disconnected';
-  zoomUserId: string;
-  zoomEmail: string;
-  zoomAccountId: string;
-  zoomRole: string;
-  connectedBy: string;
-  approvedVia: string | null;
-  connectedAt: Date;
-  statusReason: string | null;
-  statusChangedAt: Date;
-  generation: number;
-  disconnectedBy: string | null;
-  lastCheckedAt: Date | null;
-}
-
-export interface PersonalConnectionView {
-  status: 'active' | 'needs_reconnect';
-  zoomUserId: string;
-  zoomEmail: string;
-  connectedAt: Date;
-  statusReason: string | null;
-}
+export type { OrgConnectionView } from './org-connection.js';
+export { orgView } from './org-connection.js';
+export type { PersonalConnectionView } from './personal-connection.js';
 
 export interface ConnectionsService {
-  /** Stores an approved org connection; replaces an active one atomically (handover), then revokes the old grant. */
-  completeOrg(
-    workspaceId: string,
-    input: { tokens: ZoomTokenSet; user: ZoomUser; connectedBy: string; approvedVia?: string | undefined },
-  ): Promise<{ generation: number; handedOverFrom: { zoomUserId: string; zoomEmail: string } | null }>;
+  /** Stores an approved org connection; replaces the current one atomically (handover), then drops the old grant holder. */
+  completeOrg(workspaceId: string, input: OrgCompletion): Promise<OrgCompletionResult>;
   completePersonal(
     workspaceId: string,
     slackUserId: string,
-    input: { tokens: ZoomTokenSet; user: ZoomUser },
+    authorization: OrgCompletion['authorization'],
   ): Promise<{ replaced: boolean }>;
+  /** A parked org approval confirmed by a Slack admin; null when the parked grant is gone. */
+  adoptParkedOrg(workspaceId: string, input: ParkedOrgAdoption): Promise<OrgCompletionResult | null>;
+  /** A parked personal approval confirmed by the member; null when the parked grant is gone. */
+  adoptParkedPersonal: PersonalConnections['adoptParkedPersonal'];
   /** The member's own action (or `actor` = `zoom` when the app was removed in Zoom); org takes over. */
   disconnectPersonal(
     workspaceId: string,
     slackUserId: string,
     actor?: string,
-  ): Promise<{ after: Precedence }>;
+  ): Promise<{ after: Precedence; removed: PersonalConnectionView }>;
   optOut(workspaceId: string, slackUserId: string): Promise<void>;
   optIn(workspaceId: string, slackUserId: string): Promise<void>;
   /** The member's personal connection stopped working (its tokens, or its Zoom user); the org one serves meanwhile. */
   markPersonalNeedsReconnect(workspaceId: string, slackUserId: string, reason: string): Promise<boolean>;
-  /** Revokes a grant at Zoom; best effort (the change it follows already happened): false when Zoom could not be told. */
-  revokeGrant(
-    workspaceId: string,
-    app: ZoomAppKind,
-    credential: CredentialDoc | undefined | null,
-  ): Promise<boolean | null>;
   getOrg(workspaceId: string): Promise<OrgConnectionView | null>;
   getPersonal(workspaceId: string, slackUserId: string): Promise<PersonalConnectionView | null>;
-  /** A CredentialStore for the gateway's single-flight refresh, pinned to one connection document. */
-  credentialStore(
+  /** The gateway's credential for the org connection as read (its grant, this generation only). */
+  orgRef(workspaceId: string, org: Pick<OrgConnectionView, 'grant' | 'generation'>): CredentialRef;
+  /** The gateway's credential for a member's personal connection as read. */
+  personalRef(
     workspaceId: string,
-    target: { kind: 'org'; generation: number } | { kind: 'personal'; slackUserId: string },
-  ): CredentialStore;
-  credentialRef(
-    workspaceId: string,
-    target: { kind: 'org'; generation: number } | { kind: 'personal'; slackUserId: string },
+    slackUserId: string,
+    personal: Pick<PersonalConnectionView, 'grant'>,
   ): CredentialRef;
   /**
-   * Webhooks name only Zoom ids: the one lookup across workspaces (indexed on zoomUserId). The
-   * caller then acts per workspace with the methods above.
+   * Webhooks name only Zoom ids: the one lookup across workspaces (indexed on zoomUserId), kept to
+   * the Zoom account the event names. The caller then acts per workspace.
    */
   findByZoomUser(
     app: ZoomAppKind,
     zoomUserId: string,
+    zoomAccountId: string,
   ): Promise<
     Array<{ workspaceId: string; slackUserId?: string | undefined; generation?: number | undefined }>
   >;
+  /** Connections naming this Zoom user but another account than the event's (ignored, logged). */
+  countOtherAccounts(app: ZoomAppKind, zoomUserId: string, zoomAccountId: string): Promise<number>;
+  /** The workspaces whose organization connection is on this Zoom account (the org app removed there). */
+  findOrgByAccount(zoomAccountId: string): Promise<Array<{ workspaceId: string; generation: number }>>;
 }
 
-export function orgView(doc: {
-  status: OrgConnectionView['status'];
-  zoomUserId: string;
-  zoomEmail: string;
-  zoomAccountId: string;
-  zoomRole?: string;
-  connectedBy: string;
-  approvedVia?: string | undefined;
-  connectedAt: Date;
-  statusReason?: string | undefined | null;
-  statusChangedAt: Date;
-  generation?: number;
-  disconnectedBy?: string | null | undefined;
-  lastCheckedAt?: Date | undefined;
-}): OrgConnectionView {
-  return {
-    status: doc.status,
-    zoomUserId: doc.zoomUserId,
-    zoomEmail: doc.zoomEmail,
-    zoomAccountId: doc.zoomAccountId,
-    zoomRole: doc.zoomRole ?? '',
-    connectedBy: doc.connectedBy,
-    approvedVia: doc.approvedVia ?? null,
-    connectedAt: doc.connectedAt,
-    statusReason: doc.statusReason ?? null,
-    statusChangedAt: doc.statusChangedAt,
-    generation: doc.generation ?? 0,
-    disconnectedBy: doc.disconnectedBy ?? null,
-    lastCheckedAt: doc.lastCheckedAt ?? null,
-  };
-}
-
-function toStored(credential: CredentialDoc): StoredCredential {
-  const { accessToken, refreshToken, expiresAt, scope, apiUrl } = credential;
-  return apiUrl
-    ? { accessToken, refreshToken, expiresAt, scope, apiUrl }
-    : { accessToken, refreshToken, expiresAt, scope };
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+/** A connection read without a grant (disconnected, or a document the migration has not reached). */
+function noGrant(): never {
+  throw new ServiceError(
+    'needs_reconnect',
+    'This Zoom connection holds no grant: it must be approved again.',
+  );
 }
 
 export function createConnectionsService(
   deps: CommonDeps & {
     models: Models;
-    zoom: ZoomGateway;
+    grants: GrantsService;
     admin: AdminCheck;
     audit: AuditService;
     settings: SettingsService;
   },
 ): ConnectionsService {
-  const { models, zoom, admin, audit, settings } = deps;
+  const { models, grants, admin, audit, settings } = deps;
   const clock = deps.clock ?? (() => new Date());
   const logger = (deps.logger ?? pino({ level: 'silent' })).child({ module: 'connections' });
-
-  /** Revoking an old grant is best effort: the change already happened; say so in the audit details. */
-  async function revokeQuietly(
-    app: ZoomAppKind,
-    credential: CredentialDoc | undefined | null,
-    workspaceId: string,
-  ) {
-    if (!credential) return false;
-    try {
-      await zoom.revoke(app, toStored(credential));
-      return true;
-    } catch (error) {
-      logger.warn({ workspaceId, app, err: error }, 'revoking the previous Zoom grant failed');
-      return false;
-    }
-  }
-
-  async function swapOrg(workspaceId: string, set: Record<string, unknown>) {
-    const op = () =>
-      models.orgConnections
-        .findOneAndUpdate(
-          { workspaceId },
-          { $set: set, $inc: { generation: 1 }, $setOnInsert: { workspaceId } },
-          { upsert: true, returnDocument: 'before' },
-        )
-        .lean();
-    try {
-      return await op();
-    } catch (error) {
-      // Two first-ever completions racing on the upsert: the loser retries as a plain update.
-      if (isDuplicateKey(error)) return await op();
-      throw error;
-    }
-  }
-
-  async function setMemberPersonal(workspaceId: string, slackUserId: string, personalStatus: string) {
-    const now = clock();
-    await models.members.updateOne(
-      { workspaceId, slackUserId },
-      {
-        $set: { personalStatus, updatedAt: now },
-        $setOnInsert: {
-          workspaceId,
-          slackUserId,
-          sortName: slackUserId.toLowerCase(),
-          optedOut: false,
-          zoomMatch: 'unknown',
-        },
-      },
-      { upsert: true },
-    );
-  }
+  const org = createOrgConnections({ models, grants, audit, clock });
+  const personal = createPersonalConnections({ models, grants, audit, clock });
 
   async function precedenceFor(workspaceId: string, slackUserId: string): Promise<Precedence> {
-    const [personal, org, member, ws] = await Promise.all([
+    const [mine, orgDoc, member, ws] = await Promise.all([
       models.personalConnections.findOne({ workspaceId, slackUserId }, { status: 1 }).lean(),
       models.orgConnections.findOne({ workspaceId }, { status: 1 }).lean(),
       models.members.findOne({ workspaceId, slackUserId }, { optedOut: 1 }).lean(),
       settings.get(workspaceId),
     ]);
     return resolvePrecedence({
-      personal,
-      org,
+      personal: mine,
+      org: orgDoc,
       optedOut: member?.optedOut ?? false,
       allowUserOptOut: ws.allowUserOptOut,
     });
   }
 
-  function storeFor(
-    workspaceId: string,
-    target: { kind: 'org'; generation: number } | { kind: 'personal'; slackUserId: string },
-  ): CredentialStore {
-    checkWorkspaceId(workspaceId);
-    if (target.kind === 'org') {
-      return createMongoCredentialStore({
-        model: models.orgConnections,
-        filter: { workspaceId, generation: target.generation, status: 'active' },
-        clock,
-      });
-    }
-    checkUserId(target.slackUserId, 'slackUserId');
-    return createMongoCredentialStore({
-      model: models.personalConnections,
-      filter: { workspaceId, slackUserId: target.slackUserId, status: 'active' },
-      clock,
-    });
-  }
-
   return {
-    async completeOrg(workspaceId, input) {
-      checkWorkspaceId(workspaceId);
-      checkUserId(input.connectedBy, 'connectedBy');
-      const now = clock();
-      const { user } = input;
-      const before = await swapOrg(workspaceId, {
-        status: 'active',
-        zoomUserId: user.id,
-        zoomEmail: user.email.toLowerCase(),
-        zoomAccountId: user.accountId,
-        zoomRole: user.roleName,
-        connectedBy: input.connectedBy,
-        approvedVia: input.approvedVia,
-        connectedAt: now,
-        statusReason: null,
-        statusChangedAt: now,
-        credential: zoom.seal(input.tokens),
-      });
-      const generation = (before?.generation ?? 0) + 1;
-      const live = before && before.status !== 'disconnected' ? before : null;
-      let previousRevoked: boolean | null = null;
-      // Same Zoom user: Zoom already invalidated the old grant, and revoking could kill the new one.
-      if (before?.credential && before.zoomUserId !== user.id) {
-        previousRevoked = await revokeQuietly('org', before.credential, workspaceId);
-      }
-      if (before && before.zoomAccountId !== user.accountId) {
-        // Email matches were against another Zoom account: they must be found again.
-        await models.members.updateMany(
-          { workspaceId, zoomMatch: { $ne: 'unknown' } },
-          { $set: { zoomMatch: 'unknown' } },
-        );
-      }
-      await audit.record(workspaceId, live ? 'org_handed_over' : 'org_connected', input.connectedBy, {
-        zoomEmail: user.email,
-        zoomUserId: user.id,
-        generation,
-        approvedVia: input.approvedVia ?? null,
-        ...(live ? { previousZoomEmail: live.zoomEmail, previousStatus: live.status, previousRevoked } : {}),
-      });
-      return {
-        generation,
-        handedOverFrom: live ? { zoomUserId: live.zoomUserId, zoomEmail: live.zoomEmail } : null,
-      };
-    },
-
-    async completePersonal(workspaceId, slackUserId, input) {
-      checkWorkspaceId(workspaceId);
-      checkUserId(slackUserId, 'slackUserId');
-      const now = clock();
-      const before = await models.personalConnections
-        .findOneAndUpdate(
-          { workspaceId, slackUserId },
-          {
-            $set: {
-              status: 'active',
-              zoomUserId: input.user.id,
-              zoomEmail: input.user.email.toLowerCase(),
-              zoomAccountId: input.user.accountId,
-              connectedAt: now,
-              statusReason: null,
-              statusChangedAt: now,
-              credential: zoom.seal(input.tokens),
-            },
-            $setOnInsert: { workspaceId, slackUserId },
-          },
-          { upsert: true, returnDocument: 'before' },
-        )
-        .lean();
-      await setMemberPersonal(workspaceId, slackUserId, 'active');
-      if (before?.credential && before.zoomUserId !== input.user.id) {
-        await revokeQuietly('user', before.credential, workspaceId);
-      }
-      await audit.record(workspaceId, 'personal_connected', slackUserId, {
-        zoomEmail: input.user.email,
-        replaced: before !== null,
-      });
-      return { replaced: before !== null };
-    },
+    completeOrg: (workspaceId, input) => org.completeOrg(workspaceId, input),
+    completePersonal: (workspaceId, slackUserId, authorization) =>
+      personal.completePersonal(workspaceId, slackUserId, authorization),
+    adoptParkedOrg: (workspaceId, input) => org.adoptParkedOrg(workspaceId, input),
+    adoptParkedPersonal: (workspaceId, slackUserId, parked) =>
+      personal.adoptParkedPersonal(workspaceId, slackUserId, parked),
+    markPersonalNeedsReconnect: (workspaceId, slackUserId, reason) =>
+      personal.markPersonalNeedsReconnect(workspaceId, slackUserId, reason),
+    getOrg: (workspaceId) => org.getOrg(workspaceId),
+    getPersonal: (workspaceId, slackUserId) => personal.getPersonal(workspaceId, slackUserId),
 
     async disconnectPersonal(workspaceId, slackUserId, actor = slackUserId) {
-      checkWorkspaceId(workspaceId);
-      checkUserId(slackUserId, 'slackUserId');
-      const removed = await models.personalConnections.findOneAndDelete({ workspaceId, slackUserId }).lean();
-      if (!removed)
-        throw new ServiceError('not_connected', 'There is no personal Zoom connection to disconnect.');
-      await setMemberPersonal(workspaceId, slackUserId, 'none');
-      const revoked = actor === 'zoom' ? null : await revokeQuietly('user', removed.credential, workspaceId);
-      await audit.record(workspaceId, 'personal_disconnected', actor, {
-        slackUserId,
-        zoomEmail: removed.zoomEmail,
-        revoked,
-      });
-      return { after: await precedenceFor(workspaceId, slackUserId) };
+      const removed = await personal.removePersonal(workspaceId, slackUserId, actor);
+      logger.info(
+        { workspaceId, actor: actor === 'zoom' ? 'zoom' : 'member' },
+        'personal connection removed',
+      );
+      return { after: await precedenceFor(workspaceId, slackUserId), removed };
     },
 
     async optOut(workspaceId, slackUserId) {
@@ -363,66 +170,52 @@ export function createConnectionsService(
       if (result.modifiedCount > 0) await audit.record(workspaceId, 'opted_in', slackUserId);
     },
 
-    async markPersonalNeedsReconnect(workspaceId, slackUserId, reason) {
+    orgRef(workspaceId, view) {
+      checkWorkspaceId(workspaceId);
+      if (!view.grant) return noGrant();
+      return grants.ref(view.grant, { workspaceId, kind: 'org', generation: view.generation });
+    },
+
+    personalRef(workspaceId, slackUserId, view) {
       checkWorkspaceId(workspaceId);
       checkUserId(slackUserId, 'slackUserId');
-      const result = await models.personalConnections.updateOne(
-        { workspaceId, slackUserId, status: 'active' },
-        { $set: { status: 'needs_reconnect', statusReason: reason, statusChangedAt: clock() } },
-      );
-      if (result.modifiedCount === 0) return false;
-      await setMemberPersonal(workspaceId, slackUserId, 'needs_reconnect');
-      await audit.record(workspaceId, 'personal_needs_reconnect', 'system', { slackUserId, reason });
-      return true;
+      if (!view.grant) return noGrant();
+      return grants.ref(view.grant, { workspaceId, kind: 'personal', slackUserId });
     },
 
-    async revokeGrant(workspaceId, app, credential) {
-      if (!credential) return null;
-      return revokeQuietly(app, credential, workspaceId);
-    },
-
-    async getOrg(workspaceId) {
-      checkWorkspaceId(workspaceId);
-      const doc = await models.orgConnections.findOne({ workspaceId }, { credential: 0 }).lean();
-      return doc ? orgView(doc) : null;
-    },
-
-    async getPersonal(workspaceId, slackUserId) {
-      checkWorkspaceId(workspaceId);
-      checkUserId(slackUserId, 'slackUserId');
-      const doc = await models.personalConnections
-        .findOne({ workspaceId, slackUserId }, { credential: 0 })
-        .lean();
-      if (!doc) return null;
-      return {
-        status: doc.status,
-        zoomUserId: doc.zoomUserId,
-        zoomEmail: doc.zoomEmail,
-        connectedAt: doc.connectedAt,
-        statusReason: doc.statusReason ?? null,
-      };
-    },
-
-    credentialStore: storeFor,
-
-    credentialRef(workspaceId, target) {
-      return { app: target.kind === 'org' ? 'org' : 'user', store: storeFor(workspaceId, target) };
-    },
-
-    async findByZoomUser(app, zoomUserId) {
+    async findByZoomUser(app, zoomUserId, zoomAccountId) {
       if (typeof zoomUserId !== 'string' || zoomUserId.length === 0 || zoomUserId.length > 128) return [];
       if (app === 'org') {
         const docs = await models.orgConnections
-          .find({ zoomUserId, status: { $ne: 'disconnected' } }, { workspaceId: 1, generation: 1 })
+          .find(
+            { zoomUserId, zoomAccountId, status: { $ne: 'disconnected' } },
+            { workspaceId: 1, generation: 1 },
+          )
           .limit(1000)
           .lean();
         return docs.map((d) => ({ workspaceId: d.workspaceId, generation: d.generation }));
       }
       const docs = await models.personalConnections
-        .find({ zoomUserId }, { workspaceId: 1, slackUserId: 1 })
+        .find({ zoomUserId, zoomAccountId }, { workspaceId: 1, slackUserId: 1 })
         .limit(1000)
         .lean();
       return docs.map((d) => ({ workspaceId: d.workspaceId, slackUserId: d.slackUserId }));
+    },
+
+    async countOtherAccounts(app, zoomUserId, zoomAccountId) {
+      const filter = { zoomUserId, zoomAccountId: { $ne: zoomAccountId } };
+      return app === 'org'
+        ? models.orgConnections.countDocuments({ ...filter, status: { $ne: 'disconnected' } })
+        : models.personalConnections.countDocuments(filter);
+    },
+
+    async findOrgByAccount(zoomAccountId) {
+      if (typeof zoomAccountId !== 'string' || zoomAccountId.length === 0) return [];
+      const docs = await models.orgConnections
+        .find({ zoomAccountId, status: { $ne: 'disconnected' } }, { workspaceId: 1, generation: 1 })
+        .limit(5000)
+        .lean();
+      return docs.map((d) => ({ workspaceId: d.workspaceId, generation: d.generation ?? 0 }));
     },
   };
 }

@@ -95,3 +95,17 @@ export function createMongoCredentialStore(options: MongoCredentialStoreOptions)
     },
   };
 }
+
+/** A stored credential document as the Zoom layer's `StoredCredential` (no `null` api_url). */
+export function toStoredCredential(credential: {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: Date;
+  scope: string;
+  apiUrl?: string | null | undefined;
+}): StoredCredential {
+  const { accessToken, refreshToken, expiresAt, scope, apiUrl } = credential;
+  return apiUrl
+    ? { accessToken, refreshToken, expiresAt, scope, apiUrl }
+    : { accessToken, refreshToken, expiresAt, scope };
+}

@@ -28,6 +28,11 @@ export interface DirectoryService {
   /** `team_join` / `user_change`: the event carries a fresh profile. */
   applyUser(workspaceId: string, profile: SlackProfile): Promise<void>;
   /** Admin check, from the member document when checked within 5 minutes, else from `users.info`. */
+  /**
+   * The admin check read from Slack now (users.info), bypassing the 5-minute cache: before org
+   * disconnect, handover and settings changes (DESIGN §2.1).
+   */
+  isAdminFresh(workspaceId: string, userId: string): Promise<boolean>;
   isAdmin(workspaceId: string, userId: string): Promise<boolean>;
   getMember(workspaceId: string, userId: string): Promise<MemberView | null>;
   /** Who is acting: the admin check (cached ≤ 5 min) and the member, in one read when the cache is fresh. */
@@ -150,6 +155,13 @@ export function createDirectoryService(
       if (member?.adminCheckedAt && now.getTime() - member.adminCheckedAt.getTime() < ADMIN_CACHE_MS) {
         return isSlackAdmin(member);
       }
+      return service.isAdminFresh(workspaceId, userId);
+    },
+
+    async isAdminFresh(workspaceId, userId) {
+      checkWorkspaceId(workspaceId);
+      checkUserId(userId);
+      const now = clock();
       const profile = await slack.userInfo(workspaceId, userId);
       if (profile === null) return false;
       await models.members.bulkWrite([upsertOp(workspaceId, profile, now)]);

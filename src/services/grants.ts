@@ -6,8 +6,9 @@
  * the last. A holder reads tokens only while active, through a store scoped to it, so a stale
  * generation or a suspended connection never gets a token.
  */
-import pino from 'pino';
+
 import type { Types } from 'mongoose';
+import pino from 'pino';
 import type { GrantHolder, Models, ZoomGrantDoc } from '../db/models/index.js';
 import { grantSealSubject } from '../db/sealed-fields.js';
 import type {

@@ -5,10 +5,24 @@ import { ServiceError } from './errors.js';
 /** The directory's cached admin check (DESIGN §2.1), as the other services need it. */
 export interface AdminCheck {
   isAdmin(workspaceId: string, userId: string): Promise<boolean>;
+  /** Read from Slack now, not from the ≤ 5-minute cache. */
+  isAdminFresh(workspaceId: string, userId: string): Promise<boolean>;
 }
 
-export async function requireAdmin(admin: AdminCheck, workspaceId: string, userId: string): Promise<void> {
-  if (!(await admin.isAdmin(workspaceId, userId))) {
+/**
+ * Admins only. `fresh`: read the flag from Slack now — for org disconnect, handover and settings
+ * changes, where a flag up to 5 minutes old is not good enough.
+ */
+export async function requireAdmin(
+  admin: AdminCheck,
+  workspaceId: string,
+  userId: string,
+  options: { fresh?: boolean } = {},
+): Promise<void> {
+  const isAdmin = options.fresh
+    ? admin.isAdminFresh(workspaceId, userId)
+    : admin.isAdmin(workspaceId, userId);
+  if (!(await isAdmin)) {
     throw new ServiceError('not_admin', 'Only Slack workspace admins and owners can do this.', { userId });
   }
 }

@@ -6,6 +6,7 @@ import type { ConnectionLossService } from './connection-loss.js';
 import type { ConnectionsService } from './connections.js';
 import { ServiceError } from './errors.js';
 import { checkUserId, checkWorkspaceId } from './guard.js';
+import { createMemberMatches } from './member-matches.js';
 import type { CommonDeps } from './ports.js';
 
 export type OrgHealth =
@@ -25,6 +26,7 @@ export interface HealthService {
 
 /** Zoom failures that mean the grant no longer serves (anything else proves nothing either way). */
 const DEAD: Readonly<Partial<Record<string, OrgLossReason>>> = {
+  not_admin: 'admin_role_lost',
   needs_reconnect: 'token_rejected',
   invalid_grant: 'token_rejected',
   token_invalid: 'token_rejected',
@@ -40,6 +42,7 @@ export function createHealthService(
   },
 ): HealthService {
   const { models, zoom, connections, connectionLoss } = deps;
+  const matches = createMemberMatches(models);
   const clock = deps.clock ?? (() => new Date());
 
   return {
@@ -51,21 +54,16 @@ export function createHealthService(
         return { result: 'needs_reconnect', reason: readOrgLossReason(org.statusReason), changed: false };
       }
       const { generation } = org;
-      const target = { kind: 'org', generation } as const;
       try {
-        const me = await zoom.getMe(connections.credentialRef(workspaceId, target));
-        if (!['Owner', 'Admin'].includes(me.roleName) || me.status !== 'active') {
-          const { changed } = await connectionLoss.lose(workspaceId, {
-            reason: 'admin_role_lost',
-            generation,
-          });
-          return { result: 'needs_reconnect', reason: 'admin_role_lost', changed };
-        }
+        // The same test as at approval: an admin-scope call succeeds (custom admin roles pass). It
+        // reads the account's users, which refreshes every member's email match on the way.
+        const emails = await zoom.listAccountEmails(connections.orgRef(workspaceId, org));
+        await matches.record(workspaceId, emails);
         await models.orgConnections.updateOne(
           { workspaceId, generation, status: 'active' },
           { $set: { lastCheckedAt: clock() } },
         );
-        return { result: 'healthy', zoomEmail: me.email };
+        return { result: 'healthy', zoomEmail: org.zoomEmail };
       } catch (error) {
         const reason = error instanceof ZoomError ? DEAD[error.code] : undefined;
         if (reason) {
@@ -89,10 +87,7 @@ export function createHealthService(
       if (!member?.email) throw new ServiceError('no_email', 'This member has no email address in Slack.');
       let match: ZoomMatch;
       try {
-        const user = await zoom.getUser(
-          connections.credentialRef(workspaceId, { kind: 'org', generation: org.generation }),
-          member.email,
-        );
+        const user = await zoom.getUser(connections.orgRef(workspaceId, org), member.email);
         match = user.accountId === org.zoomAccountId ? 'found' : 'not_found';
       } catch (error) {
         if (!(error instanceof ZoomError && error.code === 'user_not_found')) {

@@ -7,6 +7,7 @@ import { type ConnectedUsersService, createConnectedUsersService } from './conne
 import { type ConnectionLossService, createConnectionLossService } from './connection-loss.js';
 import { type ConnectionsService, createConnectionsService } from './connections.js';
 import { createDirectoryService, type DirectoryService } from './directory.js';
+import { createGrantsService, type GrantsService } from './grants.js';
 import { createHealthService, type HealthService } from './health.js';
 import { createMeetingsService, type MeetingsService } from './meetings.js';
 import type { Clock, CoreNotifier, Defer, SecretCipher, SlackDirectory } from './ports.js';
@@ -23,6 +24,10 @@ export interface ServicesDeps {
   cipher: SecretCipher;
   /** External base URL; approval links are `${publicUrl}/zoom/approve/<token>`. */
   publicUrl: string;
+  /** Our two Zoom apps' client ids (webhooks naming another client are not ours). */
+  zoomClientIds: { org: string; user: string };
+  /** How long a personal link lives (default 30 minutes). */
+  personalLinkTtlMs?: number | undefined;
   clock?: Clock | undefined;
   logger?: Logger | undefined;
 }
@@ -30,6 +35,7 @@ export interface ServicesDeps {
 /** The services that read and change state without telling anybody (the notifier is built on these). */
 export interface CoreServices {
   audit: AuditService;
+  grants: GrantsService;
   settings: SettingsService;
   directory: DirectoryService;
   connections: ConnectionsService;
@@ -54,10 +60,11 @@ export function createCoreServices(deps: ServicesDeps): CoreServices {
   const admin = directory;
   const audit = createAuditService({ ...common, models: deps.models, admin });
   const settings = createSettingsService({ ...common, models: deps.models, admin, audit });
+  const grants = createGrantsService({ ...common, models: deps.models, zoom: deps.zoom });
   const connections = createConnectionsService({
     ...common,
     models: deps.models,
-    zoom: deps.zoom,
+    grants,
     admin,
     audit,
     settings,
@@ -71,11 +78,13 @@ export function createCoreServices(deps: ServicesDeps): CoreServices {
     admin,
     audit,
     connections,
+    grants,
     settings,
+    personalLinkTtlMs: deps.personalLinkTtlMs,
   });
   const status = createStatusService({ ...common, models: deps.models, admin, settings });
   const connectedUsers = createConnectedUsersService({ ...common, models: deps.models, admin, settings });
-  return { audit, settings, directory, connections, approvals, status, connectedUsers };
+  return { audit, grants, settings, directory, connections, approvals, status, connectedUsers };
 }
 
 /**
@@ -95,6 +104,7 @@ export function completeServices(
     audit: core.audit,
     settings: core.settings,
     connections: core.connections,
+    grants: core.grants,
     notifier,
     defer: deps.defer,
   });
@@ -112,6 +122,7 @@ export function completeServices(
     connectionLoss,
     zoom,
     notifier,
+    clientIds: deps.zoomClientIds,
   });
   const requestNotices = createRequestNoticesService({ approvals: core.approvals, notifier });
   return { ...core, connectionLoss, meetings, health, zoomEvents, requestNotices };

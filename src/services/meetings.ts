@@ -4,7 +4,7 @@ import type { Models } from '../db/models/index.js';
 import type { OrgLossReason } from '../domain/connection-loss.js';
 import { type CreateMeetingInput, ZoomError, type ZoomGateway, type ZoomMeeting } from '../zoom/contracts.js';
 import type { ConnectionLossService } from './connection-loss.js';
-import type { ConnectionsService } from './connections.js';
+import type { ConnectionsService, OrgConnectionView, PersonalConnectionView } from './connections.js';
 import { ServiceError } from './errors.js';
 import { checkUserId, checkWorkspaceId } from './guard.js';
 import type { CommonDeps } from './ports.js';
@@ -79,10 +79,11 @@ export function createMeetingsService(
   async function viaPersonal(
     workspaceId: string,
     slackUserId: string,
+    personal: PersonalConnectionView,
     request: CreateMeetingInput,
     orgAvailable: boolean,
   ): Promise<ZoomMeeting> {
-    const ref = connections.credentialRef(workspaceId, { kind: 'personal', slackUserId });
+    const ref = connections.personalRef(workspaceId, slackUserId, personal);
     try {
       return await zoom.createMeeting(ref, 'me', request);
     } catch (error) {
@@ -111,10 +112,10 @@ export function createMeetingsService(
   async function viaOrg(
     workspaceId: string,
     slackUserId: string,
+    org: OrgConnectionView | null,
     request: CreateMeetingInput,
     memberStatus: MemberStatus,
   ): Promise<{ meeting: ZoomMeeting; generation: number }> {
-    const org = await connections.getOrg(workspaceId);
     if (org?.status !== 'active') {
       throw new ServiceError('no_active_account', 'No Zoom account is available for you.', {
         reason: 'org_needs_reconnect',
@@ -124,7 +125,7 @@ export function createMeetingsService(
     if (!email)
       throw new ServiceError('no_email', 'Your Slack profile has no email address to find your Zoom user.');
     const { generation } = org;
-    const ref = connections.credentialRef(workspaceId, { kind: 'org', generation });
+    const ref = connections.orgRef(workspaceId, org);
     const ws = await settings.get(workspaceId);
     let meeting: ZoomMeeting;
     try {
@@ -174,7 +175,11 @@ export function createMeetingsService(
         durationMinutes: parsed.data.durationMinutes,
         timezone: parsed.data.timezone,
       };
-      const { precedence, status: memberStatus } = await status.precedence(workspaceId, slackUserId);
+      const {
+        precedence,
+        status: memberStatus,
+        connections: read,
+      } = await status.precedence(workspaceId, slackUserId);
       if (precedence.active === 'none') {
         throw new ServiceError('no_active_account', 'You have no Zoom account available.', {
           reason: precedence.reason,
@@ -183,17 +188,18 @@ export function createMeetingsService(
       }
       const source = precedence.active;
       const made =
-        source === 'personal'
+        source === 'personal' && read.personal
           ? {
               meeting: await viaPersonal(
                 workspaceId,
                 slackUserId,
+                read.personal,
                 request,
                 memberStatus.org?.status === 'active',
               ),
               generation: undefined,
             }
-          : await viaOrg(workspaceId, slackUserId, request, memberStatus);
+          : await viaOrg(workspaceId, slackUserId, read.org, request, memberStatus);
       const { meeting } = made;
       const now = clock();
       await models.meetings.create({

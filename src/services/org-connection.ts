@@ -55,6 +55,17 @@ export interface OrgCompletion {
   approvedVia?: string | undefined;
 }
 
+/** The Zoom user a connection names (from the authorization, or from a parked approval). */
+export type ZoomUserSummary = Pick<ZoomUser, 'id' | 'email' | 'accountId' | 'roleName'>;
+
+/** A parked approval confirmed in Slack: its grant, held as `parked` by `requestId` until now. */
+export interface ParkedOrgAdoption {
+  grant: GrantPointer;
+  requestId: string;
+  user: ZoomUserSummary;
+  connectedBy: string;
+}
+
 export interface OrgCompletionResult {
   generation: number;
   handedOverFrom: { zoomUserId: string; zoomEmail: string } | null;
@@ -63,6 +74,8 @@ export interface OrgCompletionResult {
 export interface OrgConnections {
   /** Stores an approved org connection; replaces the current one atomically (handover). */
   completeOrg(workspaceId: string, input: OrgCompletion): Promise<OrgCompletionResult>;
+  /** The same with a parked approval's grant (false when the parked holder is gone: cancelled, expired). */
+  adoptParkedOrg(workspaceId: string, input: ParkedOrgAdoption): Promise<OrgCompletionResult | null>;
   getOrg(workspaceId: string): Promise<OrgConnectionView | null>;
 }
 
@@ -99,19 +112,22 @@ export function createOrgConnections(deps: {
     }
   }
 
-  async function completeOnce(workspaceId: string, input: OrgCompletion) {
+  /** Makes the grant held by the `next` generation (new authorization or parked approval); null: gone. */
+  type Hold = (next: number) => Promise<GrantPointer | null>;
+
+  async function completeOnce(
+    workspaceId: string,
+    user: ZoomUserSummary,
+    input: { connectedBy: string; approvedVia?: string | undefined },
+    hold: Hold,
+  ) {
     const current = await models.orgConnections
       .findOne({ workspaceId }, { generation: 1, zoomUserId: 1, grantId: 1, status: 1 })
       .lean<OrgConnectionDoc>();
     const generation = current ? (current.generation ?? 0) : null;
     const next = (generation ?? 0) + 1;
-    const { user } = input.authorization;
-    const pointer = await grants.attach('org', input.authorization, {
-      workspaceId,
-      kind: 'org',
-      generation: next,
-      active: true,
-    });
+    const pointer = await hold(next);
+    if (!pointer) return 'gone' as const;
     const now = clock();
     const before = await swap(workspaceId, generation, {
       status: 'active',
@@ -130,59 +146,93 @@ export function createOrgConnections(deps: {
     // The first one inserts (nothing before it); a later one matches the generation it read.
     const swapped = generation === null ? before === null : Boolean(before);
     if (!swapped) {
-      // Someone else completed in between: our holder goes, and we try again on what they left.
-      await grants.detach(pointer, { workspaceId, kind: 'org', generation: next });
+      // Someone else completed in between: our holder goes (the tokens stay live: the retry
+      // attaches them again), and we try again on what they left.
+      await grants.detach(pointer, { workspaceId, kind: 'org', generation: next }, { revoke: false });
       return null;
     }
     return { before: before ?? null, pointer, generation: next };
   }
 
+  async function complete(
+    workspaceId: string,
+    user: ZoomUserSummary,
+    input: { connectedBy: string; approvedVia?: string | undefined },
+    hold: Hold,
+  ): Promise<OrgCompletionResult | null> {
+    checkWorkspaceId(workspaceId);
+    checkUserId(input.connectedBy, 'connectedBy');
+    for (let attempt = 0; attempt < SWAP_ATTEMPTS; attempt += 1) {
+      const done = await completeOnce(workspaceId, user, input, hold);
+      if (done === 'gone') return null;
+      if (!done) continue;
+      const { before, pointer, generation } = done;
+      // The previous holder goes now that the new one serves.
+      let previousRevoked: boolean | null = null;
+      if (before?.grantId && String(before.grantId) !== String(pointer.grantId)) {
+        const previous = { grantId: before.grantId, app: 'org' as const, zoomUserId: before.zoomUserId };
+        ({ revoked: previousRevoked } = await grants.detach(previous, {
+          workspaceId,
+          kind: 'org',
+          generation: before.generation ?? 0,
+        }));
+      }
+      await grants.pruneOrg(pointer, workspaceId, generation);
+      if (before && before.zoomAccountId !== user.accountId) {
+        // Email matches were against another Zoom account: they must be found again.
+        await models.members.updateMany(
+          { workspaceId, zoomMatch: { $ne: 'unknown' } },
+          { $set: { zoomMatch: 'unknown' } },
+        );
+      }
+      const live = before && before.status !== 'disconnected' ? before : null;
+      await audit.record(workspaceId, live ? 'org_handed_over' : 'org_connected', input.connectedBy, {
+        zoomEmail: user.email,
+        zoomUserId: user.id,
+        zoomAccountId: user.accountId,
+        generation,
+        approvedVia: input.approvedVia ?? null,
+        ...(live ? { previousZoomEmail: live.zoomEmail, previousStatus: live.status, previousRevoked } : {}),
+      });
+      return {
+        generation,
+        handedOverFrom: live ? { zoomUserId: live.zoomUserId, zoomEmail: live.zoomEmail } : null,
+      };
+    }
+    throw new ServiceError(
+      'request_busy',
+      'Another approval is being completed for this workspace right now.',
+    );
+  }
+
   return {
     async completeOrg(workspaceId, input) {
-      checkWorkspaceId(workspaceId);
-      checkUserId(input.connectedBy, 'connectedBy');
-      for (let attempt = 0; attempt < SWAP_ATTEMPTS; attempt += 1) {
-        const done = await completeOnce(workspaceId, input);
-        if (!done) continue;
-        const { before, pointer, generation } = done;
-        const { user } = input.authorization;
-        // The previous holder goes now that the new one serves.
-        let previousRevoked: boolean | null = null;
-        if (before?.grantId && String(before.grantId) !== String(pointer.grantId)) {
-          const previous = { grantId: before.grantId, app: 'org' as const, zoomUserId: before.zoomUserId };
-          ({ revoked: previousRevoked } = await grants.detach(previous, {
-            workspaceId,
-            kind: 'org',
-            generation: before.generation ?? 0,
-          }));
-        }
-        await grants.pruneOrg(pointer, workspaceId, generation);
-        if (before && before.zoomAccountId !== user.accountId) {
-          // Email matches were against another Zoom account: they must be found again.
-          await models.members.updateMany(
-            { workspaceId, zoomMatch: { $ne: 'unknown' } },
-            { $set: { zoomMatch: 'unknown' } },
-          );
-        }
-        const live = before && before.status !== 'disconnected' ? before : null;
-        await audit.record(workspaceId, live ? 'org_handed_over' : 'org_connected', input.connectedBy, {
-          zoomEmail: user.email,
-          zoomUserId: user.id,
-          zoomAccountId: user.accountId,
-          generation,
-          approvedVia: input.approvedVia ?? null,
-          ...(live
-            ? { previousZoomEmail: live.zoomEmail, previousStatus: live.status, previousRevoked }
-            : {}),
+      const hold: Hold = (next) =>
+        grants.attach('org', input.authorization, {
+          workspaceId,
+          kind: 'org',
+          generation: next,
+          active: true,
         });
-        return {
-          generation,
-          handedOverFrom: live ? { zoomUserId: live.zoomUserId, zoomEmail: live.zoomEmail } : null,
-        };
-      }
-      throw new ServiceError(
-        'request_busy',
-        'Another approval is being completed for this workspace right now.',
+      const result = await complete(workspaceId, input.authorization.user, input, hold);
+      if (!result) throw new Error('a new authorization cannot be gone');
+      return result;
+    },
+
+    adoptParkedOrg(workspaceId, input) {
+      const hold: Hold = async (next) => {
+        const moved = await grants.rename(
+          input.grant,
+          { workspaceId, kind: 'parked', requestId: input.requestId },
+          { workspaceId, kind: 'org', generation: next, active: true },
+        );
+        return moved ? input.grant : null;
+      };
+      return complete(
+        workspaceId,
+        input.user,
+        { connectedBy: input.connectedBy, approvedVia: input.requestId },
+        hold,
       );
     },
 

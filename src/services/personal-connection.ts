@@ -40,6 +40,12 @@ export interface PersonalConnections {
     slackUserId: string,
     authorization: { tokens: ZoomTokenSet; user: ZoomUser },
   ): Promise<{ replaced: boolean }>;
+  /** A parked approval confirmed by the member ("Use this account"); null when it is gone (cancelled, expired). */
+  adoptParkedPersonal(
+    workspaceId: string,
+    slackUserId: string,
+    parked: { grant: GrantPointer; requestId: string; user: Pick<ZoomUser, 'id' | 'email' | 'accountId'> },
+  ): Promise<{ replaced: boolean } | null>;
   /** Ends it: the member's own action, or `actor` = `zoom` when the app was removed in Zoom. */
   removePersonal(workspaceId: string, slackUserId: string, actor: string): Promise<PersonalConnectionView>;
   markPersonalNeedsReconnect(workspaceId: string, slackUserId: string, reason: string): Promise<boolean>;
@@ -72,45 +78,66 @@ export function createPersonalConnections(deps: {
     );
   }
 
+  /** The connection document points at `pointer`; a grant of another Zoom user before is let go. */
+  async function store(
+    workspaceId: string,
+    slackUserId: string,
+    pointer: GrantPointer,
+    user: Pick<ZoomUser, 'id' | 'email' | 'accountId'>,
+  ): Promise<{ replaced: boolean }> {
+    const holder = { workspaceId, kind: 'personal', slackUserId } as const;
+    const now = clock();
+    const before = await models.personalConnections
+      .findOneAndUpdate(
+        { workspaceId, slackUserId },
+        {
+          $set: {
+            status: 'active',
+            zoomUserId: user.id,
+            zoomEmail: user.email.toLowerCase(),
+            zoomAccountId: user.accountId,
+            connectedAt: now,
+            statusReason: null,
+            statusChangedAt: now,
+            grantId: pointer.grantId,
+          },
+          $setOnInsert: { workspaceId, slackUserId },
+        },
+        { upsert: true, returnDocument: 'before' },
+      )
+      .lean<PersonalConnectionDoc>();
+    await setMemberPersonal(workspaceId, slackUserId, 'active');
+    // Another Zoom user before: this member no longer holds that grant.
+    if (before?.grantId && String(before.grantId) !== String(pointer.grantId)) {
+      await grants.detach({ grantId: before.grantId, app: 'user', zoomUserId: before.zoomUserId }, holder);
+    }
+    await audit.record(workspaceId, 'personal_connected', slackUserId, {
+      zoomEmail: user.email,
+      replaced: before !== null,
+    });
+    return { replaced: before !== null };
+  }
+
   return {
     setMemberPersonal,
 
     async completePersonal(workspaceId, slackUserId, authorization) {
       checkWorkspaceId(workspaceId);
       checkUserId(slackUserId, 'slackUserId');
-      const { user } = authorization;
       const holder = { workspaceId, kind: 'personal', slackUserId } as const;
       const pointer = await grants.attach('user', authorization, { ...holder, active: true });
-      const now = clock();
-      const before = await models.personalConnections
-        .findOneAndUpdate(
-          { workspaceId, slackUserId },
-          {
-            $set: {
-              status: 'active',
-              zoomUserId: user.id,
-              zoomEmail: user.email.toLowerCase(),
-              zoomAccountId: user.accountId,
-              connectedAt: now,
-              statusReason: null,
-              statusChangedAt: now,
-              grantId: pointer.grantId,
-            },
-            $setOnInsert: { workspaceId, slackUserId },
-          },
-          { upsert: true, returnDocument: 'before' },
-        )
-        .lean<PersonalConnectionDoc>();
-      await setMemberPersonal(workspaceId, slackUserId, 'active');
-      // Another Zoom user before: this member no longer holds that grant.
-      if (before?.grantId && String(before.grantId) !== String(pointer.grantId)) {
-        await grants.detach({ grantId: before.grantId, app: 'user', zoomUserId: before.zoomUserId }, holder);
-      }
-      await audit.record(workspaceId, 'personal_connected', slackUserId, {
-        zoomEmail: user.email,
-        replaced: before !== null,
-      });
-      return { replaced: before !== null };
+      return store(workspaceId, slackUserId, pointer, authorization.user);
+    },
+
+    async adoptParkedPersonal(workspaceId, slackUserId, parked) {
+      checkWorkspaceId(workspaceId);
+      checkUserId(slackUserId, 'slackUserId');
+      const moved = await grants.rename(
+        parked.grant,
+        { workspaceId, kind: 'parked', requestId: parked.requestId },
+        { workspaceId, kind: 'personal', slackUserId, active: true },
+      );
+      return moved ? store(workspaceId, slackUserId, parked.grant, parked.user) : null;
     },
 
     async removePersonal(workspaceId, slackUserId, actor) {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { TokenCipher } from '../crypto/token-cipher.js';
 import type { OrgLossReason } from '../domain/connection-loss.js';
 import type { ZoomGateway } from '../zoom/contracts.js';
 import type { RequestView } from './approvals/index.js';
@@ -30,11 +31,8 @@ export interface SlackDirectory {
   ): Promise<{ users: SlackProfile[]; nextCursor?: string | undefined }>;
 }
 
-/** Encrypts small secrets at rest (the PKCE verifier, the link token). src/crypto's TokenCipher fits. */
-export interface SecretCipher {
-  encrypt(plain: string): string;
-  decrypt(sealed: string): string;
-}
+/** Seals small secrets at rest, bound to their record (the PKCE verifier, the link token). src/crypto's TokenCipher. */
+export type SecretCipher = Pick<TokenCipher, 'seal' | 'open'>;
 
 export type Clock = () => Date;
 

@@ -69,7 +69,7 @@ export function createSettingsService(
       const parsed = settingsPatchSchema.safeParse(patch);
       if (!parsed.success)
         throw new ServiceError('invalid_input', 'The settings are not valid.', { field: 'settings' });
-      await requireAdmin(admin, workspaceId, actorId);
+      await requireAdmin(admin, workspaceId, actorId, { fresh: true });
       const now = clock();
       const before = await models.workspaces
         .findOneAndUpdate(

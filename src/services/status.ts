@@ -1,4 +1,4 @@
-import type { Models } from '../db/models/index.js';
+import type { Models, OrgConnectionDoc, PersonalConnectionDoc } from '../db/models/index.js';
 import type { ZoomMatch } from '../db/models/member.js';
 import {
   type ActiveSource,
@@ -10,6 +10,8 @@ import {
 } from '../domain/precedence.js';
 import type { MemberView } from './directory.js';
 import { type AdminCheck, checkUserId, checkWorkspaceId, requireAdmin } from './guard.js';
+import { type OrgConnectionView, orgView } from './org-connection.js';
+import { type PersonalConnectionView, personalView } from './personal-connection.js';
 import type { CommonDeps } from './ports.js';
 import type { SettingsService } from './settings.js';
 
@@ -58,11 +60,15 @@ export interface StatusService {
   ): Promise<MemberStatus>;
   /** Another member's status: admins only. */
   getStatusFor(workspaceId: string, actorId: string, targetUserId: string): Promise<MemberStatus>;
-  /** The precedence alone (meetings use it). */
+  /** The precedence with the connections it was decided on (meetings use them, no second read). */
   precedence(
     workspaceId: string,
     slackUserId: string,
-  ): Promise<{ precedence: Precedence; status: MemberStatus }>;
+  ): Promise<{
+    precedence: Precedence;
+    status: MemberStatus;
+    connections: { personal: PersonalConnectionView | null; org: OrgConnectionView | null };
+  }>;
 }
 
 /** The member fields status needs; `null` means "known to have no directory entry". */
@@ -77,8 +83,8 @@ export function createStatusService(
     checkWorkspaceId(workspaceId);
     checkUserId(slackUserId, 'slackUserId');
     const [personal, org, member, ws] = await Promise.all([
-      models.personalConnections.findOne({ workspaceId, slackUserId }, { credential: 0 }).lean(),
-      models.orgConnections.findOne({ workspaceId }, { credential: 0 }).lean(),
+      models.personalConnections.findOne({ workspaceId, slackUserId }).lean<PersonalConnectionDoc>(),
+      models.orgConnections.findOne({ workspaceId }).lean<OrgConnectionDoc>(),
       knownMember !== undefined
         ? knownMember
         : models.members
@@ -135,7 +141,11 @@ export function createStatusService(
       allowUserOptOut: ws.allowUserOptOut,
       zoomMatch: member?.zoomMatch ?? 'unknown',
     };
-    return { precedence, status };
+    return {
+      precedence,
+      status,
+      connections: { personal: personal ? personalView(personal) : null, org: org ? orgView(org) : null },
+    };
   }
 
   return {

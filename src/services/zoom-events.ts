@@ -1,7 +1,13 @@
 /**
  * Zoom webhook events → core state (DESIGN §1.8, §3.2). Webhooks name only Zoom ids, so each event
- * first finds the connections behind that Zoom user (the one cross-workspace lookup), then acts
- * per workspace with the ordinary, workspace-scoped service methods.
+ * first finds the connections behind them (the one cross-workspace lookup), then acts per
+ * workspace with the ordinary, workspace-scoped service methods.
+ *
+ * Matched on everything the event carries (issue 13): the Zoom account as well as the user, and
+ * for `app_deauthorized` the app's client id. The org app removed from an account ends the
+ * organization connection of every workspace on that account, whichever of its admins removed it.
+ * An event naming a connection of another account, or another app's client id, is ignored and
+ * logged.
  */
 import pino from 'pino';
 import { type OrgLossReason, statusAfterLoss } from '../domain/connection-loss.js';
@@ -28,100 +34,128 @@ export interface ZoomEventHandler {
   handle(event: ZoomWebhookEvent): Promise<ZoomEventOutcome[]>;
 }
 
-const ADMIN_ROLES = new Set(['Owner', 'Admin']);
+type UserEvent = Exclude<ZoomWebhookEvent, { event: 'app_deauthorized' }>;
 
-/**
- * What an event means for an org connection whose Zoom user it names; null = nothing. A
- * deactivated Zoom user cannot host or approve anything: the connection stops (issue 8).
- */
-function orgLossOf(event: ZoomWebhookEvent): OrgLossReason | null {
+/** What a user event means for an org connection whose Zoom user it names; null = nothing. */
+function orgLossOf(event: UserEvent): OrgLossReason | null {
   switch (event.event) {
-    case 'app_deauthorized':
-      return 'app_removed';
     case 'user.deleted':
       return 'zoom_user_deleted';
     case 'user.disassociated':
       return 'zoom_user_disassociated';
     case 'user.deactivated':
+      // A deactivated Zoom user cannot host or approve anything: the connection stops.
       return 'zoom_user_deactivated';
     case 'user.updated':
-      // Decided by asking Zoom (roleAfterUpdate): the payload only lists what changed.
+      // Decided by asking Zoom (stillAdmin): the payload only lists what changed.
       return null;
   }
-}
-
-/** The role a `user.updated` payload states, if it states one (Zoom names it `role`; `role_name` accepted too). */
-function payloadRole(event: Extract<ZoomWebhookEvent, { event: 'user.updated' }>): string | undefined {
-  const stated = event.changes.role_name ?? event.changes.role ?? event.user.roleName;
-  return typeof stated === 'string' ? stated : undefined;
 }
 
 export function createZoomEventHandler(
   deps: CommonDeps & {
     connections: ConnectionsService;
     connectionLoss: ConnectionLossService;
-    /** To re-check the role at Zoom when the org connection's Zoom user is updated. */
-    zoom: Pick<ZoomGateway, 'getMe'>;
+    /** To re-check at Zoom, with the same test as at approval, after the Zoom user is updated. */
+    zoom: Pick<ZoomGateway, 'isAdmin'>;
     notifier: CoreNotifier;
+    /** Our two Zoom apps' client ids: an `app_deauthorized` naming another one is not ours. */
+    clientIds: { org: string; user: string };
   },
 ): ZoomEventHandler {
   const { connections, connectionLoss, notifier, zoom } = deps;
   const logger = (deps.logger ?? pino({ level: 'silent' })).child({ module: 'zoom-events' });
 
   /**
-   * `user.updated` of the Zoom user behind an org connection: its role as Zoom reports it now
-   * (`GET /users/me` with that connection's token), whatever the payload says or leaves out.
-   * When Zoom cannot be asked, the payload's role (if it names one) decides; otherwise nothing is
-   * concluded and the periodic health check looks again. A deactivation is left to its own
+   * `user.updated` of the Zoom user behind an org connection: can it still act as an admin, by
+   * the test the approval used (an admin-scope call with that connection's grant)? When Zoom
+   * cannot be asked nothing is concluded: the payload's role name cannot tell a custom admin role
+   * from a member's, and the periodic health check looks again. A deactivation is left to its own
    * `user.deactivated` event, so nobody is told twice.
    */
-  async function roleAfterUpdate(
-    event: Extract<ZoomWebhookEvent, { event: 'user.updated' }>,
-    workspaceId: string,
-    generation: number | undefined,
-  ): Promise<string | undefined> {
-    if (generation === undefined) return payloadRole(event);
+  async function stillAdmin(workspaceId: string): Promise<boolean> {
+    const org = await connections.getOrg(workspaceId);
+    if (org?.status !== 'active') return true;
     try {
-      const me = await zoom.getMe(connections.credentialRef(workspaceId, { kind: 'org', generation }));
-      return me.roleName;
+      return await zoom.isAdmin(connections.orgRef(workspaceId, org));
     } catch (error) {
       logger.warn(
         { workspaceId, code: error instanceof ZoomError ? error.code : 'internal' },
-        'could not re-check the role at Zoom after user.updated; using the payload',
+        'could not re-check the admin role at Zoom after user.updated; the health check will',
       );
-      return payloadRole(event);
+      return true;
     }
   }
 
-  async function lossFor(
-    event: ZoomWebhookEvent,
-    workspaceId: string,
-    generation: number | undefined,
-  ): Promise<OrgLossReason | null> {
-    if (event.event !== 'user.updated') return orgLossOf(event);
-    const role = await roleAfterUpdate(event, workspaceId, generation);
-    return role !== undefined && !ADMIN_ROLES.has(role) ? 'admin_role_lost' : null;
+  async function warnOtherAccounts(event: ZoomWebhookEvent, zoomUserId: string): Promise<void> {
+    const others = await connections.countOtherAccounts(event.app, zoomUserId, event.accountId);
+    if (others > 0) {
+      logger.warn(
+        { event: event.event, app: event.app, connections: others },
+        'zoom event names a connected Zoom user but another account: ignored',
+      );
+    }
   }
 
-  async function handleOrg(event: ZoomWebhookEvent, zoomUserId: string): Promise<ZoomEventOutcome[]> {
+  async function loseOrg(workspaceId: string, reason: OrgLossReason, generation?: number) {
+    const { changed } = await connectionLoss.lose(workspaceId, { reason, generation });
+    return changed ? [{ workspaceId, kind: 'org', status: statusAfterLoss(reason), reason } as const] : [];
+  }
+
+  async function handleOrgUser(event: UserEvent): Promise<ZoomEventOutcome[]> {
     const outcomes: ZoomEventOutcome[] = [];
-    for (const { workspaceId, generation } of await connections.findByZoomUser('org', zoomUserId)) {
-      const reason = await lossFor(event, workspaceId, generation);
-      if (!reason) continue;
-      const { changed } = await connectionLoss.lose(workspaceId, { reason, generation });
-      if (changed) outcomes.push({ workspaceId, kind: 'org', status: statusAfterLoss(reason), reason });
+    await warnOtherAccounts(event, event.user.id);
+    for (const { workspaceId, generation } of await connections.findByZoomUser(
+      'org',
+      event.user.id,
+      event.accountId,
+    )) {
+      const reason =
+        event.event === 'user.updated'
+          ? (await stillAdmin(workspaceId))
+            ? null
+            : 'admin_role_lost'
+          : orgLossOf(event);
+      if (reason) outcomes.push(...(await loseOrg(workspaceId, reason, generation)));
     }
     return outcomes;
   }
 
+  /** The org app removed from a Zoom account, by whichever of its admins: every workspace on it. */
+  async function handleOrgRemoved(event: Extract<ZoomWebhookEvent, { event: 'app_deauthorized' }>) {
+    const outcomes: ZoomEventOutcome[] = [];
+    for (const { workspaceId, generation } of await connections.findOrgByAccount(event.accountId)) {
+      outcomes.push(...(await loseOrg(workspaceId, 'app_removed', generation)));
+    }
+    return outcomes;
+  }
+
+  async function tellPersonal(
+    outcome: Extract<ZoomEventOutcome, { kind: 'personal' }>,
+    zoomEmail: string | null,
+  ) {
+    // The notifier words a removal only for reason 'removed'; anything else reads "needs reconnecting".
+    await notifier.personalConnectionLost({
+      workspaceId: outcome.workspaceId,
+      slackUserId: outcome.slackUserId,
+      reason: outcome.status === 'removed' ? 'removed' : outcome.reason,
+      zoomEmail,
+    });
+  }
+
   async function handlePersonal(event: ZoomWebhookEvent, zoomUserId: string): Promise<ZoomEventOutcome[]> {
     if (event.event === 'user.updated') return [];
+    await warnOtherAccounts(event, zoomUserId);
     const outcomes: ZoomEventOutcome[] = [];
-    for (const { workspaceId, slackUserId } of await connections.findByZoomUser('user', zoomUserId)) {
+    for (const { workspaceId, slackUserId } of await connections.findByZoomUser(
+      'user',
+      zoomUserId,
+      event.accountId,
+    )) {
       if (slackUserId === undefined) continue;
-      let outcome: ZoomEventOutcome | null = null;
       // Read before the change: a removed connection no longer knows its Zoom email.
       const before = await connections.getPersonal(workspaceId, slackUserId);
+      let outcome: Extract<ZoomEventOutcome, { kind: 'personal' }> | null = null;
       if (event.event === 'app_deauthorized') {
         // The member removed the app in Zoom: the grant is gone, so is the connection.
         await connections.disconnectPersonal(workspaceId, slackUserId, 'zoom').catch((error: unknown) => {
@@ -142,22 +176,25 @@ export function createZoomEventHandler(
       }
       if (outcome) {
         outcomes.push(outcome);
-        // The notifier words a removal only for reason 'removed'; anything else reads "needs reconnecting".
-        await notifier.personalConnectionLost({
-          workspaceId,
-          slackUserId,
-          reason: outcome.status === 'removed' ? 'removed' : outcome.reason,
-          zoomEmail: before?.zoomEmail ?? null,
-        });
+        await tellPersonal(outcome, before?.zoomEmail ?? null);
       }
     }
     return outcomes;
   }
 
   async function handle(event: ZoomWebhookEvent): Promise<ZoomEventOutcome[]> {
-    const zoomUserId = event.event === 'app_deauthorized' ? event.userId : event.user.id;
-    const outcomes =
-      event.app === 'org' ? await handleOrg(event, zoomUserId) : await handlePersonal(event, zoomUserId);
+    if (event.event === 'app_deauthorized' && event.clientId !== deps.clientIds[event.app]) {
+      logger.warn({ app: event.app }, 'app_deauthorized for another client id than this app: ignored');
+      return [];
+    }
+    let outcomes: ZoomEventOutcome[];
+    if (event.app === 'org') {
+      outcomes =
+        event.event === 'app_deauthorized' ? await handleOrgRemoved(event) : await handleOrgUser(event);
+    } else {
+      const zoomUserId = event.event === 'app_deauthorized' ? event.userId : event.user.id;
+      outcomes = await handlePersonal(event, zoomUserId);
+    }
     logger.info({ event: event.event, app: event.app, changes: outcomes.length }, 'zoom event handled');
     return outcomes;
   }

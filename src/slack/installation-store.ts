@@ -6,13 +6,13 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import type { Model } from 'mongoose';
 import { z } from 'zod';
+import type { TokenCipher } from '../crypto/token-cipher.js';
 import type { SlackInstallationDoc } from '../db/models/index.js';
+import { installationSeal } from '../db/sealed-fields.js';
 import type { Logger } from '../logger.js';
 
-export interface SecretBox {
-  encrypt(plain: string): string;
-  decrypt(sealed: string): string;
-}
+/** Seals tokens bound to their installation (src/crypto's TokenCipher). */
+export type SecretBox = Pick<TokenCipher, 'seal' | 'open'>;
 
 /** The installation key: one workspace, or one enterprise for an org-wide install. */
 export function installationKey(query: {
@@ -69,12 +69,18 @@ export function createMongoInstallationStore(deps: {
   clock?: () => Date;
 }): MongoInstallationStore {
   const clock = deps.clock ?? (() => new Date());
-  const seal = (part: Record<string, unknown> | undefined, transform: (s: string) => string) => {
+  /** Seals (or opens) the token fields of one part (`bot` / `user`) of an installation. */
+  const mapTokens = (
+    part: Record<string, unknown> | undefined,
+    path: 'bot' | 'user',
+    transform: (value: string, field: string) => string,
+  ) => {
     if (!part) return part;
     const copy: Record<string, unknown> = { ...part };
     for (const field of tokenFields) {
       const value = copy[field];
-      if (typeof value === 'string' && value !== '') copy[field] = transform(value);
+      if (typeof value === 'string' && value !== '')
+        copy[field] = transform(value, `installation.${path}.${field}`);
     }
     return copy;
   };
@@ -86,10 +92,11 @@ export function createMongoInstallationStore(deps: {
         enterpriseId: installation.enterprise?.id,
         teamId: installation.team?.id,
       });
+      const sealWith = (value: string, field: string) => deps.box.seal(value, installationSeal(key, field));
       const sealed = {
         ...installation,
-        user: seal(installation.user as unknown as Record<string, unknown>, deps.box.encrypt),
-        bot: seal(installation.bot as unknown as Record<string, unknown> | undefined, deps.box.encrypt),
+        user: mapTokens(installation.user as unknown as Record<string, unknown>, 'user', sealWith),
+        bot: mapTokens(installation.bot as unknown as Record<string, unknown> | undefined, 'bot', sealWith),
       };
       const now = clock();
       await deps.installations.updateOne(
@@ -108,13 +115,15 @@ export function createMongoInstallationStore(deps: {
     },
 
     async fetchInstallation(query: InstallationQuery<boolean>) {
-      const doc = await deps.installations.findOne(installationKey(query)).lean();
+      const key = installationKey(query);
+      const doc = await deps.installations.findOne(key).lean();
       if (!doc) throw new Error(`No installation for ${query.isEnterpriseInstall ? 'enterprise' : 'team'}`);
       const parsed = storedInstallation.parse(doc.installation);
+      const openWith = (value: string, field: string) => deps.box.open(value, installationSeal(key, field));
       return {
         ...parsed,
-        user: seal(parsed.user, deps.box.decrypt),
-        bot: seal(parsed.bot, deps.box.decrypt),
+        user: mapTokens(parsed.user, 'user', openWith),
+        bot: mapTokens(parsed.bot, 'bot', openWith),
       } as unknown as Installation;
     },
 

@@ -44,7 +44,7 @@ export function createPublicHttp(deps: {
   const http = express();
   http.disable('x-powered-by');
   http.set('trust proxy', true);
-  http.use(securityHeaders({ https }));
+  http.use(securityHeaders({ https, formTargets: [new URL(config.zoom.oauthUrl).origin] }));
   http.use(requestTimer(deps.metrics));
   http.use(createHealthRouter({ isReady: deps.isReady }));
   // Raw bodies: the Zoom webhook router must come before anything that parses bodies.
@@ -62,6 +62,7 @@ export function createPublicHttp(deps: {
     createZoomRoutes({
       approvals: services.approvals,
       binding: createBrowserBinding({ key: deriveKey(firstKey.key, 'oauth-browser-binding'), secure: https }),
+      resultKey: deriveKey(firstKey.key, 'oauth-result-page'),
       logger,
       onCallbackResult: (result) =>
         afterAck.enqueue('oauth_callback', { outcome: result.outcome }, () => deps.onCallbackResult(result)),

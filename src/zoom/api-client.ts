@@ -7,7 +7,13 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import pino from 'pino';
 import { z } from 'zod';
-import { type CreateMeetingInput, ZoomError, type ZoomMeeting, type ZoomUser } from './contracts.js';
+import {
+  type CreateMeetingInput,
+  ZoomError,
+  type ZoomMeeting,
+  type ZoomUser,
+  type ZoomUserPage,
+} from './contracts.js';
 import { type FetchLike, parseJsonText, type RawResponse, send } from './http.js';
 import { mapApiError } from './zoom-errors.js';
 
@@ -30,6 +36,13 @@ export interface ZoomApiClientOptions {
 export interface ZoomApiClient {
   getMe(accessToken: string, apiUrl?: string): Promise<ZoomUser>;
   getUser(accessToken: string, idOrEmail: string, apiUrl?: string): Promise<ZoomUser>;
+  /** One page of `GET /users` (admin scope): active users of the token's account. */
+  listUsers(
+    accessToken: string,
+    pageToken: string | null,
+    apiUrl?: string,
+    pageSize?: number,
+  ): Promise<ZoomUserPage>;
   createMeeting(
     accessToken: string,
     userIdOrEmail: string,
@@ -50,7 +63,20 @@ const userSchema = z.object({
   account_id: z.string().default(''),
   status: z.enum(['active', 'inactive', 'pending']).default('active'),
   timezone: z.string().optional(),
+  company: z.string().optional(),
 });
+
+/** `GET /users` (developers.zoom.us, "List users"): users[], next_page_token (empty when done), total_records. */
+const userPageSchema = z.object({
+  users: z.array(
+    z.object({ id: z.string(), email: z.string(), status: z.string().default('active') }).loose(),
+  ),
+  next_page_token: z.string().optional(),
+  total_records: z.number().int().nonnegative().default(0),
+});
+
+/** Zoom's maximum page size for `GET /users`. */
+const USERS_PAGE_SIZE = 300;
 
 const meetingSchema = z.object({
   id: z.union([z.number(), z.string()]).transform((value) => String(value)),
@@ -94,6 +120,7 @@ function toUser(body: z.infer<typeof userSchema>): ZoomUser {
     accountId: body.account_id,
     status: body.status,
     timezone: body.timezone,
+    company: body.company,
   };
 }
 
@@ -204,6 +231,17 @@ export function createZoomApiClient(options: ZoomApiClientOptions): ZoomApiClien
   return {
     getMe: (accessToken, apiUrl) => fetchUser(accessToken, 'me', apiUrl),
     getUser: (accessToken, idOrEmail, apiUrl) => fetchUser(accessToken, idOrEmail, apiUrl),
+    async listUsers(accessToken, pageToken, apiUrl, pageSize = USERS_PAGE_SIZE) {
+      const query = new URLSearchParams({ status: 'active', page_size: String(pageSize) });
+      if (pageToken) query.set('next_page_token', pageToken);
+      const response = await call('GET', `/users?${query.toString()}`, accessToken, 'users.list', apiUrl);
+      const page = parse(userPageSchema, response, 'users.list');
+      return {
+        users: page.users.map((u) => ({ id: u.id, email: u.email.toLowerCase(), status: u.status })),
+        nextPageToken: page.next_page_token ? page.next_page_token : null,
+        totalRecords: page.total_records,
+      };
+    },
     async createMeeting(accessToken, userIdOrEmail, input, apiUrl) {
       const endpoint = 'meetings.create';
       const body = {

@@ -42,6 +42,15 @@ export interface ZoomUser {
   accountId: string;
   status: 'active' | 'inactive' | 'pending';
   timezone?: string | undefined;
+  /** The user's company as their Zoom profile states it (how an account is named to people). */
+  company?: string | undefined;
+}
+
+/** One page of `GET /users` (admin-level: the users of the token's Zoom account). */
+export interface ZoomUserPage {
+  users: Array<{ id: string; email: string; status: string }>;
+  nextPageToken: string | null;
+  totalRecords: number;
 }
 
 export interface CreateMeetingInput {
@@ -108,13 +117,26 @@ export interface CredentialStore {
   releaseRefreshLease(holder: string): Promise<void>;
 }
 
+/** The record a credential's sealed tokens are bound to (src/crypto's SealContext without the field). */
+export interface SealSubject {
+  collection: string;
+  workspace: string;
+  subject: string;
+}
+
 export interface CredentialRef {
   app: ZoomAppKind;
   store: CredentialStore;
+  /** Both tokens are sealed for this record (`accessToken` / `refreshToken` fields). */
+  seal: SealSubject;
 }
 
 export type AuthorizationResult =
-  | { ok: true; tokens: ZoomTokenSet; user: ZoomUser }
+  /**
+   * `accountEmails`: org app only, the (lower-cased) emails of the active users of the approving
+   * Zoom account, read with the new grant — the admin-scope call that proves the approver an admin.
+   */
+  | { ok: true; tokens: ZoomTokenSet; user: ZoomUser; accountEmails?: string[] | undefined }
   /** Org app only: the Zoom user is not an active Owner/Admin. Nothing stored, token already revoked. */
   | { ok: false; reason: 'not_admin'; email: string; roleName: string; status: string };
 
@@ -126,12 +148,19 @@ export interface ZoomGateway {
     app: ZoomAppKind,
     params: { code: string; codeVerifier: string },
   ): Promise<AuthorizationResult>;
-  /** Encrypt a token set for storage. */
-  seal(tokens: ZoomTokenSet): StoredCredential;
+  /** Encrypt a token set for storage, bound to the record that will hold it. */
+  seal(tokens: ZoomTokenSet, subject: SealSubject): StoredCredential;
   /** Revoke at Zoom; best effort (an already-dead token is not an error). */
-  revoke(app: ZoomAppKind, credential: StoredCredential): Promise<void>;
+  revoke(app: ZoomAppKind, credential: StoredCredential, subject: SealSubject): Promise<void>;
   /** The calls below get a valid access token from `ref` (refreshing single-flight when near expiry; on 401/124 one refresh and one retry, then ZoomError 'needs_reconnect'). */
   getMe(ref: CredentialRef): Promise<ZoomUser>;
   getUser(ref: CredentialRef, idOrEmail: string): Promise<ZoomUser>;
+  /** Every active user's email in the grant's Zoom account (admin scope; paged `GET /users`). */
+  listAccountEmails(ref: CredentialRef): Promise<string[]>;
+  /**
+   * Whether the Zoom user behind the grant can act as an admin now: one admin-scope call (a
+   * one-user page of `GET /users`) succeeds. Not a role name: custom admin roles pass.
+   */
+  isAdmin(ref: CredentialRef): Promise<boolean>;
   createMeeting(ref: CredentialRef, userIdOrEmail: string, input: CreateMeetingInput): Promise<ZoomMeeting>;
 }

@@ -13,7 +13,13 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import pino from 'pino';
 import type { TokenCipher } from '../crypto/token-cipher.js';
-import { type CredentialRef, type StoredCredential, ZoomError, type ZoomTokenSet } from './contracts.js';
+import {
+  type CredentialRef,
+  type SealSubject,
+  type StoredCredential,
+  ZoomError,
+  type ZoomTokenSet,
+} from './contracts.js';
 import type { ZoomOAuthClient } from './oauth-client.js';
 
 export interface AccessGrant {
@@ -41,7 +47,9 @@ export interface CredentialManager {
   getAccessToken(ref: CredentialRef): Promise<AccessGrant>;
   /** After Zoom rejected `staleAccessToken` (401/124): a different token, refreshing if nobody has yet. */
   refreshAfterRejection(ref: CredentialRef, staleAccessToken: string): Promise<AccessGrant>;
-  seal(tokens: ZoomTokenSet): StoredCredential;
+  seal(tokens: ZoomTokenSet, subject: SealSubject): StoredCredential;
+  /** The refresh token of a stored credential, in plain text (to revoke the grant). */
+  openRefreshToken(credential: StoredCredential, subject: SealSubject): string;
 }
 
 /** Adapts per-app OAuth clients to the manager's `oauth` dependency. */
@@ -58,22 +66,28 @@ export function createCredentialManager(options: CredentialManagerOptions): Cred
   const waitTimeoutMs = options.waitTimeoutMs ?? 30_000;
   const { cipher } = options;
 
-  function seal(tokens: ZoomTokenSet): StoredCredential {
+  const field = (subject: SealSubject, name: 'accessToken' | 'refreshToken') => ({
+    ...subject,
+    field: `credential.${name}`,
+  });
+
+  function seal(tokens: ZoomTokenSet, subject: SealSubject): StoredCredential {
     return {
-      accessToken: cipher.encrypt(tokens.accessToken),
-      refreshToken: cipher.encrypt(tokens.refreshToken),
+      accessToken: cipher.seal(tokens.accessToken, field(subject, 'accessToken')),
+      refreshToken: cipher.seal(tokens.refreshToken, field(subject, 'refreshToken')),
       expiresAt: tokens.expiresAt,
       scope: tokens.scope,
       ...(tokens.apiUrl === undefined ? {} : { apiUrl: tokens.apiUrl }),
     };
   }
 
-  function open(credential: StoredCredential): AccessGrant & { refreshToken: string } {
-    return {
-      accessToken: cipher.decrypt(credential.accessToken),
-      refreshToken: cipher.decrypt(credential.refreshToken),
-      apiUrl: credential.apiUrl,
-    };
+  const openAccess = (ref: CredentialRef, credential: StoredCredential) =>
+    cipher.open(credential.accessToken, field(ref.seal, 'accessToken'));
+  const openRefresh = (subject: SealSubject, credential: StoredCredential) =>
+    cipher.open(credential.refreshToken, field(subject, 'refreshToken'));
+
+  function open(ref: CredentialRef, credential: StoredCredential): AccessGrant {
+    return { accessToken: openAccess(ref, credential), apiUrl: credential.apiUrl };
   }
 
   async function read(ref: CredentialRef): Promise<StoredCredential> {
@@ -99,13 +113,13 @@ export function createCredentialManager(options: CredentialManagerOptions): Cred
     let pause = 25;
     for (;;) {
       const current = await read(ref);
-      if (!stale(current)) return open(current);
+      if (!stale(current)) return open(ref, current);
 
       const claimed = await ref.store.claimRefreshLease(holder, new Date(clock().getTime() + leaseMs));
       if (claimed !== null) {
         if (!stale(claimed)) {
           await ref.store.releaseRefreshLease(holder);
-          return open(claimed);
+          return open(ref, claimed);
         }
         let outcome: AccessGrant | 'retry';
         try {
@@ -119,7 +133,7 @@ export function createCredentialManager(options: CredentialManagerOptions): Cred
               { app: ref.app, code: error.code },
               'early zoom refresh failed; using the current token',
             );
-            return open(claimed);
+            return open(ref, claimed);
           }
           throw error;
         }
@@ -149,7 +163,7 @@ export function createCredentialManager(options: CredentialManagerOptions): Cred
     next: StoredCredential,
   ): Promise<boolean> {
     const again = await ref.store.claimRefreshLease(holder, new Date(clock().getTime() + leaseMs));
-    if (again === null || cipher.decrypt(again.refreshToken) !== usedRefreshToken) return false;
+    if (again === null || openRefresh(ref.seal, again) !== usedRefreshToken) return false;
     return ref.store.saveRefreshed(holder, next);
   }
 
@@ -159,7 +173,7 @@ export function createCredentialManager(options: CredentialManagerOptions): Cred
     holder: string,
     claimed: StoredCredential,
   ): Promise<AccessGrant | 'retry'> {
-    const usedRefreshToken = cipher.decrypt(claimed.refreshToken);
+    const usedRefreshToken = openRefresh(ref.seal, claimed);
     let saved = false;
     try {
       let tokens: ZoomTokenSet;
@@ -170,7 +184,7 @@ export function createCredentialManager(options: CredentialManagerOptions): Cred
         // Re-read before concluding: another instance may have rotated the token after our claim
         // (e.g. its lease had expired while it was still working).
         const now = await ref.store.read();
-        if (now !== null && cipher.decrypt(now.refreshToken) !== usedRefreshToken) {
+        if (now !== null && openRefresh(ref.seal, now) !== usedRefreshToken) {
           logger.info({ app: ref.app }, 'refresh token was rotated elsewhere; using the stored one');
           return 'retry';
         }
@@ -184,7 +198,7 @@ export function createCredentialManager(options: CredentialManagerOptions): Cred
           },
         );
       }
-      const next = seal(tokens);
+      const next = seal(tokens, ref.seal);
       saved = await ref.store.saveRefreshed(holder, next);
       if (!saved) saved = await saveAfterLostLease(ref, holder, usedRefreshToken, next);
       if (!saved) {
@@ -201,6 +215,7 @@ export function createCredentialManager(options: CredentialManagerOptions): Cred
 
   return {
     seal,
+    openRefreshToken: (credential, subject) => openRefresh(subject, credential),
     getAccessToken(ref) {
       return ensureFresh(
         ref,
@@ -209,7 +224,7 @@ export function createCredentialManager(options: CredentialManagerOptions): Cred
       );
     },
     refreshAfterRejection(ref, staleAccessToken) {
-      return ensureFresh(ref, (credential) => cipher.decrypt(credential.accessToken) === staleAccessToken);
+      return ensureFresh(ref, (credential) => openAccess(ref, credential) === staleAccessToken);
     },
   };
 }

@@ -45,7 +45,26 @@ export interface ZoomGatewayOptions {
   onRefresh?: ZoomObserver['onRefresh'];
 }
 
-const ADMIN_ROLES = new Set(['Owner', 'Admin']);
+/** Pages of `GET /users` read at most (300 users each: 150,000 users). */
+const MAX_USER_PAGES = 500;
+
+/**
+ * A Zoom-given `api_url` is used only when its host is the configured API's host or a zoom.us
+ * host (issue 13): a stored value rewritten in the database must not send tokens elsewhere.
+ */
+export function trustedApiUrl(apiUrl: string | undefined, configuredApiUrl: string): string | undefined {
+  if (apiUrl === undefined) return undefined;
+  try {
+    const url = new URL(apiUrl);
+    const configured = new URL(configuredApiUrl);
+    const zoomHost = url.hostname === 'zoom.us' || url.hostname.endsWith('.zoom.us');
+    const sameHost = url.host === configured.host;
+    if (url.protocol === 'https:' ? zoomHost || sameHost : sameHost) return apiUrl;
+  } catch {
+    // Unreadable: not trusted.
+  }
+  return undefined;
+}
 
 export function zoomRedirectUri(publicUrl: string): string {
   return `${trimBase(publicUrl)}/zoom/oauth/callback`;
@@ -83,15 +102,38 @@ export function createZoomGateway(options: ZoomGatewayOptions): ZoomGateway {
     ...(options.clock ? { clock: options.clock } : {}),
   });
 
+  const trusted = (grant: AccessGrant): AccessGrant => {
+    const apiUrl = trustedApiUrl(grant.apiUrl, options.apiUrl);
+    if (grant.apiUrl !== undefined && apiUrl === undefined) {
+      logger.warn('ignoring a stored Zoom api_url whose host is not Zoom’s');
+    }
+    return apiUrl === undefined
+      ? { accessToken: grant.accessToken }
+      : { accessToken: grant.accessToken, apiUrl };
+  };
+
+  /** Every active user's email in the token's account, page after page (admin scope). */
+  async function accountEmails(accessToken: string, apiUrl: string | undefined): Promise<string[]> {
+    const emails: string[] = [];
+    let pageToken: string | null = null;
+    for (let page = 0; page < MAX_USER_PAGES; page += 1) {
+      const result = await api.listUsers(accessToken, pageToken, apiUrl);
+      for (const user of result.users) emails.push(user.email);
+      pageToken = result.nextPageToken;
+      if (!pageToken) break;
+    }
+    return emails;
+  }
+
   /** One refresh and one retry on 401/124; a second rejection means a person must reconnect. */
   async function withToken<T>(ref: CredentialRef, call: (grant: AccessGrant) => Promise<T>): Promise<T> {
-    const grant = await credentials.getAccessToken(ref);
+    const grant = trusted(await credentials.getAccessToken(ref));
     try {
       return await call(grant);
     } catch (error) {
       if (!(error instanceof ZoomError) || error.code !== 'token_invalid') throw error;
     }
-    const fresh = await credentials.refreshAfterRejection(ref, grant.accessToken);
+    const fresh = trusted(await credentials.refreshAfterRejection(ref, grant.accessToken));
     try {
       return await call(fresh);
     } catch (error) {
@@ -121,18 +163,26 @@ export function createZoomGateway(options: ZoomGatewayOptions): ZoomGateway {
     authorizeUrl(app, params) {
       return oauth[app].authorizeUrl(params);
     },
+    /**
+     * The org app's approver is an admin when an admin-scope call succeeds with the new grant —
+     * whatever its role is called (custom admin roles pass; a Member, or an admin demoted since,
+     * gets Zoom's 4700). That call is the paged user list the coverage is computed from.
+     */
     async completeAuthorization(app, params): Promise<AuthorizationResult> {
       const tokens = await oauth[app].exchangeCode(params);
+      const apiUrl = trustedApiUrl(tokens.apiUrl, options.apiUrl);
+      // We will not store a refused or failed authorization: no live grant is left behind.
+      const dropGrant = () => revokeQuietly(app, tokens.accessToken);
       let user: Awaited<ReturnType<ZoomApiClient['getMe']>>;
       try {
-        user = await api.getMe(tokens.accessToken, tokens.apiUrl);
+        user = await api.getMe(tokens.accessToken, apiUrl);
       } catch (error) {
-        // We will not store this authorization, so do not leave a live grant behind.
-        await revokeQuietly(app, tokens.accessToken);
+        await dropGrant();
         throw error;
       }
-      if (app === 'org' && !(ADMIN_ROLES.has(user.roleName) && user.status === 'active')) {
-        await revokeQuietly(app, tokens.accessToken);
+      if (app === 'user') return { ok: true, tokens, user };
+      const refused = async (): Promise<AuthorizationResult> => {
+        await dropGrant();
         logger.info(
           { roleName: user.roleName, status: user.status },
           'zoom org authorization refused: not an admin',
@@ -144,15 +194,24 @@ export function createZoomGateway(options: ZoomGatewayOptions): ZoomGateway {
           roleName: user.roleName,
           status: user.status,
         };
+      };
+      if (user.status !== 'active') return refused();
+      let emails: string[];
+      try {
+        emails = await accountEmails(tokens.accessToken, apiUrl);
+      } catch (error) {
+        if (error instanceof ZoomError && error.code === 'not_admin') return refused();
+        await dropGrant();
+        throw error;
       }
-      return { ok: true, tokens, user };
+      return { ok: true, tokens, user, accountEmails: emails };
     },
-    seal: (tokens) => credentials.seal(tokens),
-    async revoke(app, credential: StoredCredential) {
+    seal: (tokens, subject) => credentials.seal(tokens, subject),
+    async revoke(app, credential: StoredCredential, subject) {
       // Revoking the refresh token ends the whole grant (access token included) at Zoom.
       let token: string;
       try {
-        token = options.cipher.decrypt(credential.refreshToken);
+        token = credentials.openRefreshToken(credential, subject);
       } catch (error) {
         logger.warn({ app, err: error }, 'cannot decrypt credential to revoke it');
         return;
@@ -162,6 +221,17 @@ export function createZoomGateway(options: ZoomGatewayOptions): ZoomGateway {
     getMe: (ref) => withToken(ref, (grant) => api.getMe(grant.accessToken, grant.apiUrl)),
     getUser: (ref, idOrEmail) =>
       withToken(ref, (grant) => api.getUser(grant.accessToken, idOrEmail, grant.apiUrl)),
+    listAccountEmails: (ref) => withToken(ref, (grant) => accountEmails(grant.accessToken, grant.apiUrl)),
+    isAdmin: (ref) =>
+      withToken(ref, (grant) =>
+        api.listUsers(grant.accessToken, null, grant.apiUrl, 1).then(
+          () => true,
+          (error: unknown) => {
+            if (error instanceof ZoomError && error.code === 'not_admin') return false;
+            throw error;
+          },
+        ),
+      ),
     createMeeting: (ref, userIdOrEmail, input) =>
       withToken(ref, (grant) => api.createMeeting(grant.accessToken, userIdOrEmail, input, grant.apiUrl)),
   };

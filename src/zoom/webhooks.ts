@@ -32,6 +32,8 @@ export type ZoomWebhookEvent =
       userId: string;
       clientId: string;
       deauthorizationTime: string;
+      /** False: the user asked Zoom that apps delete their data (`user_data_retention: "false"`). */
+      userDataRetention: boolean;
     })
   | (EventBase & { event: 'user.deleted' | 'user.deactivated' | 'user.disassociated'; user: ZoomWebhookUser })
   | (EventBase & {
@@ -94,6 +96,11 @@ const deauthPayload = z
     user_id: z.string(),
     client_id: z.string(),
     deauthorization_time: z.string().default(''),
+    // Zoom sends "true" / "false" (a string); true when absent, the conservative reading (keep nothing
+    // is the member's explicit choice, never a default).
+    user_data_retention: z
+      .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
+      .default(true),
   })
   .loose();
 
@@ -127,6 +134,7 @@ export function parseZoomEvent(app: ZoomAppKind, body: z.infer<typeof envelope>)
       userId: payload.user_id,
       clientId: payload.client_id,
       deauthorizationTime: payload.deauthorization_time,
+      userDataRetention: payload.user_data_retention,
     };
   }
   if (!USER_EVENTS.has(body.event)) return null;

@@ -16,8 +16,10 @@ export function mapApiError(status: number, bodyText: string, endpoint: string):
   const zoomMessage = parsed.success && parsed.data.message ? parsed.data.message : `HTTP ${status}`;
   const details = { status, endpoint, ...(zoomCode === undefined ? {} : { zoomCode }) };
   const message = `Zoom ${endpoint}: ${zoomMessage}`;
-  // 4711 is the documented code; some endpoints answer the same scope error with 4700.
-  if (zoomCode === 4711 || zoomCode === 4700) return new ZoomError('missing_scope', message, details);
+  // 4711: the app's grant lacks the scope. 4700: the user behind the token lacks the privilege
+  // ("…does not contain scopes. The user is not authorized"): a demoted or never-admin user.
+  if (zoomCode === 4711) return new ZoomError('missing_scope', message, details);
+  if (zoomCode === 4700) return new ZoomError('not_admin', message, details);
   if (status === 401 || zoomCode === 124) return new ZoomError('token_invalid', message, details);
   if (status === 404 || zoomCode === 1001) return new ZoomError('user_not_found', message, details);
   if (status === 429) return new ZoomError('rate_limited', message, details);

@@ -10,6 +10,7 @@ import {
   followLinkAsZoomUser,
   startAppHarness,
 } from '../support/app-harness.js';
+import { finishSignIn, startSignIn } from '../support/link-browser.js';
 
 let h: AppHarness;
 const T = 'T_ACME';
@@ -34,7 +35,7 @@ afterAll(async () => {
 });
 
 describe('approval link lifecycle', () => {
-  it('"Not me — forward": the wrong recipient forwards to the Zoom admin, who gets the same link', async () => {
+  it('"Not me — forward": the wrong recipient forwards to the Zoom admin, who gets a new link; the old one says where it went', async () => {
     const link = await sendRequestTo('U_ALICE');
     const alice = user('U_ALICE');
     await alice.waitFor(() => alice.dms().some((m) => text(m).includes('forward_request')), 5_000);
@@ -42,22 +43,35 @@ describe('approval link lifecycle', () => {
     expect(alice.lastModal()?.callbackId).toBe('zoom_forward');
     await alice.submit({ forward_recipient: { forward_recipient_pick: 'U_ZOOMADMIN' } });
     const zoomAdmin = user('U_ZOOMADMIN');
-    await zoomAdmin.waitFor(() => zoomAdmin.dms().some((m) => approvalLinkIn(m) === link), 5_000);
+    const forwarded = await zoomAdmin.waitFor(
+      () =>
+        zoomAdmin
+          .dms()
+          .map((m) => approvalLinkIn(m))
+          .find((l) => l !== undefined),
+      5_000,
+    );
+    expect(forwarded).not.toBe(link);
     const admin = user('U_SLACKADMIN');
     await admin.waitFor(() => admin.dms().some((m) => text(m).includes('U_ZOOMADMIN')), 5_000);
+    // The person who said "not me" keeps no working link: its page says it was forwarded, to whom.
+    const old = await fetch(link);
+    expect(old.status).toBe(410);
+    expect(await old.text()).toContain('forwarded to Zoe Zoomadmin');
+    expect((await startSignIn(forwarded ?? '')).ok).toBe(true);
   });
 
   it('a Zoom user who lost the admin role before the callback is refused by the app; the requester is told and the link still works', async () => {
     const link = await sendRequestTo('U_ZOOMADMIN');
-    const go = await fetch(`${link}?go=1`, { redirect: 'manual' });
-    const cookie = go.headers.get('set-cookie')?.split(';')[0] ?? '';
-    const consent = h.zoom.control.consent(go.headers.get('location') ?? '', 'zoom-admin@acme.test');
+    const started = await startSignIn(link);
+    if (!started.ok) throw new Error(`no sign-in: ${started.status}`);
+    const consent = h.zoom.control.consent(started.authorizeUrl, 'zoom-admin@acme.test');
     expect('location' in consent).toBe(true);
     // Between Zoom's consent and the callback, the Zoom account owner demotes the user.
     await h.zoom.control.setUser('zoom-admin@acme.test', { role_name: 'Member' });
-    const callback = await fetch('location' in consent ? consent.location : '', { headers: { cookie } });
+    const callback = await finishSignIn('location' in consent ? consent.location : '', started.jar);
     expect(callback.status).toBe(403);
-    expect(await callback.text()).toContain('not a Zoom admin');
+    expect(callback.html).toContain('cannot administer its Zoom account');
     const admin = user('U_SLACKADMIN');
     await admin.waitFor(
       () => admin.dms().some((m) => text(m).includes('zoom-admin@acme.test') && /admin/i.test(text(m))),

@@ -97,23 +97,7 @@ export async function startAppHarness(name: string, options: HarnessOptions = {}
   };
 }
 
-/** A browser following an approval/connect link: our page, Zoom's consent, the callback page. */
-export async function followLinkAsZoomUser(
-  harness: Pick<AppHarness, 'zoom'>,
-  link: string,
-  zoomEmail: string,
-): Promise<{ status: number; html: string; refused?: string }> {
-  const page = await fetch(link);
-  if (page.status !== 200) return { status: page.status, html: await page.text() };
-  const go = await fetch(`${link}?go=1`, { redirect: 'manual' });
-  const authorizeUrl = go.headers.get('location');
-  const cookie = go.headers.get('set-cookie')?.split(';')[0] ?? '';
-  if (go.status !== 302 || !authorizeUrl) return { status: go.status, html: await go.text() };
-  const consent = harness.zoom.control.consent(authorizeUrl, zoomEmail);
-  if ('refused' in consent) return { status: 403, html: '', refused: consent.refused };
-  const callback = await fetch(consent.location, { headers: { cookie } });
-  return { status: callback.status, html: await callback.text() };
-}
+export { followLinkAsZoomUser } from './link-browser.js';
 
 /** The first link in a text or Block Kit payload that points at one of our approval routes. */
 export function approvalLinkIn(value: unknown): string | undefined {

@@ -15,7 +15,17 @@ import {
 } from '../../src/zoom/contracts.js';
 import { buildZoomUser } from './factories.js';
 
-type Method = 'completeAuthorization' | 'createMeeting' | 'getMe' | 'getUser' | 'revoke';
+type Method =
+  | 'completeAuthorization'
+  | 'createMeeting'
+  | 'getMe'
+  | 'getUser'
+  | 'revoke'
+  | 'listAccountEmails'
+  | 'isAdmin';
+
+/** Roles that can administer an account in this fake (a custom admin role included, as Zoom allows). */
+const ADMIN_ROLES = new Set(['Owner', 'Admin', 'IT Admin']);
 
 interface IssuedToken {
   app: ZoomAppKind;
@@ -75,10 +85,24 @@ export function createFakeZoomGateway(): FakeZoomGateway {
     return [...users.values()].find((u) => u.id === id);
   }
 
+  function emailsOf(accountId: string): string[] {
+    return [...users.values()]
+      .filter((u) => u.accountId === accountId && u.status === 'active')
+      .map((u) => u.email.toLowerCase());
+  }
+
   const gateway: FakeZoomGateway = {
     users,
     exchangeDelayMs: 0,
-    calls: { completeAuthorization: 0, createMeeting: 0, getMe: 0, getUser: 0, revoke: 0 },
+    calls: {
+      completeAuthorization: 0,
+      createMeeting: 0,
+      getMe: 0,
+      getUser: 0,
+      revoke: 0,
+      listAccountEmails: 0,
+      isAdmin: 0,
+    },
     revoked: [],
     meetings: [],
 
@@ -141,7 +165,7 @@ export function createFakeZoomGateway(): FakeZoomGateway {
       const accessToken = `at-${counter}`;
       const issued: IssuedToken = { app, userId: user.id, live: true };
       tokens.set(accessToken, issued);
-      if (app === 'org' && (!['Owner', 'Admin'].includes(user.roleName) || user.status !== 'active')) {
+      if (app === 'org' && (!ADMIN_ROLES.has(user.roleName) || user.status !== 'active')) {
         issued.live = false; // Zoom's token is revoked by the gateway before it answers not_admin
         return {
           ok: false,
@@ -157,10 +181,11 @@ export function createFakeZoomGateway(): FakeZoomGateway {
         expiresAt: new Date(Date.now() + 3599_000),
         scope: app === 'org' ? 'meeting:write:admin user:read:admin' : 'meeting:write user:read',
       };
-      return { ok: true, tokens: set, user };
+      if (app === 'user') return { ok: true, tokens: set, user };
+      return { ok: true, tokens: set, user, accountEmails: emailsOf(user.accountId) };
     },
 
-    seal(set) {
+    seal(set, _subject) {
       return {
         accessToken: `sealed:${set.accessToken}`,
         refreshToken: `sealed:${set.refreshToken}`,
@@ -169,7 +194,7 @@ export function createFakeZoomGateway(): FakeZoomGateway {
       };
     },
 
-    async revoke(app, credential) {
+    async revoke(app, credential, _subject) {
       maybeFail('revoke');
       const issued = tokens.get(tokenOf(credential.accessToken));
       if (issued) issued.live = false;
@@ -182,6 +207,20 @@ export function createFakeZoomGateway(): FakeZoomGateway {
       const user = userById(issued.userId);
       if (!user) throw new ZoomError('needs_reconnect', 'The Zoom user is gone.');
       return user;
+    },
+
+    async listAccountEmails(ref) {
+      maybeFail('listAccountEmails');
+      const owner = userById((await liveToken(ref)).userId);
+      if (!owner || !ADMIN_ROLES.has(owner.roleName))
+        throw new ZoomError('not_admin', 'The user is not authorized.');
+      return emailsOf(owner.accountId);
+    },
+
+    async isAdmin(ref) {
+      maybeFail('isAdmin');
+      const owner = userById((await liveToken(ref)).userId);
+      return owner !== undefined && ADMIN_ROLES.has(owner.roleName) && owner.status === 'active';
     },
 
     async getUser(ref, idOrEmail) {

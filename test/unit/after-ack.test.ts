@@ -178,6 +178,21 @@ describe('fire-and-forget work', () => {
     });
   });
 
+  it('waits for work queued by work that was running when the drain began', async () => {
+    const queue = createFollowUpQueue();
+    const done: string[] = [];
+    queue.enqueue('zoom_webhook', {}, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      // A webhook reaction defers its announcement to the same queue.
+      queue.enqueue('notification', {}, async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        done.push('announced');
+      });
+    });
+    expect(await queue.drain(5_000)).toEqual({ unfinished: 0 });
+    expect(done).toEqual(['announced']);
+  });
+
   it('says how much was left unfinished when the drain times out', async () => {
     const queue = createFollowUpQueue();
     queue.enqueue('notification', {}, () => new Promise(() => {}));

@@ -9,6 +9,7 @@ import { personalConnectionModel } from './personal-connection.js';
 import { processedEventModel } from './processed-event.js';
 import { slackInstallationModel } from './slack-installation.js';
 import { workspaceModel } from './workspace.js';
+import { zoomGrantModel } from './zoom-grant.js';
 
 export function createModels(connection: Connection) {
   return {
@@ -22,6 +23,7 @@ export function createModels(connection: Connection) {
     slackInstallations: slackInstallationModel(connection),
     leases: leaseModel(connection),
     processedEvents: processedEventModel(connection),
+    zoomGrants: zoomGrantModel(connection),
   };
 }
 
@@ -37,6 +39,10 @@ export type {
   ApprovalKind,
   ApprovalRequestDoc,
   ApprovalStatus,
+  FormerToken,
+  ParkedApproval,
+  ParkedReason,
+  RequestMessage,
 } from './approval-request.js';
 export type { AuditEventDoc } from './audit-event.js';
 export type { CredentialDoc } from './credential.js';
@@ -48,3 +54,4 @@ export type { PersonalConnectionDoc, PersonalStatus } from './personal-connectio
 export type { ProcessedEventDoc } from './processed-event.js';
 export type { SlackInstallationDoc } from './slack-installation.js';
 export type { WorkspaceDoc } from './workspace.js';
+export type { GrantHolder, GrantHolderKind, ZoomGrantDoc } from './zoom-grant.js';

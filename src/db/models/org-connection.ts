@@ -1,5 +1,4 @@
-import { type Connection, type Model, Schema } from 'mongoose';
-import { type CredentialDoc, credentialSchema } from './credential.js';
+import { type Connection, type Model, Schema, type Types } from 'mongoose';
 
 export type OrgStatus = 'active' | 'needs_reconnect' | 'disconnected';
 
@@ -22,7 +21,8 @@ export interface OrgConnectionDoc {
   disconnectedBy?: string | null | undefined;
   /** The last time the health check found it working. */
   lastCheckedAt?: Date | undefined;
-  credential?: CredentialDoc | undefined;
+  /** The Zoom grant (src/db/models/zoom-grant.ts) this connection holds; none once disconnected. */
+  grantId?: Types.ObjectId | undefined;
 }
 
 const schema = new Schema<OrgConnectionDoc>({
@@ -40,11 +40,13 @@ const schema = new Schema<OrgConnectionDoc>({
   generation: { type: Number, default: 0 },
   disconnectedBy: String,
   lastCheckedAt: Date,
-  credential: { type: credentialSchema, default: undefined },
+  grantId: { type: Schema.Types.ObjectId, default: undefined },
 });
 schema.index({ workspaceId: 1 }, { unique: true });
 // Zoom webhooks name only the Zoom user: the one cross-workspace lookup (see docs/core.md).
 schema.index({ zoomUserId: 1 });
+// app_deauthorized of the org app names the account: every workspace on it loses its connection.
+schema.index({ zoomAccountId: 1 });
 
 export function orgConnectionModel(connection: Connection): Model<OrgConnectionDoc> {
   return connection.model<OrgConnectionDoc>('OrgConnection', schema, 'org_connections');

@@ -1,5 +1,4 @@
-import { type Connection, type Model, Schema } from 'mongoose';
-import { type CredentialDoc, credentialSchema } from './credential.js';
+import { type Connection, type Model, Schema, type Types } from 'mongoose';
 
 export type PersonalStatus = 'active' | 'needs_reconnect';
 
@@ -13,7 +12,8 @@ export interface PersonalConnectionDoc {
   connectedAt: Date;
   statusReason?: string | undefined;
   statusChangedAt: Date;
-  credential?: CredentialDoc | undefined;
+  /** The Zoom grant (src/db/models/zoom-grant.ts) this connection holds. */
+  grantId?: Types.ObjectId | undefined;
 }
 
 const schema = new Schema<PersonalConnectionDoc>({
@@ -26,7 +26,7 @@ const schema = new Schema<PersonalConnectionDoc>({
   connectedAt: { type: Date, required: true },
   statusReason: String,
   statusChangedAt: { type: Date, required: true },
-  credential: { type: credentialSchema, default: undefined },
+  grantId: { type: Schema.Types.ObjectId, default: undefined },
 });
 schema.index({ workspaceId: 1, slackUserId: 1 }, { unique: true });
 schema.index({ zoomUserId: 1 });

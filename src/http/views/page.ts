@@ -13,6 +13,11 @@ export interface PageModel {
   facts?: Array<{ label: string; value: string }>;
   /** A link styled as a button (GET only: link unfurlers and prefetchers change nothing). */
   button?: { label: string; href: string };
+  /**
+   * The link page's one action: a POST form to the same URL carrying the CSRF token the page made
+   * (DESIGN §2.2). Only this form — in the browser that loaded the page — goes on to Zoom.
+   */
+  form?: { label: string; action: string; csrf: string };
   tone: PageTone;
 }
 
@@ -40,6 +45,9 @@ export function renderPage(model: PageModel): string {
   const button = model.button
     ? `<p><a class="button" href="${escapeHtml(model.button.href)}" rel="noopener noreferrer">${escapeHtml(model.button.label)}</a></p>`
     : '';
+  const form = model.form
+    ? `<form method="post" action="${escapeHtml(model.form.action)}"><input type="hidden" name="csrf" value="${escapeHtml(model.form.csrf)}"><button class="button" type="submit">${escapeHtml(model.form.label)}</button></form>`
+    : '';
   return `<!doctype html>
 <html lang="${model.lang}">
 <head>
@@ -54,7 +62,7 @@ h1{font-size:1.4rem;margin:0 0 1rem}
 p{line-height:1.5}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.4rem 1rem;margin:1.2rem 0}
 dt{color:#59636e}dd{margin:0;font-weight:600}
-.button{display:inline-block;background:${colour};color:#fff;text-decoration:none;padding:.7rem 1.2rem;border-radius:8px;font-weight:600}
+.button{display:inline-block;background:${colour};color:#fff;text-decoration:none;padding:.7rem 1.2rem;border-radius:8px;font-weight:600;border:0;font-size:1rem;cursor:pointer;font-family:inherit}
 </style>
 </head>
 <body>
@@ -63,6 +71,7 @@ dt{color:#59636e}dd{margin:0;font-weight:600}
 ${model.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 ${facts}
 ${button}
+${form}
 </main>
 </body>
 </html>

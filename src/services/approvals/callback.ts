@@ -1,172 +1,159 @@
 /**
- * The OAuth callback (DESIGN §3.3): consume the state once, claim the request so only one callback
- * exchanges its code, complete the connection, mark the request completed exactly once.
+ * The OAuth callback (DESIGN §3.3, §3.2a): consume the state once, claim the request so only one
+ * callback exchanges its code, then decide what the authorization may become.
+ *
+ * The right Zoom account, or none (issue 13): a personal link finished by a Zoom user whose email
+ * is not the member's is parked until the member says "Use this account"; an org approval for
+ * another Zoom account than the current connection's, or one covering no member, is parked until a
+ * Slack admin confirms (the current connection keeps serving meanwhile). Parked approvals hold
+ * their grant as a `parked` holder: Zoom has already rotated that user's tokens, so every other
+ * connection of the same Zoom user moves to the new ones at once and keeps working.
  */
 import { randomUUID } from 'node:crypto';
 import type { ApprovalRequestDoc } from '../../db/models/index.js';
-import { COMPLETION_LEASE_MS, effectiveStatus, PURGE_GRACE_MS } from '../../domain/approval-request.js';
-import { ZoomError, type ZoomGateway } from '../../zoom/contracts.js';
+import { requestVerifierSeal } from '../../db/sealed-fields.js';
+import { COMPLETION_LEASE_MS, effectiveStatus } from '../../domain/approval-request.js';
+import { type AuthorizationResult, ZoomError } from '../../zoom/contracts.js';
 import { ServiceError } from '../errors.js';
 import type { ApprovalsContext } from './context.js';
-import { type ApprovalsService, callbackQuerySchema, NO_SECRETS, parseScopedSecret, view } from './model.js';
+import { type Claimed, createCompletionDecisions } from './decisions.js';
+import {
+  type ApprovalsService,
+  type CallbackQuery,
+  callbackQuerySchema,
+  NO_SECRETS,
+  parseScopedSecret,
+  view,
+} from './model.js';
 
 export function createCallbackOperations(ctx: ApprovalsContext): Pick<ApprovalsService, 'handleCallback'> {
-  const { requests, clock, logger } = ctx;
-  const { zoom, cipher, audit, connections } = ctx.deps;
+  const { requests, clock } = ctx;
+  const { zoom, cipher, audit } = ctx.deps;
 
-  async function release(workspaceId: string, requestId: string, holder: string) {
+  async function release(claimed: Claimed) {
     await requests.updateOne(
-      { workspaceId, _id: requestId, 'completion.holder': holder },
+      { workspaceId: claimed.workspaceId, _id: claimed.requestId, 'completion.holder': claimed.holder },
       { $unset: { completion: 1 } },
     );
   }
+
+  /** Single use: the $pull consumes the state; the returned document still holds the attempt. */
+  async function consumeState(query: CallbackQuery) {
+    const { workspaceId, hash } = parseScopedSecret(query.state, 'state_invalid');
+    const before = await requests
+      .findOneAndUpdate(
+        { workspaceId, 'attempts.stateHash': hash },
+        { $pull: { attempts: { stateHash: hash } } },
+        { returnDocument: 'before' },
+      )
+      .lean<ApprovalRequestDoc>();
+    const attempt = before?.attempts.find((a) => a.stateHash === hash);
+    if (!before || !attempt || attempt.expiresAt.getTime() <= clock().getTime()) {
+      throw new ServiceError(
+        'state_invalid',
+        'This sign-in attempt has expired or was already used. Open the link again.',
+      );
+    }
+    const requestId = String(before._id);
+    if (query.error !== undefined || query.code === undefined) {
+      throw new ServiceError(
+        'authorization_denied',
+        'Zoom did not authorize the app. The link can be used again.',
+        {
+          requestId,
+        },
+      );
+    }
+    const status = effectiveStatus(before, clock());
+    if (status === 'expired')
+      throw new ServiceError('request_expired', 'This request has expired.', { status });
+    if (status !== 'pending')
+      throw new ServiceError('request_not_pending', `This request is ${status}.`, { status });
+    const verifier = cipher.open(attempt.codeVerifier, requestVerifierSeal(workspaceId, requestId, hash));
+    return { workspaceId, requestId, before, code: query.code, verifier };
+  }
+
+  /**
+   * Claim first: only the claimer exchanges its code (a second exchange by the same Zoom user
+   * would invalidate the first grant). An expired claim (its process died) counts as free.
+   */
+  async function claim(workspaceId: string, requestId: string, before: ApprovalRequestDoc): Promise<Claimed> {
+    const now = clock();
+    const holder = randomUUID();
+    const claimed = await requests.updateOne(
+      {
+        workspaceId,
+        _id: requestId,
+        status: 'pending',
+        expiresAt: { $gt: now },
+        $or: [{ completion: null }, { 'completion.until': { $lte: now } }],
+      },
+      { $set: { completion: { holder, until: new Date(now.getTime() + COMPLETION_LEASE_MS) } } },
+    );
+    if (claimed.modifiedCount === 1) return { workspaceId, requestId, before, holder };
+    const current = await requests
+      .findOne({ workspaceId, _id: requestId }, NO_SECRETS)
+      .lean<ApprovalRequestDoc>();
+    const status = current ? effectiveStatus(current, clock()) : 'cancelled';
+    if (status === 'pending') {
+      throw new ServiceError('request_busy', 'This request is being completed right now.', { status });
+    }
+    throw new ServiceError('request_not_pending', `This request is ${status}.`, { status });
+  }
+
+  async function exchange(
+    claimed: Claimed,
+    code: string,
+    codeVerifier: string,
+  ): Promise<AuthorizationResult> {
+    try {
+      return await zoom.completeAuthorization(claimed.before.kind === 'org' ? 'org' : 'user', {
+        code,
+        codeVerifier,
+      });
+    } catch (error) {
+      await release(claimed);
+      throw new ServiceError(
+        'zoom_failed',
+        'Zoom could not complete the authorization. Try the link again.',
+        { requestId: claimed.requestId, zoomCode: error instanceof ZoomError ? error.code : null },
+        { cause: error },
+      );
+    }
+  }
+
+  const decide = createCompletionDecisions(ctx);
 
   return {
     async handleCallback(query) {
       const parsed = callbackQuerySchema.safeParse(query);
       if (!parsed.success) throw new ServiceError('state_invalid', 'This sign-in attempt is not valid.');
-      const { workspaceId, hash } = parseScopedSecret(parsed.data.state, 'state_invalid');
-      const now = clock();
-      // Single use: the $pull consumes the state; the returned document still holds the attempt.
-      const before = await requests
-        .findOneAndUpdate(
-          { workspaceId, 'attempts.stateHash': hash },
-          { $pull: { attempts: { stateHash: hash } } },
-          { returnDocument: 'before' },
-        )
-        .lean<ApprovalRequestDoc>();
-      const attempt = before?.attempts.find((a) => a.stateHash === hash);
-      if (!before || !attempt || attempt.expiresAt.getTime() <= now.getTime()) {
-        throw new ServiceError(
-          'state_invalid',
-          'This sign-in attempt has expired or was already used. Open the link again.',
-        );
-      }
-      const requestId = String(before._id);
-      if (parsed.data.error !== undefined || parsed.data.code === undefined) {
-        throw new ServiceError(
-          'authorization_denied',
-          'Zoom did not authorize the app. The link can be used again.',
-          {
-            requestId,
-          },
-        );
-      }
-      const status = effectiveStatus(before, now);
-      if (status === 'expired')
-        throw new ServiceError('request_expired', 'This request has expired.', { status });
-      if (status !== 'pending')
-        throw new ServiceError('request_not_pending', `This request is ${status}.`, { status });
-
-      // Claim first: only the claimer exchanges its code (a second exchange by the same Zoom user
-      // would invalidate the first grant). An expired claim (its process died) counts as free.
-      const holder = randomUUID();
-      const claimed = await requests.updateOne(
-        {
-          workspaceId,
-          _id: requestId,
-          status: 'pending',
-          expiresAt: { $gt: now },
-          $or: [{ completion: null }, { 'completion.until': { $lte: now } }],
-        },
-        { $set: { completion: { holder, until: new Date(now.getTime() + COMPLETION_LEASE_MS) } } },
-      );
-      if (claimed.modifiedCount !== 1) {
-        const current = await requests
-          .findOne({ workspaceId, _id: requestId }, NO_SECRETS)
-          .lean<ApprovalRequestDoc>();
-        const currentStatus = current ? effectiveStatus(current, clock()) : 'cancelled';
-        if (currentStatus === 'pending') {
-          throw new ServiceError('request_busy', 'This request is being completed right now.', {
-            status: currentStatus,
-          });
-        }
-        throw new ServiceError('request_not_pending', `This request is ${currentStatus}.`, {
-          status: currentStatus,
-        });
-      }
-
-      const app = before.kind === 'org' ? 'org' : 'user';
-      let completion: Awaited<ReturnType<ZoomGateway['completeAuthorization']>>;
-      try {
-        completion = await zoom.completeAuthorization(app, {
-          code: parsed.data.code,
-          codeVerifier: cipher.decrypt(attempt.codeVerifier),
-        });
-      } catch (error) {
-        await release(workspaceId, requestId, holder);
-        throw new ServiceError(
-          'zoom_failed',
-          'Zoom could not complete the authorization. Try the link again.',
-          { requestId, zoomCode: error instanceof ZoomError ? error.code : null },
-          {
-            cause: error,
-          },
-        );
-      }
-
+      const consumed = await consumeState(parsed.data);
+      const claimed = await claim(consumed.workspaceId, consumed.requestId, consumed.before);
+      const completion = await exchange(claimed, consumed.code, consumed.verifier);
       if (!completion.ok) {
-        await release(workspaceId, requestId, holder);
-        await audit.record(workspaceId, 'request_not_admin', 'zoom', {
-          requestId,
+        await release(claimed);
+        await audit.record(claimed.workspaceId, 'request_not_admin', 'zoom', {
+          requestId: claimed.requestId,
           zoomEmail: completion.email,
           roleName: completion.roleName,
         });
         return {
           outcome: 'not_admin',
-          request: view(before, now),
+          request: view(claimed.before, clock()),
           email: completion.email,
           roleName: completion.roleName,
           zoomStatus: completion.status,
         };
       }
-
-      let result: { generation?: number; handedOverFrom?: { zoomUserId: string; zoomEmail: string } | null } =
-        {};
       try {
-        result =
-          before.kind === 'org'
-            ? await connections.completeOrg(workspaceId, {
-                tokens: completion.tokens,
-                user: completion.user,
-                connectedBy: before.requesterId,
-                approvedVia: requestId,
-              })
-            : await connections
-                .completePersonal(workspaceId, before.requesterId, completion)
-                .then(() => ({}));
+        return claimed.before.kind === 'org'
+          ? await decide.finishOrg(claimed, completion)
+          : await decide.finishPersonal(claimed, completion);
       } catch (error) {
-        await release(workspaceId, requestId, holder);
+        await release(claimed);
         throw error;
       }
-
-      const done = clock();
-      const finished = await requests
-        .findOneAndUpdate(
-          { workspaceId, _id: requestId, 'completion.holder': holder },
-          {
-            $set: {
-              status: 'completed',
-              completedAt: done,
-              completedZoomEmail: completion.user.email,
-              finishedAt: done,
-              attempts: [],
-              purgeAt: new Date(done.getTime() + PURGE_GRACE_MS),
-            },
-            $unset: { completion: 1 },
-          },
-          { returnDocument: 'after', projection: NO_SECRETS },
-        )
-        .lean<ApprovalRequestDoc>();
-      if (!finished)
-        logger.warn({ workspaceId, requestId }, 'completion claim was lost before the request was marked');
-      return {
-        outcome: 'completed',
-        request: view(finished ?? before, done),
-        zoomEmail: completion.user.email,
-        generation: result.generation,
-        handedOverFrom: result.handedOverFrom,
-      };
     },
   };
 }

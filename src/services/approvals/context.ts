@@ -4,12 +4,15 @@
  */
 import pino from 'pino';
 import type { ApprovalRequestDoc, Models } from '../../db/models/index.js';
+import { requestTokenSeal } from '../../db/sealed-fields.js';
 import { type ApprovalKind, effectiveStatus, linkPath } from '../../domain/approval-request.js';
 import type { ZoomGateway } from '../../zoom/contracts.js';
 import type { AuditService } from '../audit.js';
 import type { ConnectionsService } from '../connections.js';
 import { ServiceError } from '../errors.js';
+import type { GrantsService } from '../grants.js';
 import type { AdminCheck } from '../guard.js';
+import { createMemberMatches, type MemberMatches } from '../member-matches.js';
 import type { CommonDeps, SecretCipher } from '../ports.js';
 import type { SettingsService } from '../settings.js';
 import { NO_SECRETS } from './model.js';
@@ -22,7 +25,10 @@ export type ApprovalsDeps = CommonDeps & {
   admin: AdminCheck;
   audit: AuditService;
   connections: ConnectionsService;
+  grants: GrantsService;
   settings: SettingsService;
+  /** How long a personal link lives (default 30 minutes). */
+  personalLinkTtlMs?: number | undefined;
 };
 
 export interface ApprovalsContext {
@@ -31,6 +37,9 @@ export interface ApprovalsContext {
   clock: () => Date;
   logger: pino.Logger;
   linkFor(kind: ApprovalKind, token: string): string;
+  matches: MemberMatches;
+  /** The link token of a request, opened from its sealed copy (bound to that request). */
+  openToken(doc: Pick<ApprovalRequestDoc, '_id' | 'workspaceId' | 'tokenSealed'>): string;
   explain(filter: Record<string, unknown>, expectedKind?: ApprovalKind): Promise<never>;
 }
 
@@ -57,6 +66,8 @@ export function createApprovalsContext(deps: ApprovalsDeps): ApprovalsContext {
     clock,
     logger: (deps.logger ?? pino({ level: 'silent' })).child({ module: 'approvals' }),
     linkFor: (kind, token) => `${publicUrl}${linkPath(kind)}${token}`,
+    matches: createMemberMatches(deps.models),
+    openToken: (doc) => deps.cipher.open(doc.tokenSealed, requestTokenSeal(doc.workspaceId, String(doc._id))),
     explain,
   };
 }

@@ -2,9 +2,12 @@
  * What people do to a pending request (DESIGN §3.3): decline, cancel, resend, forward. Each is one
  * conditional update, so two people acting at once cannot both win.
  */
+
 import type { ApprovalRequestDoc } from '../../db/models/index.js';
+import { requestTokenSeal } from '../../db/sealed-fields.js';
 import {
   canResend,
+  DEFAULT_PERSONAL_TTL_MS,
   DEFAULT_REQUEST_TTL_MS,
   effectiveStatus,
   PURGE_GRACE_MS,
@@ -115,7 +118,9 @@ export function createRequestChanges(ctx: ApprovalsContext): RequestChanges {
       const now = clock();
       if (!canResend(effectiveStatus(doc, now))) return explain({ workspaceId, _id: requestId });
       const token = newScopedSecret(workspaceId);
-      const expiresAt = new Date(now.getTime() + DEFAULT_REQUEST_TTL_MS);
+      const ttl =
+        doc.kind === 'org' ? DEFAULT_REQUEST_TTL_MS : (ctx.deps.personalLinkTtlMs ?? DEFAULT_PERSONAL_TTL_MS);
+      const expiresAt = new Date(now.getTime() + ttl);
       const updated = await requests
         .findOneAndUpdate(
           {
@@ -128,7 +133,7 @@ export function createRequestChanges(ctx: ApprovalsContext): RequestChanges {
             $set: {
               status: 'pending',
               tokenHash: sha256(token),
-              tokenSealed: cipher.encrypt(token),
+              tokenSealed: cipher.seal(token, requestTokenSeal(workspaceId, requestId)),
               attempts: [],
               issuedAt: now,
               expiresAt,
@@ -161,7 +166,12 @@ export function createRequestChanges(ctx: ApprovalsContext): RequestChanges {
         throw new ServiceError('not_allowed', 'Only organization requests can be forwarded.');
       if (doc.recipientId !== actorId) await mayManage(workspaceId, doc, actorId);
       const now = clock();
-      // Conditioned on the recipient we read: two people forwarding at once cannot both win.
+      // A new link for the new recipient; the old one dies at once (the person who said "not me"
+      // keeps no working link). Its hash is kept so its page can say where the request went.
+      const token = newScopedSecret(workspaceId);
+      const current = await requests.findOne({ workspaceId, _id: requestId }, { tokenHash: 1 }).lean();
+      if (!current) throw new ServiceError('request_not_found', 'This request does not exist.');
+      // Conditioned on the recipient and token we read: two people forwarding at once cannot both win.
       const updated = await requests
         .findOneAndUpdate(
           {
@@ -170,9 +180,24 @@ export function createRequestChanges(ctx: ApprovalsContext): RequestChanges {
             status: 'pending',
             expiresAt: { $gt: now },
             recipientId: doc.recipientId ?? null,
+            tokenHash: current.tokenHash,
           },
-          { $set: { recipientId: toUserId }, $unset: { reminderSentAt: 1 } },
-          { returnDocument: 'after', projection: { attempts: 0, tokenHash: 0 } },
+          {
+            $set: {
+              recipientId: toUserId,
+              tokenHash: sha256(token),
+              tokenSealed: cipher.seal(token, requestTokenSeal(workspaceId, requestId)),
+              attempts: [],
+            },
+            $push: {
+              formerTokens: {
+                $each: [{ hash: current.tokenHash, forwardedTo: toUserId, forwardedBy: actorId, at: now }],
+                $slice: -20,
+              },
+            },
+            $unset: { reminderSentAt: 1 },
+          },
+          { returnDocument: 'after', projection: NO_SECRETS },
         )
         .lean<ApprovalRequestDoc>();
       if (!updated) return explain({ workspaceId, _id: requestId });
@@ -183,7 +208,7 @@ export function createRequestChanges(ctx: ApprovalsContext): RequestChanges {
       });
       return {
         request: view(updated, now),
-        link: linkFor(updated.kind, cipher.decrypt(updated.tokenSealed)),
+        link: linkFor(updated.kind, token),
         previousRecipientId: doc.recipientId ?? null,
       };
     },

@@ -1,6 +1,12 @@
 /** Requests made and read (DESIGN §3.3): create, get, list the pending ones, record a DM sent. */
+import { Types } from 'mongoose';
 import type { ApprovalRequestDoc } from '../../db/models/index.js';
-import { DEFAULT_REQUEST_TTL_MS, PURGE_GRACE_MS } from '../../domain/approval-request.js';
+import { requestTokenSeal } from '../../db/sealed-fields.js';
+import {
+  DEFAULT_PERSONAL_TTL_MS,
+  DEFAULT_REQUEST_TTL_MS,
+  PURGE_GRACE_MS,
+} from '../../domain/approval-request.js';
 import { ServiceError } from '../errors.js';
 import { checkUserId, checkWorkspaceId, requireAdmin } from '../guard.js';
 import type { ApprovalsContext } from './context.js';
@@ -14,7 +20,10 @@ import {
   view,
 } from './model.js';
 
-export type RequestOperations = Pick<ApprovalsService, 'create' | 'get' | 'recordSent' | 'listPending'>;
+export type RequestOperations = Pick<
+  ApprovalsService,
+  'create' | 'get' | 'recordSent' | 'recordMessage' | 'listPending'
+>;
 
 /** A malformed request id never reaches a query. */
 export function requireObjectId(requestId: string) {
@@ -24,8 +33,9 @@ export function requireObjectId(requestId: string) {
 }
 
 export function createRequestOperations(ctx: ApprovalsContext): RequestOperations {
-  const { requests, clock, linkFor } = ctx;
+  const { requests, clock, linkFor, openToken } = ctx;
   const { cipher, admin, audit, settings } = ctx.deps;
+  const personalTtlMs = ctx.deps.personalLinkTtlMs ?? DEFAULT_PERSONAL_TTL_MS;
 
   return {
     async create(workspaceId, input) {
@@ -41,8 +51,12 @@ export function createRequestOperations(ctx: ApprovalsContext): RequestOperation
       await settings.ensureWorkspace(workspaceId);
       const now = clock();
       const token = newScopedSecret(workspaceId);
-      const expiresAt = new Date(now.getTime() + (parsed.data.ttlMs ?? DEFAULT_REQUEST_TTL_MS));
+      const ttl = parsed.data.ttlMs ?? (kind === 'org' ? DEFAULT_REQUEST_TTL_MS : personalTtlMs);
+      const expiresAt = new Date(now.getTime() + ttl);
+      // The id is chosen here so the sealed token can be bound to the request that holds it.
+      const _id = new Types.ObjectId();
       const doc = await requests.create({
+        _id,
         workspaceId,
         kind,
         requesterId,
@@ -53,7 +67,7 @@ export function createRequestOperations(ctx: ApprovalsContext): RequestOperation
         issuedAt: now,
         expiresAt,
         tokenHash: sha256(token),
-        tokenSealed: cipher.encrypt(token),
+        tokenSealed: cipher.seal(token, requestTokenSeal(workspaceId, String(_id))),
         attempts: [],
         purgeAt: new Date(expiresAt.getTime() + PURGE_GRACE_MS),
       });
@@ -75,15 +89,30 @@ export function createRequestOperations(ctx: ApprovalsContext): RequestOperation
       return doc ? view(doc, clock()) : null;
     },
 
-    async recordSent(workspaceId, requestId, actorId) {
+    async recordSent(workspaceId, requestId, actorId, message) {
       checkWorkspaceId(workspaceId);
       requireObjectId(requestId);
-      const doc = await requests.findOne({ workspaceId, _id: requestId }, { recipientId: 1, kind: 1 }).lean();
+      const doc = await requests
+        .findOneAndUpdate(
+          { workspaceId, _id: requestId },
+          message ? { $push: { messages: { $each: [message], $slice: -20 } } } : {},
+          { projection: { recipientId: 1, kind: 1 } },
+        )
+        .lean();
       if (!doc) throw new ServiceError('request_not_found', 'This request does not exist.');
       await audit.record(workspaceId, 'request_sent', actorId, {
         requestId,
         recipientId: doc.recipientId ?? null,
       });
+    },
+
+    async recordMessage(workspaceId, requestId, message) {
+      checkWorkspaceId(workspaceId);
+      requireObjectId(requestId);
+      await requests.updateOne(
+        { workspaceId, _id: requestId },
+        { $push: { messages: { $each: [message], $slice: -20 } } },
+      );
     },
 
     async listPending(workspaceId, actorId, options = {}) {
@@ -105,7 +134,7 @@ export function createRequestOperations(ctx: ApprovalsContext): RequestOperation
         .sort({ createdAt: -1 })
         .limit(Math.min(options.limit ?? 50, 100))
         .lean<ApprovalRequestDoc[]>();
-      return docs.map((d) => ({ ...view(d, now), link: linkFor(d.kind, cipher.decrypt(d.tokenSealed)) }));
+      return docs.map((d) => ({ ...view(d, now), link: linkFor(d.kind, openToken(d)) }));
     },
   };
 }

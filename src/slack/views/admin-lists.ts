@@ -8,6 +8,7 @@ import {
   confirmDialog,
   context,
   escapeMrkdwn,
+  LIMITS,
   mention,
   option,
   packLines,
@@ -61,6 +62,8 @@ export function connectedUsersBlocks(
   model: ConnectedUsersModel,
   t: Translator,
   maxRowSections: number,
+  /** Messages keep their text within LIMITS.messageListText; Home has no such cap. */
+  maxChars = Number.POSITIVE_INFINITY,
 ): KnownBlock[] {
   const counts = USER_FILTERS.map((f) => `${t(FILTER_LABEL[f])}: *${t.formatNumber(model.counts[f] ?? 0)}*`);
   const options: PlainTextOption[] = USER_FILTERS.map((f) => option(t(FILTER_LABEL[f]), f));
@@ -89,6 +92,8 @@ export function connectedUsersBlocks(
         model.rows.map((row) => userRowLine(row, t)),
         maxRowSections,
         t,
+        0,
+        maxChars,
       ),
     );
   }
@@ -121,7 +126,7 @@ export function connectedUsersBlocks(
 
 /** `/zoom-status users` (admins, ephemeral): within a message's 50 blocks whatever the sizes. */
 export function connectedUsersMessage(model: ConnectedUsersModel, t: Translator): MessageView {
-  return { text: t('users.title'), blocks: connectedUsersBlocks(model, t, 20) };
+  return { text: t('users.title'), blocks: connectedUsersBlocks(model, t, 20, LIMITS.messageListText) };
 }
 
 /** Pending approval links, each with Resend and Cancel; at most `maxItems` shown, then "and N more". */

@@ -29,6 +29,12 @@ export const LIMITS = {
   placeholder: 150,
   value: 2000,
   url: 3000,
+  /**
+   * All the text of one message's blocks: Slack refuses more with `msg_blocks_too_long` (about
+   * 13,000 characters, not documented); lists in messages keep to this budget, leaving room for
+   * their header and buttons.
+   */
+  messageListText: 9000,
 } as const;
 
 /** Escape the three characters Slack's mrkdwn treats as control (so `<!channel>` or `<http://x|y>` stay literal). */
@@ -145,14 +151,18 @@ export function packLines(
   maxBlocks: number,
   t: Translator,
   extraHidden = 0,
+  /** All the packed text (messages: LIMITS.messageListText); unlimited for Home and modals. */
+  maxChars = Number.POSITIVE_INFINITY,
 ): SectionBlock[] {
   const limit = LIMITS.sectionText;
   const reserve = 80; // room for the "and N more" line in the last block
   const blocks: string[] = [];
   let current = '';
   let shown = 0;
+  let packed = 0;
   for (const raw of lines) {
     const line = truncateMrkdwn(raw, limit - reserve);
+    if (packed + current.length + line.length + reserve > maxChars) break;
     const candidate = current === '' ? line : `${current}\n${line}`;
     const lastBlock = blocks.length === maxBlocks - 1;
     if (candidate.length <= (lastBlock ? limit - reserve : limit)) {
@@ -162,6 +172,7 @@ export function packLines(
     }
     if (lastBlock || maxBlocks <= 0) break;
     blocks.push(current);
+    packed += current.length;
     current = line;
     shown += 1;
   }

@@ -8,6 +8,7 @@ import {
   context,
   escapeMrkdwn,
   header,
+  LIMITS,
   mention,
   packLines,
   section,
@@ -83,7 +84,7 @@ export function affectedMeetingsDm(model: AffectedMeetingsModel, t: Translator):
   const blocks: KnownBlock[] = [
     header(t('dm.affected.header')),
     section(t('dm.affected.body')),
-    ...packLines(lines, 5, t),
+    ...packLines(lines, 5, t, 0, LIMITS.messageListText),
   ];
   if (model.hasPersonal) {
     blocks.push(section(t('dm.affected.has_personal')));

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { finishSignIn, startSignIn } from '../../support/link-browser.js';
 import {
   approvalLinkIn,
   type ReliabilityHarness,
@@ -89,12 +90,12 @@ beforeAll(async () => {
   await admin.select({ actionId: 'connect_org_path_choice', value: 'send' });
   await admin.submit({ connect_recipient: { connect_recipient_pick: 'U_ZOOMADMIN' } });
   const link = approvalLinkIn(admin.lastModal()?.view) ?? '';
-  await fetch(link);
-  const go = await fetch(`${link}?go=1`, { redirect: 'manual' });
-  const cookie = go.headers.get('set-cookie')?.split(';')[0] ?? '';
-  const consent = h.zoom.control.consent(go.headers.get('location') ?? '', 'zoom-admin@acme.test');
+  const started = await startSignIn(link);
+  if (!started.ok) throw new Error(`link page refused: ${started.status}`);
+  const cookie = started.jar.header();
+  const consent = h.zoom.control.consent(started.authorizeUrl, 'zoom-admin@acme.test');
   if ('refused' in consent) throw new Error(consent.refused);
-  const done = await fetch(consent.location, { headers: { cookie } });
+  const done = await finishSignIn(consent.location, started.jar);
   expect(done.status).toBe(200);
   const callbackUrl = new URL(consent.location);
   usedCallback = { path: `${callbackUrl.pathname}${callbackUrl.search}`, cookie };
@@ -174,23 +175,46 @@ describe('hostile input', () => {
     expect(await valid.text()).toMatch(/U_SLACKADMIN|Sam|Acme/);
   });
 
-  it('only Zoom’s authorize URL is ever a redirect target, whatever is appended', async () => {
-    for (const suffix of [
-      '?go=1',
-      '?go=1&next=https://evil.test',
-      '?go=1&redirect_uri=https://evil.test&state=x',
-    ]) {
-      const go = await fetch(`${approvalLink}${suffix}`, { redirect: 'manual' });
-      expect(go.status).toBe(302);
-      const location = go.headers.get('location') ?? '';
-      expect(location.startsWith(`${h.zoom.url}/oauth/authorize?`)).toBe(true);
-      expect(new URL(location).searchParams.get('redirect_uri')).toBe(
+  it('a bare GET never leaves for Zoom, whatever is appended (issue 13: ?go=1 is gone)', async () => {
+    for (const suffix of ['?go=1', '?go=1&next=https://evil.test', '?redirect_uri=https://evil.test']) {
+      const page = await fetch(`${approvalLink}${suffix}`, { redirect: 'manual' });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('location')).toBeNull();
+      expect(await page.text()).toMatch(/<form method="post"/);
+    }
+  });
+
+  it('the page’s own form leads only to Zoom’s authorize URL, with our callback', async () => {
+    for (const suffix of ['', '?next=https://evil.test', '?redirect_uri=https://evil.test&state=x']) {
+      const started = await startSignIn(`${approvalLink}${suffix}`);
+      if (!started.ok) throw new Error(`refused: ${started.status}`);
+      expect(started.authorizeUrl.startsWith(`${h.zoom.url}/oauth/authorize?`)).toBe(true);
+      expect(new URL(started.authorizeUrl).searchParams.get('redirect_uri')).toBe(
         `${h.config.publicUrl}/zoom/oauth/callback`,
       );
-      const cookie = go.headers.get('set-cookie') ?? '';
+    }
+    const page = await fetch(approvalLink);
+    for (const cookie of page.headers.getSetCookie()) {
       expect(cookie).toMatch(/HttpOnly/i);
       expect(cookie).toMatch(/SameSite=Lax/i);
     }
+    expect(page.headers.getSetCookie().length).toBeGreaterThan(0);
+  });
+
+  it('a CSRF token from another browser’s page is refused (403, no redirect)', async () => {
+    const mine = await fetch(approvalLink);
+    const theirs = await fetch(approvalLink);
+    const theirCsrf = /name="csrf" value="([^"]+)"/.exec(await theirs.text())?.[1] ?? '';
+    const myCookie = mine.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+    expect(theirCsrf).not.toBe('');
+    const pressed = await fetch(approvalLink, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: myCookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrf: theirCsrf }).toString(),
+    });
+    expect(pressed.status).toBe(403);
+    expect(pressed.headers.get('location')).toBeNull();
   });
 
   it('security headers on our pages and answers', async () => {
@@ -225,7 +249,8 @@ describe('hostile input', () => {
 
   it('no secret in any log line, response body or Slack message of the suite', async () => {
     const org = await h.app.models.orgConnections.findOne({ workspaceId: T }).lean();
-    expect(org?.credential).toBeDefined(); // live Zoom tokens are among the secrets looked for
+    // Live Zoom tokens are among the secrets looked for.
+    expect(await h.app.models.zoomGrants.countDocuments({ _id: org?.grantId })).toBe(1);
     expect(h.logLines.length).toBeGreaterThan(100);
     expect(await secretLeaks(h, bodies)).toEqual([]);
   });

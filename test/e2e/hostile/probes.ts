@@ -427,17 +427,42 @@ export function generateProbes(context: ProbeContext, perRoute = 110): Probe[] {
           kind: wrongRouteToken ? 'token-of-other-kind' : 'tampered-token',
           path: `${prefix}${wrongRouteToken ?? `${context.approvalToken.slice(0, -2)}xx`}`,
         });
-      else if (variant === 7)
+      else if (variant === 7 && i % 2 === 0)
         probes.push({
           ...base,
           kind: 'wrong-method',
-          method: pick(['POST', 'PUT', 'DELETE']),
+          method: pick(['PUT', 'DELETE', 'PATCH']),
           path: `${prefix}${random}`,
           body: 'go=1',
+        });
+      else if (variant === 7)
+        // The live token pressed without the page's cookie: no CSRF, a made-up one, or none at all.
+        probes.push({
+          ...base,
+          kind: 'post-without-page',
+          method: 'POST',
+          path: `${prefix}${context.approvalToken}`,
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            ...(i % 3 === 0 ? { cookie: `zoc_page=${random}` } : {}),
+          },
+          body: pick(['', 'go=1', `csrf=${random}`, `csrf=${random}&csrf=${random}`]),
         });
       else
         probes.push({ ...base, kind: 'no-token', path: prefix.slice(0, -1) + pick(['/', '//', '/?go=1']) });
     }
+  }
+
+  // Result pages: only a reference signed by us shows anything.
+  for (let i = 0; i < Math.ceil(perRoute / 3); i += 1) {
+    const random = randomBytes(32).toString('base64url');
+    const ref = pick([
+      `T1.${randomBytes(12).toString('hex')}.${random.slice(0, 43)}`,
+      `T1.${randomBytes(12).toString('hex')}`,
+      `../../${random}`,
+      random,
+    ]);
+    probes.push({ route: 'zoom:result', kind: 'forged-ref', method: 'GET', path: `/zoom/result/${ref}` });
   }
 
   // Health: public GETs; anything else is refused. Metrics are not served on the public port at all

@@ -1,14 +1,23 @@
 /**
- * Key rotation against the test database: every stored secret (org and personal credentials,
- * approval link tokens and PKCE verifiers, Slack installation tokens) ends up under the newest
- * key with the same plaintext, and a token refresh that lands in the middle of the rotation is
- * kept (compare-and-set), not overwritten by a re-encrypted older token.
+ * Key rotation against the test database: every stored secret (the Zoom grants, approval link
+ * tokens and PKCE verifiers, Slack installation tokens) ends up sealed with the newest key, bound
+ * to its record (v2, issue 13; legacy v1 envelopes are rewritten), with the same plaintext; a
+ * token refresh that lands in the middle of the rotation is kept (compare-and-set), not
+ * overwritten by a re-sealed older token.
  */
 import { randomBytes } from 'node:crypto';
+import type { Document } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTokenCipher, type EncryptionKey } from '../../../src/crypto/token-cipher.js';
-import { rotateKeys } from '../../../src/ops/key-rotation.js';
+import {
+  createTokenCipher,
+  type EncryptionKey,
+  legacySealV1,
+  type SealContext,
+} from '../../../src/crypto/token-cipher.js';
+import { grantSeal } from '../../../src/db/sealed-fields.js';
+import { contextOf, rotateKeys } from '../../../src/ops/key-rotation.js';
 import { runRotateKeys } from '../../../src/ops/rotate-keys.js';
+import { startSignIn } from '../../support/link-browser.js';
 import { connectOrg, connectPersonal } from './support/flows.js';
 import { KEY, type ReliabilityHarness, startReliabilityHarness, T } from './support/harness.js';
 
@@ -23,20 +32,21 @@ beforeAll(async () => {
   h = await startReliabilityHarness('rotate_keys');
   await connectOrg(h);
   await connectPersonal(h, 'U_BOB', 'bob@acme.test');
-  // A pending request with one click on it (so it holds a sealed PKCE verifier too).
+  // A pending request with one press on its page (so it holds a sealed PKCE verifier too).
   const created = await h.app.services.approvals.create(T, { kind: 'org', requesterId: 'U_SLACKADMIN' });
-  expect((await fetch(`${created.link}?go=1`, { redirect: 'manual' })).status).toBe(302);
+  expect((await startSignIn(created.link)).ok).toBe(true);
+  // An installation written by round 1: v1 envelopes, bound to their key id only.
   await h.app.models.slackInstallations.create({
     workspaceId: 'T_INSTALLED',
     isEnterpriseInstall: false,
     installation: {
       team: { id: 'T_INSTALLED' },
       bot: {
-        token: oldCipher.encrypt('xoxb-installed'),
-        refreshToken: oldCipher.encrypt('xoxe-refresh'),
+        token: legacySealV1(oldKey, 'xoxb-installed'),
+        refreshToken: legacySealV1(oldKey, 'xoxe-refresh'),
         id: 'B1',
       },
-      user: { token: oldCipher.encrypt('xoxp-user'), id: 'U1' },
+      user: { token: legacySealV1(oldKey, 'xoxp-user'), id: 'U1' },
     },
     installedAt: new Date(),
     updatedAt: new Date(),
@@ -46,85 +56,140 @@ afterAll(async () => {
   await h?.stop();
 });
 
-/** Every sealed string in the database, by where it is. */
-async function allSecrets(): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const doc of await h.app.models.orgConnections.find({}).lean()) {
-    if (doc.credential) {
-      out[`org:${doc.workspaceId}:access`] = doc.credential.accessToken;
-      out[`org:${doc.workspaceId}:refresh`] = doc.credential.refreshToken;
-    }
+interface Sealed {
+  sealed: string;
+  context: SealContext;
+}
+
+/** Every sealed string in the database, by where it is, with the context it is bound to. */
+async function allSecrets(): Promise<Record<string, Sealed>> {
+  const out: Record<string, Sealed> = {};
+  const add = (name: string, collection: string, doc: Document, path: string, sealed: string) => {
+    out[name] = { sealed, context: contextOf(collection, doc, path) };
+  };
+  for (const doc of await h.app.models.zoomGrants.collection.find({}).toArray()) {
+    if (!doc.credential) continue;
+    add(
+      `grant:${doc.app}:${doc.zoomUserId}:access`,
+      'zoom_grants',
+      doc,
+      'credential.accessToken',
+      doc.credential.accessToken,
+    );
+    add(
+      `grant:${doc.app}:${doc.zoomUserId}:refresh`,
+      'zoom_grants',
+      doc,
+      'credential.refreshToken',
+      doc.credential.refreshToken,
+    );
   }
-  for (const doc of await h.app.models.personalConnections.find({}).lean()) {
-    if (doc.credential) {
-      out[`personal:${doc.slackUserId}:access`] = doc.credential.accessToken;
-      out[`personal:${doc.slackUserId}:refresh`] = doc.credential.refreshToken;
-    }
-  }
-  for (const doc of await h.app.models.approvalRequests.find({}).lean()) {
-    out[`request:${String(doc._id)}:token`] = doc.tokenSealed;
-    doc.attempts.forEach((attempt, index) => {
-      out[`request:${String(doc._id)}:verifier:${index}`] = attempt.codeVerifier;
+  for (const doc of await h.app.models.approvalRequests.collection.find({}).toArray()) {
+    add(`request:${String(doc._id)}:token`, 'approval_requests', doc, 'tokenSealed', doc.tokenSealed);
+    (doc.attempts as Array<{ codeVerifier: string }>).forEach((attempt, index) => {
+      add(
+        `request:${String(doc._id)}:verifier:${index}`,
+        'approval_requests',
+        doc,
+        `attempts.${index}.codeVerifier`,
+        attempt.codeVerifier,
+      );
     });
   }
-  for (const doc of await h.app.models.slackInstallations.find({}).lean()) {
+  for (const doc of await h.app.models.slackInstallations.collection.find({}).toArray()) {
     const installation = doc.installation as {
-      bot: { token: string; refreshToken: string };
-      user: { token: string };
+      bot: { token: string; refreshToken?: string };
+      user?: { token?: string };
     };
-    out[`slack:${doc.workspaceId}:bot`] = installation.bot.token;
-    out[`slack:${doc.workspaceId}:bot-refresh`] = installation.bot.refreshToken;
-    out[`slack:${doc.workspaceId}:user`] = installation.user.token;
+    add(
+      `slack:${doc.workspaceId}:bot`,
+      'slack_installations',
+      doc,
+      'installation.bot.token',
+      installation.bot.token,
+    );
+    if (installation.bot.refreshToken) {
+      add(
+        `slack:${doc.workspaceId}:bot-refresh`,
+        'slack_installations',
+        doc,
+        'installation.bot.refreshToken',
+        installation.bot.refreshToken,
+      );
+    }
+    if (installation.user?.token) {
+      add(
+        `slack:${doc.workspaceId}:user`,
+        'slack_installations',
+        doc,
+        'installation.user.token',
+        installation.user.token,
+      );
+    }
   }
   return out;
 }
 
 describe('rotate-keys', () => {
-  it('re-encrypts every secret with the newest key; a refresh during the rotation is kept', async () => {
+  it('re-seals every secret with the newest key, bound to its record; a refresh during the rotation is kept', async () => {
     const before = await allSecrets();
     const names = Object.keys(before);
     expect(names.filter((n) => n.includes(':verifier:')).length).toBeGreaterThanOrEqual(1);
-    expect(names.filter((n) => n.startsWith('personal:')).length).toBe(2);
+    expect(names.filter((n) => n.startsWith('grant:user:')).length).toBe(2);
+    expect(names.filter((n) => n.startsWith('grant:org:')).length).toBe(2);
     expect(names.filter((n) => n.startsWith('slack:')).length).toBe(3);
-    const plain = Object.fromEntries(Object.entries(before).map(([k, v]) => [k, oldCipher.decrypt(v)]));
-    expect(Object.values(before).every((v) => oldCipher.keyIdOf(v) === 'e2e')).toBe(true);
+    const plain = Object.fromEntries(
+      Object.entries(before).map(([name, { sealed, context }]) => [name, oldCipher.open(sealed, context)]),
+    );
+    expect(Object.values(before).every(({ sealed }) => oldCipher.keyIdOf(sealed) === 'e2e')).toBe(true);
+    expect(oldCipher.versionOf(before['slack:T_INSTALLED:bot']?.sealed ?? '')).toBe('v1');
 
+    const orgGrant = await h.app.models.zoomGrants.findOne({ app: 'org' }).lean();
+    if (!orgGrant) throw new Error('no org grant');
+    const orgName = `grant:org:${orgGrant.zoomUserId}`;
     let raced = false;
     const report = await rotateKeys({
       models: h.app.models,
       cipher: rotatingCipher,
       batchSize: 2,
       onRead: async (collection, id) => {
-        if (collection !== 'org_connections' || raced) return;
+        if (collection !== 'zoom_grants' || raced || String(id) !== String(orgGrant._id)) return;
         raced = true;
         // Another instance (already on the new key ring) refreshes the org tokens right now.
-        await h.app.models.orgConnections.updateOne(
+        await h.app.models.zoomGrants.updateOne(
           { _id: id },
           {
             $set: {
-              'credential.accessToken': rotatingCipher.encrypt('refreshed-access'),
-              'credential.refreshToken': rotatingCipher.encrypt('refreshed-refresh'),
+              'credential.accessToken': rotatingCipher.seal(
+                'refreshed-access',
+                grantSeal('org', orgGrant.zoomUserId, 'accessToken'),
+              ),
+              'credential.refreshToken': rotatingCipher.seal(
+                'refreshed-refresh',
+                grantSeal('org', orgGrant.zoomUserId, 'refreshToken'),
+              ),
             },
           },
         );
       },
     });
-    const org = report.find((c) => c.collection === 'org_connections');
-    expect(org?.conflicts).toBe(1);
+    const grants = report.find((c) => c.collection === 'zoom_grants');
+    expect(grants?.conflicts).toBe(1);
     expect(report.every((c) => c.failed === 0)).toBe(true);
-    expect(report.reduce((sum, c) => sum + c.rotated, 0)).toBeGreaterThanOrEqual(3);
+    expect(report.reduce((sum, c) => sum + c.rotated, 0)).toBeGreaterThanOrEqual(5);
 
     const after = await allSecrets();
     expect(Object.keys(after).sort()).toEqual(names.sort());
-    for (const [name, sealed] of Object.entries(after)) {
+    for (const [name, { sealed, context }] of Object.entries(after)) {
       expect(newOnly.keyIdOf(sealed), name).toBe('k2026');
+      expect(newOnly.versionOf(sealed), name).toBe('v2');
       const expected =
-        name === `org:${T}:access`
+        name === `${orgName}:access`
           ? 'refreshed-access'
-          : name === `org:${T}:refresh`
+          : name === `${orgName}:refresh`
             ? 'refreshed-refresh'
             : plain[name];
-      expect(newOnly.decrypt(sealed), name).toBe(expected);
+      expect(newOnly.open(sealed, context), name).toBe(expected);
     }
   });
 
@@ -137,17 +202,15 @@ describe('rotate-keys', () => {
     expect(await runRotateKeys(env, (line) => lines.push(line))).toBe(0);
     const output = lines.join('\n');
     expect(output).toContain('newest key: k2026');
-    expect(output).toMatch(/org_connections: scanned=1 rotated=0 current=1 conflicts=0 failed=0/);
+    expect(output).toMatch(/zoom_grants: scanned=2 rotated=0 current=2 conflicts=0 failed=0/);
     expect(output).not.toContain(newKey.key.toString('base64'));
 
     // A ring without the key some secret was sealed with: reported, exit code 1, nothing changed.
+    const lost = { id: 'gone', key: randomBytes(32) };
     await h.app.models.slackInstallations.create({
       workspaceId: 'T_LOST',
       isEnterpriseInstall: false,
-      installation: {
-        team: { id: 'T_LOST' },
-        bot: { token: createTokenCipher([{ id: 'gone', key: randomBytes(32) }]).encrypt('x') },
-      },
+      installation: { team: { id: 'T_LOST' }, bot: { token: legacySealV1(lost, 'x') } },
       installedAt: new Date(),
       updatedAt: new Date(),
     });

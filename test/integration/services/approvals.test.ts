@@ -211,7 +211,7 @@ describe('completing exactly once', () => {
     expect(h.zoom.calls.completeAuthorization - exchanges).toBe(1);
     expect(await h.models.orgConnections.countDocuments({ workspaceId: W })).toBe(1);
     const org = await h.models.orgConnections.findOne({ workspaceId: W }).lean();
-    expect(h.zoom.isLive(org?.credential)).toBe(true);
+    expect(h.zoom.isLive(await h.credentialOf(org))).toBe(true);
     expect(org?.generation).toBe(1);
     expect((await h.services.approvals.get(W, request.id))?.status).toBe('completed');
   });

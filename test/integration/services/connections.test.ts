@@ -146,9 +146,11 @@ describe('precedence through the services', () => {
     expect(previous?.status).toBe('active');
     const org = await h.models.orgConnections.findOne({ workspaceId: W }).lean();
     expect(org?.status).toBe('disconnected');
-    expect(org?.credential ?? null).toBeNull();
+    expect(org?.grantId ?? null).toBeNull();
+    // No member document is written (the acting admin's own one is refreshed by the fresh admin check).
+    const others = (docs: Array<{ slackUserId: string }>) => docs.filter((d) => d.slackUserId !== admin);
     const memberDocsAfter = await h.models.members.find({ workspaceId: W }).lean();
-    expect(memberDocsAfter).toEqual(memberDocsBefore);
+    expect(others(memberDocsAfter)).toEqual(others(memberDocsBefore));
     expect(org?.statusReason).toBe('admin_disconnected');
     expect(org?.disconnectedBy).toBe(admin);
     const status = await h.services.status.getStatus(W, member);
@@ -176,7 +178,8 @@ describe('handover', () => {
     h.zoom.addUser({ email: 'second-admin@acme.test', roleName: 'Owner' });
     await connectOrg(h, W, admin.id, first.email);
     const before = await h.models.orgConnections.findOne({ workspaceId: W }).lean();
-    expect(h.zoom.isLive(before?.credential)).toBe(true);
+    const beforeCredential = await h.credentialOf(before);
+    expect(h.zoom.isLive(beforeCredential)).toBe(true);
 
     // Start the second approval; while Zoom exchanges the code, the old connection keeps working.
     h.zoom.exchangeDelayMs = 50;
@@ -186,7 +189,7 @@ describe('handover', () => {
     const watcher = (async () => {
       while (!done) {
         const doc = await h.models.orgConnections.findOne({ workspaceId: W }).lean();
-        observed.push({ status: doc?.status, live: h.zoom.isLive(doc?.credential) });
+        observed.push({ status: doc?.status, live: h.zoom.isLive(await h.credentialOf(doc)) });
         await new Promise((r) => setTimeout(r, 2));
       }
     })();
@@ -204,8 +207,10 @@ describe('handover', () => {
     const after = await h.models.orgConnections.findOne({ workspaceId: W }).lean();
     expect(after?.zoomEmail).toBe('second-admin@acme.test');
     expect(after?.generation).toBe((before?.generation ?? 0) + 1);
-    expect(h.zoom.isLive(after?.credential)).toBe(true);
-    expect(h.zoom.isLive(before?.credential)).toBe(false);
+    expect(h.zoom.isLive(await h.credentialOf(after))).toBe(true);
+    // The first admin's grant had no other holder: revoked once the new one served.
+    expect(h.zoom.isLive(beforeCredential)).toBe(false);
+    expect(await h.models.zoomGrants.countDocuments({ app: 'org', zoomUserId: first.id })).toBe(0);
     expect(await h.models.orgConnections.countDocuments({ workspaceId: W })).toBe(1);
     const audit = await h.services.audit.list(W, admin.id);
     expect(audit.items[0]?.type).toBe('org_handed_over');
@@ -220,7 +225,7 @@ describe('handover', () => {
     await connectOrg(h, W2, admin.id, owner.email);
     expect(h.zoom.calls.revoke).toBe(revokes);
     const doc = await h.models.orgConnections.findOne({ workspaceId: W2 }).lean();
-    expect(h.zoom.isLive(doc?.credential)).toBe(true);
+    expect(h.zoom.isLive(await h.credentialOf(doc))).toBe(true);
   });
 
   it('a stale needs_reconnect for an older generation does not touch the new connection', async () => {
@@ -247,10 +252,8 @@ describe('credential store for the gateway', () => {
     h.zoom.addUser({ email: 'cred-admin@acme.test', roleName: 'Owner' });
     await connectOrg(h, W, admin.id, 'cred-admin@acme.test');
     const org = await h.services.connections.getOrg(W);
-    const store = h.services.connections.credentialStore(W, {
-      kind: 'org',
-      generation: org?.generation ?? 0,
-    });
+    if (!org) throw new Error('no org connection');
+    const { store } = h.services.connections.orgRef(W, org);
     const until = new Date(Date.now() + 30_000);
     const a = await store.claimRefreshLease('instance-a', until);
     const b = await store.claimRefreshLease('instance-b', until);
@@ -287,6 +290,6 @@ describe('concurrent first connections', () => {
     const org = await h.models.orgConnections.findOne({ workspaceId: W }).lean();
     expect(org?.generation).toBe(2);
     expect(org?.status).toBe('active');
-    expect(h.zoom.isLive(org?.credential)).toBe(true);
+    expect(h.zoom.isLive(await h.credentialOf(org))).toBe(true);
   });
 });

@@ -54,6 +54,10 @@ describe('guards', () => {
         asked += 1;
         return false;
       },
+      async isAdminFresh() {
+        asked += 1;
+        return false;
+      },
     };
     await requirePermission(admin, 'T1', 'U1', 'opt_in', { allowUserOptOut: false });
     expect(asked).toBe(0);

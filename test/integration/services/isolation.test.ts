@@ -112,13 +112,19 @@ describe('workspace isolation', () => {
     expect((await h.services.connectionLoss.lose(A, { reason: 'token_rejected' })).changed).toBe(false);
     expect((await h.services.connectionLoss.lose(A, { reason: 'app_removed' })).changed).toBe(false);
     const orgB = await h.services.connections.getOrg(B);
-    const store = h.services.connections.credentialStore(A, {
+    if (!orgB?.grant) throw new Error('B has no org grant');
+    // A's references to B's grant (as if A had learned its id): they read nothing, lease nothing.
+    const { store } = h.services.grants.ref(orgB.grant, {
+      workspaceId: A,
       kind: 'org',
-      generation: orgB?.generation ?? 1,
+      generation: orgB.generation,
     });
     expect(await store.read()).toBeNull();
     expect(await store.claimRefreshLease('intruder', new Date(Date.now() + 60_000))).toBeNull();
-    const personalStore = h.services.connections.credentialStore(A, {
+    const personalB = await h.services.connections.getPersonal(B, memberB);
+    if (!personalB?.grant) throw new Error('B has no personal grant');
+    const { store: personalStore } = h.services.grants.ref(personalB.grant, {
+      workspaceId: A,
       kind: 'personal',
       slackUserId: memberB,
     });
@@ -127,7 +133,7 @@ describe('workspace isolation', () => {
     expect(orgB?.status).toBe('active');
     expect((await h.services.connections.getPersonal(B, memberB))?.status).toBe('active');
     const orgDoc = await h.models.orgConnections.findOne({ workspaceId: B }).lean();
-    expect(orgDoc?.credential?.refreshLease ?? null).toBeNull();
+    expect((await h.credentialOf(orgDoc))?.refreshLease ?? null).toBeNull();
   });
 
   it('status, connected users, settings, audit and meetings stay inside A', async () => {

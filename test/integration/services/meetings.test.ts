@@ -140,7 +140,7 @@ describe('health checks', () => {
     expect(await h.services.health.checkOrg(H)).toEqual({ result: 'not_connected' });
     await connectOrg(h, H, s.admin.id, owner.email);
     expect(await h.services.health.checkOrg(H)).toEqual({ result: 'healthy', zoomEmail: owner.email });
-    h.zoom.failNext('getMe', new ZoomError('rate_limited', 'slow'));
+    h.zoom.failNext('listAccountEmails', new ZoomError('rate_limited', 'slow'));
     expect(await h.services.health.checkOrg(H)).toEqual({ result: 'unreachable', code: 'rate_limited' });
     h.zoom.users.set(owner.email, { ...owner, roleName: 'Member' });
     expect(await h.services.health.checkOrg(H)).toEqual({

@@ -8,8 +8,9 @@ function userEvent(
   app: 'org' | 'user',
   event: 'user.deleted' | 'user.deactivated' | 'user.disassociated',
   id: string,
+  accountId = 'acme',
 ): ZoomWebhookEvent {
-  return { app, event, eventTs: Date.now(), accountId: 'acme', key: `k-${Math.random()}`, user: { id } };
+  return { app, event, eventTs: Date.now(), accountId, key: `k-${Math.random()}`, user: { id } };
 }
 
 beforeAll(async () => {
@@ -68,12 +69,12 @@ describe('Zoom events', () => {
     ]);
     const org = await h.models.orgConnections.findOne({ workspaceId: W }).lean();
     expect(org?.status).toBe('disconnected');
-    expect(org?.credential ?? null).toBeNull();
+    expect(org?.grantId ?? null).toBeNull();
     // Events about unrelated Zoom users change nothing.
     expect(await handler.handle(userEvent('org', 'user.deleted', 'someone-else'))).toEqual([]);
   });
 
-  it('user.updated: the role Zoom reports decides, whatever the payload names; the payload only when Zoom cannot be asked', async () => {
+  it('user.updated: an admin-scope call decides (not the role name in the payload); nothing is concluded when Zoom cannot be asked', async () => {
     const W = 'TZEV003';
     const s = await seedWorkspace(h, W);
     const admin = h.zoom.addUser({ email: 'ev3-admin@acme.test', roleName: 'Admin' });
@@ -88,17 +89,19 @@ describe('Zoom events', () => {
       user: { id: admin.id },
       changes: { id: admin.id, ...changes },
     });
-    // A name change: Zoom still says Admin.
+    // A name change: the admin-scope call still succeeds.
     expect(await handler.handle(updated({ first_name: 'Ada' }))).toEqual([]);
-    // Zoom cannot be asked: a payload naming the role as `role` decides.
-    h.zoom.failNext('getMe', new Error('Zoom is down'));
-    expect(await handler.handle(updated({ role: 'Member' }))).toEqual([
-      { workspaceId: W, kind: 'org', status: 'needs_reconnect', reason: 'admin_role_lost' },
-    ]);
-    await connectOrg(h, W, s.admin.id, admin.email);
-    // The payload names no role at all, but Zoom now reports Member.
+    // Zoom cannot be asked: a role name in the payload cannot tell a custom admin role from a
+    // member's, so nothing is concluded (the health check looks again).
+    h.zoom.failNext('isAdmin', new Error('Zoom is down'));
+    expect(await handler.handle(updated({ role: 'Member' }))).toEqual([]);
+    expect((await h.services.connections.getOrg(W))?.status).toBe('active');
+    // A custom admin role is still an admin.
     const zoomAdmin = h.zoom.users.get(admin.email);
     if (!zoomAdmin) throw new Error('admin not in the fake Zoom');
+    zoomAdmin.roleName = 'IT Admin';
+    expect(await handler.handle(updated({ role: 'IT Admin' }))).toEqual([]);
+    // The payload names no role at all, but the admin-scope call now fails: the role is gone.
     zoomAdmin.roleName = 'Member';
     expect(await handler.handle(updated({ dept: 'Sales' }))).toEqual([
       { workspaceId: W, kind: 'org', status: 'needs_reconnect', reason: 'admin_role_lost' },
@@ -113,7 +116,10 @@ describe('Zoom events', () => {
     await connectOrg(h, W, s.admin.id, 'ev2-owner@acme.test');
     await connectPersonal(h, W, s.member.id, mine.email);
     const handler = h.services.zoomEvents;
-    await handler.dispatch(userEvent('user', 'user.deactivated', mine.id));
+    // The event names the member's Zoom user but another account: not theirs, ignored.
+    await handler.dispatch(userEvent('user', 'user.deactivated', mine.id, 'acme'));
+    expect((await h.services.status.getStatus(W, s.member.id)).reason).toBe('personal_active');
+    await handler.dispatch(userEvent('user', 'user.deactivated', mine.id, 'home'));
     expect((await h.services.status.getStatus(W, s.member.id)).reason).toBe(
       'personal_needs_reconnect_org_serves',
     );
@@ -126,6 +132,7 @@ describe('Zoom events', () => {
       userId: mine.id,
       clientId: 'user-app',
       deauthorizationTime: new Date().toISOString(),
+      userDataRetention: true,
     });
     expect(removed).toEqual([
       {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZoomError } from '../../../src/zoom/contracts.js';
 import { createPkcePair } from '../../../src/zoom/pkce.js';
+import { TEST_SEAL, testField } from '../../support/seal.js';
 import { gatewayFor, memoryCredentialStore, startZoom } from './helpers.js';
 
 let env: Awaited<ReturnType<typeof startZoom>>;
@@ -97,27 +98,35 @@ describe('ZoomGateway', () => {
 
   it('a token rejected with 401/124 is refreshed once and the call retried', async () => {
     const tokens = await env.authorize('user', 'bob@acme.test');
-    const memory = memoryCredentialStore(gw.gateway.seal(tokens));
-    const ref = { app: 'user' as const, store: memory.store };
+    const memory = memoryCredentialStore(gw.gateway.seal(tokens, TEST_SEAL));
+    const ref = { app: 'user' as const, store: memory.store, seal: TEST_SEAL };
     env.zoom.control.expireAccessTokens('bob@acme.test');
     const before = env.zoom.control.tokenRequests().refresh_token ?? 0;
     expect((await gw.gateway.getMe(ref)).email).toBe('bob@acme.test');
     expect((env.zoom.control.tokenRequests().refresh_token ?? 0) - before).toBe(1);
-    expect(gw.cipher.decrypt(memory.current()?.accessToken ?? '')).not.toBe(tokens.accessToken);
+    expect(gw.cipher.open(memory.current()?.accessToken ?? '', testField('accessToken'))).not.toBe(
+      tokens.accessToken,
+    );
     // The stored (rotated) refresh token is the live one.
     expect((await gw.gateway.getMe(ref)).email).toBe('bob@acme.test');
   });
 
   it('a grant revoked at Zoom → needs_reconnect', async () => {
     const tokens = await env.authorize('user', 'alice@acme.test');
-    const memory = memoryCredentialStore(gw.gateway.seal(tokens));
+    const memory = memoryCredentialStore(gw.gateway.seal(tokens, TEST_SEAL));
     env.zoom.control.revokeTokens('alice@acme.test', 'user-app');
-    expect(await codeOf(gw.gateway.getMe({ app: 'user', store: memory.store }))).toBe('needs_reconnect');
+    expect(await codeOf(gw.gateway.getMe({ app: 'user', store: memory.store, seal: TEST_SEAL }))).toBe(
+      'needs_reconnect',
+    );
   });
 
   it('creates meetings for a member by email with the org token; unknown email → user_not_found', async () => {
     const tokens = await env.authorize('org', 'owner@acme.test');
-    const ref = { app: 'org' as const, store: memoryCredentialStore(gw.gateway.seal(tokens)).store };
+    const ref = {
+      app: 'org' as const,
+      store: memoryCredentialStore(gw.gateway.seal(tokens, TEST_SEAL)).store,
+      seal: TEST_SEAL,
+    };
     const meeting = await gw.gateway.createMeeting(ref, 'bob@acme.test', {
       topic: 'Sync',
       autoStartMeetingSummary: true,
@@ -128,11 +137,13 @@ describe('ZoomGateway', () => {
 
   it('revoke is best effort and ends the grant', async () => {
     const tokens = await env.authorize('user', 'bob@acme.test');
-    const sealed = gw.gateway.seal(tokens);
-    await gw.gateway.revoke('user', sealed);
-    await gw.gateway.revoke('user', sealed); // already dead: no throw
-    expect(await codeOf(gw.gateway.getMe({ app: 'user', store: memoryCredentialStore(sealed).store }))).toBe(
-      'needs_reconnect',
-    );
+    const sealed = gw.gateway.seal(tokens, TEST_SEAL);
+    await gw.gateway.revoke('user', sealed, TEST_SEAL);
+    await gw.gateway.revoke('user', sealed, TEST_SEAL); // already dead: no throw
+    expect(
+      await codeOf(
+        gw.gateway.getMe({ app: 'user', store: memoryCredentialStore(sealed).store, seal: TEST_SEAL }),
+      ),
+    ).toBe('needs_reconnect');
   });
 });

@@ -10,6 +10,7 @@ import { createTokenCipher, parseEncryptionKeys } from '../../../src/crypto/toke
 import { credentialSchema as storedCredentialSchema } from '../../../src/db/models/credential.js';
 import { createMongoCredentialStore } from '../../../src/services/credential-store.js';
 import { createZoomGateway } from '../../../src/zoom/index.js';
+import { TEST_SEAL } from '../../support/seal.js';
 
 const env = z
   .object({
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   const lines = createInterface({ input: process.stdin });
   for await (const line of lines) if (line.trim() === 'go') break;
   const outcomes = await Promise.allSettled(
-    Array.from({ length: env.RACE_CALLS }, () => gateway.getMe({ app: 'user', store })),
+    Array.from({ length: env.RACE_CALLS }, () => gateway.getMe({ app: 'user', store, seal: TEST_SEAL })),
   );
   const results = outcomes.map((outcome) =>
     outcome.status === 'fulfilled'

@@ -11,6 +11,7 @@ import { createTokenCipher, parseEncryptionKeys } from '../../../src/crypto/toke
 import { credentialSchema as storedCredentialSchema } from '../../../src/db/models/credential.js';
 import { createZoomGateway } from '../../../src/zoom/index.js';
 import { startTestDatabase, type TestDatabase, uniqueDatabaseUri } from '../../support/database.js';
+import { TEST_SEAL } from '../../support/seal.js';
 import { APPS, PUBLIC_URL, startZoom } from './helpers.js';
 
 const PROCESSES = 3;
@@ -91,7 +92,7 @@ describe('single-flight refresh across processes', () => {
       );
       await model.create({
         workspaceId,
-        credential: seeder.seal({ ...tokens, expiresAt: new Date(Date.now() - 1000) }),
+        credential: seeder.seal({ ...tokens, expiresAt: new Date(Date.now() - 1000) }, TEST_SEAL),
       });
     } finally {
       await connection.close();

@@ -11,6 +11,7 @@ import { credentialSchema as storedCredentialSchema } from '../../../src/db/mode
 import { createMongoCredentialStore } from '../../../src/services/credential-store.js';
 import { createZoomGateway } from '../../../src/zoom/index.js';
 import { startTestDatabase, type TestDatabase, uniqueDatabaseUri } from '../../support/database.js';
+import { TEST_SEAL } from '../../support/seal.js';
 import { APPS, PUBLIC_URL, startZoom } from './helpers.js';
 
 const INSTANCES = 4;
@@ -74,7 +75,7 @@ function pick<T>(items: T[], index: number): T {
 async function seedCredential(workspaceId: string, email: string, expiresAt: Date) {
   const tokens = await env.authorize('user', email);
   const first = instance(0, workspaceId);
-  const sealed = first.gateway.seal({ ...tokens, expiresAt });
+  const sealed = first.gateway.seal({ ...tokens, expiresAt }, TEST_SEAL);
   await first.model.create({ workspaceId, credential: sealed });
   return tokens;
 }
@@ -90,7 +91,9 @@ describe('single-flight refresh across instances', () => {
     const instances = Array.from({ length: INSTANCES }, (_, index) => instance(index, workspaceId));
     const results = await Promise.all(
       instances.flatMap(({ gateway, store }) =>
-        Array.from({ length: CALLS_PER_INSTANCE }, () => gateway.getMe({ app: 'user', store })),
+        Array.from({ length: CALLS_PER_INSTANCE }, () =>
+          gateway.getMe({ app: 'user', store, seal: TEST_SEAL }),
+        ),
       ),
     );
 
@@ -108,7 +111,13 @@ describe('single-flight refresh across instances', () => {
       .grants.find((grant) => grant.email === 'alice@acme.test' && grant.active);
     expect(liveGrant?.refreshCount).toBe(1);
     expect(
-      (await pick(instances, 3).gateway.getMe({ app: 'user', store: pick(instances, 3).store })).email,
+      (
+        await pick(instances, 3).gateway.getMe({
+          app: 'user',
+          store: pick(instances, 3).store,
+          seal: TEST_SEAL,
+        })
+      ).email,
     ).toBe('alice@acme.test');
   });
 
@@ -121,7 +130,9 @@ describe('single-flight refresh across instances', () => {
     const instances = Array.from({ length: INSTANCES }, (_, index) => instance(index, workspaceId));
     const results = await Promise.all(
       instances.flatMap(({ gateway, store }) =>
-        Array.from({ length: CALLS_PER_INSTANCE }, () => gateway.getMe({ app: 'user', store })),
+        Array.from({ length: CALLS_PER_INSTANCE }, () =>
+          gateway.getMe({ app: 'user', store, seal: TEST_SEAL }),
+        ),
       ),
     );
     expect(refreshRequests() - before).toBe(1);
@@ -135,7 +146,7 @@ describe('single-flight refresh across instances', () => {
     const before = refreshRequests();
     const instances = Array.from({ length: INSTANCES }, (_, index) => instance(index, workspaceId));
     const outcomes = await Promise.allSettled(
-      instances.map(({ gateway, store }) => gateway.getMe({ app: 'user', store })),
+      instances.map(({ gateway, store }) => gateway.getMe({ app: 'user', store, seal: TEST_SEAL })),
     );
     for (const outcome of outcomes) {
       expect(outcome.status).toBe('rejected');

@@ -9,6 +9,7 @@ import {
   type ZoomTokenSet,
 } from '../../../src/zoom/contracts.js';
 import { createCredentialManager } from '../../../src/zoom/credential-manager.js';
+import { TEST_SEAL, testField } from '../../support/seal.js';
 
 const cipher = createTokenCipher([{ id: 'k', key: randomBytes(32) }]);
 const NOW = new Date('2030-01-01T00:00:00Z');
@@ -50,8 +51,8 @@ function memoryStore(initial: StoredCredential | null) {
 
 function sealed(access: string, refresh: string, expiresAt: Date): StoredCredential {
   return {
-    accessToken: cipher.encrypt(access),
-    refreshToken: cipher.encrypt(refresh),
+    accessToken: cipher.seal(access, testField('accessToken')),
+    refreshToken: cipher.seal(refresh, testField('refreshToken')),
     expiresAt,
     scope: 's',
   };
@@ -91,7 +92,7 @@ describe('createCredentialManager', () => {
     const zoom = fakeZoom();
     const memory = memoryStore(sealed('a0', 'r0', new Date(NOW.getTime() + 10 * 60_000)));
     const manager = createCredentialManager({ oauth: zoom, cipher, instanceId: 'i1', clock, sleep: noSleep });
-    const grant = await manager.getAccessToken({ app: 'org', store: memory.store });
+    const grant = await manager.getAccessToken({ app: 'org', store: memory.store, seal: TEST_SEAL });
     expect(grant.accessToken).toBe('a0');
     expect(zoom.requests).toEqual([]);
   });
@@ -100,19 +101,19 @@ describe('createCredentialManager', () => {
     const zoom = fakeZoom();
     const memory = memoryStore(sealed('a0', 'r0', new Date(NOW.getTime() + 59_000)));
     const manager = createCredentialManager({ oauth: zoom, cipher, instanceId: 'i1', clock, sleep: noSleep });
-    const grant = await manager.getAccessToken({ app: 'org', store: memory.store });
+    const grant = await manager.getAccessToken({ app: 'org', store: memory.store, seal: TEST_SEAL });
     expect(grant.accessToken).toBe('a1');
-    expect(cipher.decrypt(memory.current()?.refreshToken ?? '')).toBe('r1');
+    expect(cipher.open(memory.current()?.refreshToken ?? '', testField('refreshToken'))).toBe('r1');
     // Stored sealed, not in clear (a short plaintext could appear inside random base64 by chance).
-    expect(memory.current()?.accessToken.startsWith('v1.k.')).toBe(true);
-    expect(cipher.decrypt(memory.current()?.accessToken ?? '')).toBe('a1');
+    expect(memory.current()?.accessToken.startsWith('v2.k.')).toBe(true);
+    expect(cipher.open(memory.current()?.accessToken ?? '', testField('accessToken'))).toBe('a1');
     expect(memory.lease()).toBeNull();
   });
 
   it('single-flight: many concurrent callers on several instances → one refresh', async () => {
     const zoom = fakeZoom();
     const memory = memoryStore(sealed('a0', 'r0', new Date(NOW.getTime() - 1000)));
-    const ref: CredentialRef = { app: 'user', store: memory.store };
+    const ref: CredentialRef = { app: 'user', store: memory.store, seal: TEST_SEAL };
     const managers = ['i1', 'i2', 'i3'].map((instanceId) =>
       createCredentialManager({ oauth: zoom, cipher, instanceId, clock, sleep: noSleep }),
     );
@@ -126,7 +127,7 @@ describe('createCredentialManager', () => {
   it('after a 401: refreshes once even when the stored expiry looks fine; a second caller reuses it', async () => {
     const zoom = fakeZoom();
     const memory = memoryStore(sealed('a0', 'r0', new Date(NOW.getTime() + 30 * 60_000)));
-    const ref: CredentialRef = { app: 'org', store: memory.store };
+    const ref: CredentialRef = { app: 'org', store: memory.store, seal: TEST_SEAL };
     const manager = createCredentialManager({ oauth: zoom, cipher, instanceId: 'i1', clock, sleep: noSleep });
     const [x, y] = await Promise.all([
       manager.refreshAfterRejection(ref, 'a0'),
@@ -144,7 +145,7 @@ describe('createCredentialManager', () => {
     const memory = memoryStore(sealed('a0', 'r0', new Date(NOW.getTime() - 1)));
     const manager = createCredentialManager({ oauth: zoom, cipher, instanceId: 'i1', clock, sleep: noSleep });
     const error = await manager
-      .getAccessToken({ app: 'org', store: memory.store })
+      .getAccessToken({ app: 'org', store: memory.store, seal: TEST_SEAL })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ZoomError);
     expect((error as ZoomError).code).toBe('needs_reconnect');
@@ -161,7 +162,7 @@ describe('createCredentialManager', () => {
       },
     };
     const manager = createCredentialManager({ oauth, cipher, instanceId: 'i1', clock, sleep: noSleep });
-    const grant = await manager.getAccessToken({ app: 'org', store: memory.store });
+    const grant = await manager.getAccessToken({ app: 'org', store: memory.store, seal: TEST_SEAL });
     expect(grant.accessToken).toBe('a9');
   });
 
@@ -174,7 +175,7 @@ describe('createCredentialManager', () => {
       sleep: noSleep,
     });
     const error = await manager
-      .getAccessToken({ app: 'org', store: memoryStore(null).store })
+      .getAccessToken({ app: 'org', store: memoryStore(null).store, seal: TEST_SEAL })
       .catch((e: unknown) => e);
     expect((error as ZoomError).code).toBe('needs_reconnect');
   });
@@ -187,7 +188,9 @@ describe('createCredentialManager', () => {
       },
     };
     const manager = createCredentialManager({ oauth, cipher, instanceId: 'i1', clock, sleep: noSleep });
-    const error = await manager.getAccessToken({ app: 'org', store: memory.store }).catch((e: unknown) => e);
+    const error = await manager
+      .getAccessToken({ app: 'org', store: memory.store, seal: TEST_SEAL })
+      .catch((e: unknown) => e);
     expect((error as ZoomError).code).toBe('network');
     expect(memory.lease()).toBeNull();
   });
@@ -200,11 +203,15 @@ describe('createCredentialManager', () => {
       },
     };
     const manager = createCredentialManager({ oauth, cipher, instanceId: 'i1', clock, sleep: noSleep });
-    expect((await manager.getAccessToken({ app: 'org', store: memory.store })).accessToken).toBe('a0');
+    expect(
+      (await manager.getAccessToken({ app: 'org', store: memory.store, seal: TEST_SEAL })).accessToken,
+    ).toBe('a0');
     expect(memory.lease()).toBeNull();
     // Already expired: nothing to fall back to.
     memory.set(sealed('a0', 'r0', new Date(NOW.getTime() - 1)));
-    const error = await manager.getAccessToken({ app: 'org', store: memory.store }).catch((e: unknown) => e);
+    const error = await manager
+      .getAccessToken({ app: 'org', store: memory.store, seal: TEST_SEAL })
+      .catch((e: unknown) => e);
     expect((error as ZoomError).code).toBe('server_error');
   });
 
@@ -227,8 +234,8 @@ describe('createCredentialManager', () => {
       })(),
     };
     const manager = createCredentialManager({ oauth: zoom, cipher, instanceId: 'i1', clock, sleep: noSleep });
-    expect((await manager.getAccessToken({ app: 'org', store })).accessToken).toBe('a1');
-    expect(cipher.decrypt(memory.current()?.refreshToken ?? '')).toBe('r1');
+    expect((await manager.getAccessToken({ app: 'org', store, seal: TEST_SEAL })).accessToken).toBe('a1');
+    expect(cipher.open(memory.current()?.refreshToken ?? '', testField('refreshToken'))).toBe('r1');
     expect(memory.lease()).toBeNull();
   });
 
@@ -247,7 +254,9 @@ describe('createCredentialManager', () => {
         now += ms;
       },
     });
-    const error = await manager.getAccessToken({ app: 'org', store: memory.store }).catch((e: unknown) => e);
+    const error = await manager
+      .getAccessToken({ app: 'org', store: memory.store, seal: TEST_SEAL })
+      .catch((e: unknown) => e);
     expect((error as ZoomError).code).toBe('server_error');
   });
 });

@@ -13,8 +13,9 @@ describe('mapApiError', () => {
     [404, '{"code":1001,"message":"User does not exist: x."}', 'user_not_found', 1001],
     [
       400,
-      '{"code":4700,"message":"Invalid access token, does not contain scopes: [report:read:admin]."}',
-      'missing_scope',
+      // 4700: the user behind the token lacks the privilege (a demoted admin, a member).
+      '{"code":4700,"message":"Invalid access token, does not contain scopes. The user is not authorized."}',
+      'not_admin',
       4700,
     ],
     [429, '{"code":429,"message":"Too many requests"}', 'rate_limited', 429],

@@ -15,8 +15,10 @@ import { startZoomStandIn, type ZoomStandIn } from '../../../../sandbox/zoom/ind
 import { type BuiltApp, buildApp } from '../../../../src/app.js';
 import { type Config, loadConfig, secretValues } from '../../../../src/config.js';
 import { createTokenCipher } from '../../../../src/crypto/token-cipher.js';
+import { grantSeal } from '../../../../src/db/sealed-fields.js';
 import { createLogger } from '../../../../src/logger.js';
 import { startTestDatabase, type TestDatabase, uniqueDatabaseUri } from '../../../support/database.js';
+import { followLinkAsZoomUser } from '../../../support/link-browser.js';
 
 export const SIGNING_SECRET = 'e2e-signing-secret';
 export const KEY = Buffer.alloc(32, 42).toString('base64');
@@ -172,21 +174,13 @@ export async function startReliabilityHarness(
 }
 
 /** A browser following an approval/connect link: our page, Zoom's consent, the callback page. */
-export async function followLink(
+/** The whole link journey in one browser (test/support/link-browser.ts). */
+export function followLink(
   harness: Pick<ReliabilityHarness, 'zoom'>,
   link: string,
   zoomEmail: string,
 ): Promise<{ status: number; html: string; refused?: string }> {
-  const page = await fetch(link);
-  if (page.status !== 200) return { status: page.status, html: await page.text() };
-  const go = await fetch(`${link}?go=1`, { redirect: 'manual' });
-  const authorizeUrl = go.headers.get('location');
-  const cookie = go.headers.get('set-cookie')?.split(';')[0] ?? '';
-  if (go.status !== 302 || !authorizeUrl) return { status: go.status, html: await go.text() };
-  const consent = harness.zoom.control.consent(authorizeUrl, zoomEmail);
-  if ('refused' in consent) return { status: 403, html: '', refused: consent.refused };
-  const callback = await fetch(consent.location, { headers: { cookie } });
-  return { status: callback.status, html: await callback.text() };
+  return followLinkAsZoomUser(harness, link, zoomEmail);
 }
 
 export function approvalLinkIn(value: unknown): string | undefined {
@@ -212,15 +206,18 @@ export async function until(
 }
 
 /**
- * Every configured secret and the live Zoom tokens of the org connection (decrypted from the
+ * Every configured secret and the live Zoom tokens of every grant (opened from the
  * database) that appear in the app's log lines, in `texts`, or in any Slack surface of T_ACME.
  */
 export async function secretLeaks(h: ReliabilityHarness, texts: string[] = []): Promise<string[]> {
   const cipher = createTokenCipher(h.config.encryptionKeys);
   const tokens: string[] = [];
-  for (const doc of await h.app.models.orgConnections.find({}).lean()) {
-    if (doc.credential)
-      tokens.push(cipher.decrypt(doc.credential.accessToken), cipher.decrypt(doc.credential.refreshToken));
+  for (const doc of await h.app.models.zoomGrants.find({}).lean()) {
+    if (!doc.credential) continue;
+    tokens.push(
+      cipher.open(doc.credential.accessToken, grantSeal(doc.app, doc.zoomUserId, 'accessToken')),
+      cipher.open(doc.credential.refreshToken, grantSeal(doc.app, doc.zoomUserId, 'refreshToken')),
+    );
   }
   const secrets = [
     SIGNING_SECRET,
