@@ -7,7 +7,7 @@ import { MongoServerError } from './errors.js';
 import { defaultIndexName, duplicateKeyError, Index, type IndexSpec } from './indexes.js';
 import { compareValue, type SortKeys } from './ordering.js';
 import type { RunEntry } from './sorted-runs.js';
-import { containsWideNumber, isPlainObject, keyOf, numberView, withoutBigInts } from './values.js';
+import { isPlainObject, keyOf, numberView, VIEW_WIDE, viewNeeds, withoutBigInts } from './values.js';
 
 const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 /** Above this many `$in` combinations an index lookup is not worth it. */
@@ -17,8 +17,10 @@ export class Collection {
   readonly docs = new Map<string, Document>();
   readonly indexes = new Map<string, Index>();
   readonly uuid = new UUID();
-  /** Documents holding an int64 or a Decimal128; while zero, mingo can read stored documents directly. */
+  /** Documents holding an int64 or a Decimal128 (their number views round, index keys do not). */
   private wideDocs = 0;
+  /** Documents holding anything mingo cannot read as it is (see `viewNeeds`); while zero, no views. */
+  private viewDocs = 0;
   private readonly views = new WeakMap<Document, Document>();
   private readonly aggregationViews = new WeakMap<Document, Document>();
 
@@ -56,9 +58,14 @@ export class Collection {
     return this.cachedView(this.aggregationViews, doc, withoutBigInts);
   }
 
-  /** Documents without int64/Decimal128 values are their own view; others are converted once. */
+  /** Whether some stored document needs a view (int64, Decimal128, Binary, a __proto__ key). */
+  get hasViews(): boolean {
+    return this.viewDocs > 0;
+  }
+
+  /** Documents that mingo can read as they are are their own view; others are converted once. */
   private cachedView(cache: WeakMap<Document, Document>, doc: Document, make: (d: Document) => Document) {
-    if (this.wideDocs === 0) return doc;
+    if (this.viewDocs === 0) return doc;
     let view = cache.get(doc);
     if (!view) {
       view = make(doc);
@@ -81,7 +88,7 @@ export class Collection {
     this.checkUnique(id, doc);
     this.docs.set(id, doc);
     for (const index of this.indexes.values()) index.add(id, doc);
-    if (containsWideNumber(doc)) this.wideDocs += 1;
+    this.count(viewNeeds(doc), 1);
     return doc;
   }
 
@@ -102,17 +109,24 @@ export class Collection {
       index.add(id, doc);
     }
     this.docs.set(id, doc);
-    this.wideDocs += Number(containsWideNumber(doc)) - Number(containsWideNumber(prev));
+    this.count(viewNeeds(prev), -1);
+    this.count(viewNeeds(doc), 1);
     return doc;
   }
 
   remove(id: string): boolean {
     const prev = this.docs.get(id);
     if (!prev) return false;
-    if (containsWideNumber(prev)) this.wideDocs -= 1;
+    this.count(viewNeeds(prev), -1);
     for (const index of this.indexes.values()) index.remove(id, prev);
     this.docs.delete(id);
     return true;
+  }
+
+  private count(needs: number, delta: number): void {
+    if (needs === 0) return;
+    this.viewDocs += delta;
+    if (needs & VIEW_WIDE) this.wideDocs += delta;
   }
 
   private checkUnique(id: string, doc: Document): void {

@@ -1,6 +1,6 @@
 // Helpers on BSON values: canonical hash keys (for indexes and distinct), copy-on-write cloning,
 // dotted-path extraction and MongoDB's shell-like rendering used in E11000 messages.
-import { Binary, Decimal128, type Document, Long, ObjectId, Timestamp } from 'bson';
+import { Binary, DBRef, Decimal128, type Document, Long, ObjectId, Timestamp } from 'bson';
 
 export function isPlainObject(v: unknown): v is Document {
   if (v === null || typeof v !== 'object') return false;
@@ -37,6 +37,8 @@ export function keyOf(v: unknown, exact = false): string {
   if (v instanceof Binary) return `x${v.sub_type}:${Buffer.from(v.buffer).toString('base64')}`;
   if (v instanceof Timestamp) return `t${v.toString()}`;
   if (v instanceof RegExp) return `r${v.source}/${v.flags}`;
+  // A DBRef keys as the document BSON stores ({$ref, $id, $db}), the shape views and updates give it.
+  if (v instanceof DBRef) return keyOf(v.toJSON(), exact);
   if (Array.isArray(v)) return `[${v.map((x) => keyOf(x, exact)).join(',')}]`;
   if (typeof v === 'object') {
     const entries = Object.entries(v as Document).map(([k, x]) => `${JSON.stringify(k)}:${keyOf(x, exact)}`);
@@ -51,7 +53,7 @@ export function clone<T>(v: T): T {
   if (v instanceof Date) return new Date(v.getTime()) as T;
   if (isPlainObject(v)) {
     const out: Document = {};
-    for (const [k, x] of Object.entries(v)) out[k] = clone(x);
+    for (const [k, x] of Object.entries(v)) defineField(out, k, clone(x));
     return out as T;
   }
   return v;
@@ -132,6 +134,27 @@ export function renderDocument(doc: Document): string {
   return `{ ${entries.map(([k, x]) => `${k}: ${renderValue(x)}`).join(', ')} }`;
 }
 
+/** What a value holds that mingo cannot read as it is (bit flags; 0: nothing, mingo reads it directly). */
+export const VIEW_WIDE = 1; // int64 (bigint) or Decimal128: mingo cannot compare them by value
+export const VIEW_BINARY = 2; // Binary/UUID: mingo compares objects by toString(), lossy for Binary
+export const VIEW_PROTO = 4; // a key named __proto__: mingo refuses the name, and `o[k] = v` drops it
+
+/** The VIEW_* flags of everything in `v` (one walk). */
+export function viewNeeds(v: unknown): number {
+  if (typeof v === 'bigint' || v instanceof Decimal128) return VIEW_WIDE;
+  if (v instanceof Binary) return v instanceof MatchableBinary ? 0 : VIEW_BINARY;
+  let flags = 0;
+  if (Array.isArray(v)) {
+    for (const x of v) flags |= viewNeeds(x);
+  } else if (isPlainObject(v)) {
+    for (const k in v) {
+      if (k === PROTO) flags |= VIEW_PROTO;
+      flags |= viewNeeds(v[k]);
+    }
+  }
+  return flags;
+}
+
 /** Whether an int64 (decoded as bigint) occurs anywhere in `v`. */
 export function containsBigInt(v: unknown): boolean {
   if (typeof v === 'bigint') return true;
@@ -144,31 +167,60 @@ export function containsBigInt(v: unknown): boolean {
 
 /** Whether an int64 or a Decimal128 (the numbers mingo cannot compare) occurs anywhere in `v`. */
 export function containsWideNumber(v: unknown): boolean {
-  if (typeof v === 'bigint' || v instanceof Decimal128) return true;
-  if (Array.isArray(v)) return v.some(containsWideNumber);
-  if (isPlainObject(v)) {
-    for (const k in v) if (containsWideNumber(v[k])) return true;
-  }
-  return false;
+  return (viewNeeds(v) & VIEW_WIDE) !== 0;
 }
 
 /**
- * A copy of `v` with every int64 turned into a number (mingo cannot compare or add bigints).
- * Returns `v` itself when it holds no bigint. Aggregation reads documents this way.
+ * A Binary that mingo compares exactly. mingo compares two objects of one class by `toString()`,
+ * which for a Binary is its bytes read as UTF-8 (lossy, and blind to the subtype). This string is
+ * MongoDB's BinData order: length, then subtype, then bytes. It is still a Binary for BSON.
+ */
+export class MatchableBinary extends Binary {
+  static of(v: Binary): MatchableBinary {
+    return new MatchableBinary(v.buffer.subarray(0, v.position), v.sub_type);
+  }
+
+  override toString(encoding?: 'hex' | 'base64' | 'utf8' | 'utf-8'): string {
+    if (encoding) return super.toString(encoding);
+    const bytes = this.buffer.subarray(0, this.position);
+    return `${bytes.length.toString(16).padStart(8, '0')}:${this.sub_type.toString(16).padStart(2, '0')}:${Buffer.from(bytes).toString('hex')}`;
+  }
+}
+
+const PROTO = '__proto__';
+/** What a key named __proto__ is called while mingo works on a document (BSON keys cannot hold NUL). */
+export const ESCAPED_PROTO = '\u0000__proto__';
+
+/** A dotted path with its __proto__ parts escaped as in views. */
+export function escapePath(path: string): string {
+  return path.includes(PROTO) ? path.split('.').map((p) => (p === PROTO ? ESCAPED_PROTO : p)).join('.') : path;
+}
+
+/** The original value of a view copy (a view object or array → the stored one), for $type. */
+const ORIGINALS = new WeakMap<object, unknown>();
+
+export function originalOf<T>(v: T): T {
+  return v !== null && typeof v === 'object' ? ((ORIGINALS.get(v) as T | undefined) ?? v) : v;
+}
+
+/**
+ * A copy of `v` with every int64 turned into a number, Binary values matchable and __proto__ keys
+ * escaped; Decimal128 kept. Returns `v` itself when none occurs. Aggregation reads documents this
+ * way (its stages return Decimal128 values as they are).
  */
 export function withoutBigInts<T>(v: T): T {
-  if (!containsBigInt(v)) return v;
-  return toNumbers(v, false) as T;
+  if (viewNeeds(v) === 0) return v;
+  return toView(v, false) as T;
 }
 
 /**
- * A copy of `v` with every int64 and Decimal128 turned into a number, for filters, sorts and
- * updates: mingo compares Decimal128 by its text ('10' < '9'), MongoDB by value. Returns `v`
- * itself when it holds neither.
+ * The value as mingo filters, sorts and updates it: int64 and Decimal128 as numbers (mingo compares
+ * Decimal128 by its text, '10' < '9'), Binary values matchable, __proto__ keys escaped. Returns `v`
+ * itself when none occurs.
  */
 export function numberView<T>(v: T): T {
-  if (!containsWideNumber(v)) return v;
-  return toNumbers(v, true) as T;
+  if (viewNeeds(v) === 0) return v;
+  return toView(v, true) as T;
 }
 
 /** The number mingo sees for a scalar: int64 and Decimal128 values as doubles. */
@@ -178,16 +230,43 @@ export function asNumber(v: unknown): unknown {
   return v;
 }
 
-function toNumbers(v: unknown, decimals: boolean): unknown {
+function toView(v: unknown, decimals: boolean): unknown {
   if (typeof v === 'bigint') return Number(v);
   if (decimals && v instanceof Decimal128) return Number(v.toString());
-  if (Array.isArray(v)) return v.map((x) => toNumbers(x, decimals));
+  if (v instanceof Binary) return v instanceof MatchableBinary ? v : MatchableBinary.of(v);
+  if (Array.isArray(v)) {
+    const out = v.map((x) => toView(x, decimals));
+    ORIGINALS.set(out, v);
+    return out;
+  }
   if (isPlainObject(v)) {
     const out: Document = {};
-    for (const [k, x] of Object.entries(v)) out[k] = toNumbers(x, decimals);
+    for (const k in v) out[k === PROTO ? ESCAPED_PROTO : k] = toView(v[k], decimals);
+    ORIGINALS.set(out, v);
     return out;
   }
   return v;
+}
+
+/** `v` with escaped __proto__ keys named __proto__ again (in place; objects made by mingo or views). */
+export function unescapeProto<T>(v: T): T {
+  if (Array.isArray(v)) {
+    for (const x of v) unescapeProto(x);
+  } else if (isPlainObject(v)) {
+    if (ESCAPED_PROTO in v) {
+      const entries = Object.entries(v);
+      for (const k of Object.keys(v)) delete v[k];
+      for (const [k, x] of entries) defineField(v, k === ESCAPED_PROTO ? PROTO : k, x);
+    }
+    for (const k in v) unescapeProto(v[k]);
+  }
+  return v;
+}
+
+/** `obj[key] = value` that also works for a key named __proto__ (an own field, not the prototype). */
+export function defineField(obj: Document, key: string, value: unknown): void {
+  if (key === PROTO) Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
 }
 
 type WideNumber = bigint | Decimal128;
