@@ -3,13 +3,21 @@
 // mutated in place: writers build a new version and swap it in, so references handed to cursors
 // stay consistent snapshots.
 import { type Document, ObjectId, UUID } from 'bson';
+import { type CollationSpec, parseCollation } from './collation.js';
 import { MongoServerError } from './errors.js';
 import { defaultIndexName, duplicateKeyError, Index, type IndexSpec } from './indexes.js';
 import { compareValue, type SortKeys } from './ordering.js';
 import type { RunEntry } from './sorted-runs.js';
+import { DocumentValidator, validationRules } from './validation.js';
 import { isPlainObject, keyOf, numberView, VIEW_WIDE, viewNeeds, withoutBigInts } from './values.js';
 
 const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
+
+/** What a `hint` names: an index, or `$natural` order (1 or -1). */
+export interface IndexHint {
+  index?: Index;
+  natural?: number;
+}
 /** Above this many `$in` combinations an index lookup is not worth it. */
 const MAX_LOOKUP_KEYS = 1000;
 
@@ -24,18 +32,66 @@ export class Collection {
   private readonly views = new WeakMap<Document, Document>();
   private readonly aggregationViews = new WeakMap<Document, Document>();
 
+  /** The collection's default collation (options.collation, normalised); undefined: simple. */
+  readonly collation: CollationSpec | undefined;
+
   constructor(
     public db: string,
     public name: string,
     readonly options: Document = {},
-  ) {}
+  ) {
+    this.collation = options.collation === undefined ? undefined : parseCollation(options.collation);
+  }
 
   get ns(): string {
     return `${this.db}.${this.name}`;
   }
 
+  private validatorCache: DocumentValidator | null | undefined;
+
+  /** The collection's document validator (from its options), if it has one. */
+  get validator(): DocumentValidator | undefined {
+    if (this.validatorCache === undefined) {
+      const rules = validationRules(this.options);
+      this.validatorCache = rules ? new DocumentValidator(rules) : null;
+    }
+    return this.validatorCache ?? undefined;
+  }
+
+  /** Changes collection options (collMod); the validator is rebuilt from them on next use. */
+  updateOptions(changes: Document): void {
+    Object.assign(this.options, changes);
+    this.validatorCache = undefined;
+  }
+
   indexSpecs(): IndexSpec[] {
-    return [ID_INDEX, ...[...this.indexes.values()].map((i) => i.spec)];
+    const id = this.collation ? { ...ID_INDEX, collation: this.collation } : ID_INDEX;
+    return [id, ...[...this.indexes.values()].map((i) => i.spec)];
+  }
+
+  /**
+   * The index a `hint` names (by name or key pattern), or `$natural`. MongoDB refuses a hint that
+   * names no index, and a hidden one.
+   */
+  resolveHint(hint: unknown): IndexHint | undefined {
+    if (hint === undefined || hint === null || (isPlainObject(hint) && Object.keys(hint).length === 0)) {
+      return undefined;
+    }
+    if (isPlainObject(hint) && Object.keys(hint).length === 1 && '$natural' in hint) {
+      return { natural: Number(hint.$natural) < 0 ? -1 : 1 };
+    }
+    const wanted = typeof hint === 'string' ? undefined : keyOf(withoutBigInts(hint));
+    if (hint === '_id_' || wanted === keyOf({ _id: 1 })) return {};
+    const index = [...this.indexes.values()].find((i) =>
+      typeof hint === 'string' ? i.spec.name === hint : keyOf(i.spec.key) === wanted,
+    );
+    if (!index || index.spec.hidden === true) {
+      throw new MongoServerError(
+        'BadValue',
+        `error processing query: ns=${this.ns} planner returned error :: caused by :: hint provided does not correspond to an existing index`,
+      );
+    }
+    return { index };
   }
 
   get(id: string): Document | undefined {
@@ -144,8 +200,11 @@ export class Collection {
       throw new MongoServerError('CannotCreateIndex', 'Index keys cannot be empty.');
     }
     const name = typeof raw.name === 'string' ? raw.name : defaultIndexName(key);
-    const { v: _v, key: _k, name: _n, ...rest } = raw;
+    const { v: _v, key: _k, name: _n, collation: requested, ...rest } = raw;
     const spec: IndexSpec = { v: 2, key, name, ...rest };
+    // An index without a collation takes the collection's default, as MongoDB does.
+    const collation = requested === undefined ? this.collation : parseCollation(requested);
+    if (collation) spec.collation = collation;
     const sameKey = keyOf(key);
     // The _id index always exists and cannot be redefined.
     if (sameKey === keyOf(ID_INDEX.key) || name === '_id_') return false;
@@ -187,8 +246,8 @@ export class Collection {
    * Documents that may match `filter`, narrowed with the best index for its equality / `$in`
    * predicates (mingo still evaluates the full filter on each candidate).
    */
-  candidates(filter: Document): Iterable<Document> {
-    return this.candidatePlan(filter).docs;
+  candidates(filter: Document, collation?: CollationSpec): Iterable<Document> {
+    return this.candidatePlan(filter, collation).docs;
   }
 
   /**
@@ -197,8 +256,8 @@ export class Collection {
    * looked up (`_id`, or an index with `Index.exact`) and `exactFilterFields` accepts the filter
    * without null (which `candidates` never looks up).
    */
-  plan(filter: Document, collation?: Document): { docs: Iterable<Document>; exact: boolean } {
-    const plan = this.candidatePlan(filter);
+  plan(filter: Document, collation?: CollationSpec): { docs: Iterable<Document>; exact: boolean } {
+    const plan = this.candidatePlan(filter, collation);
     const fields = this.exactFilter(filter, collation);
     const exact =
       fields !== undefined &&
@@ -213,7 +272,7 @@ export class Collection {
    * alone (MongoDB's COUNT_SCAN): O(keys looked up), whatever the number of matches. Undefined
    * when the filter needs mingo (see `exactFilterFields`).
    */
-  exactCount(filter: Document, collation?: Document): number | undefined {
+  exactCount(filter: Document, collation?: CollationSpec): number | undefined {
     const exact = this.exactFilter(filter, collation);
     if (!exact) return undefined;
     const { fields } = exact;
@@ -237,15 +296,19 @@ export class Collection {
    * the collection into account: numbers only while no document holds an int64 or a Decimal128
    * (their number views round, their keys do not), and no collation.
    */
-  private exactFilter(filter: Document, collation: Document | undefined): ExactFilter | undefined {
-    if (!simpleCollation(collation)) return undefined;
+  private exactFilter(filter: Document, collation: CollationSpec | undefined): ExactFilter | undefined {
+    if (collation) return undefined;
     const exact = exactFilterFields(filter);
     if (!exact || (exact.numeric && this.wideDocs > 0)) return undefined;
     return exact;
   }
 
-  private candidatePlan(filter: Document): CandidatePlan {
+  private candidatePlan(filter: Document, collation?: CollationSpec): CandidatePlan {
     const constraints = equalityConstraints(filter);
+    // Under a collation, strings equal to the filter's are not found by their exact key.
+    if (collation)
+      for (const [field, values] of constraints)
+        if (values.some((v) => typeof v === 'string')) constraints.delete(field);
     if (constraints.size === 0) return { docs: this.docs.values(), lookedUp: [] };
     const ids = constraints.get('_id');
     if (ids && ids.length <= MAX_LOOKUP_KEYS) {
@@ -293,7 +356,7 @@ export class Collection {
     const constraints = equalityConstraints(filter);
     let best: { index: Index; depth: number; reverse: boolean } | undefined;
     for (const index of this.indexes.values()) {
-      if (index.directions.length === 0) continue;
+      if (index.directions.length === 0 || !index.queryable) continue;
       let depth = 0;
       while (depth < index.fields.length && constraints.get(index.fields[depth] as string)?.length === 1)
         depth += 1;
@@ -322,7 +385,7 @@ export class Collection {
 
   private bestIndex(
     constraints: Map<string, unknown[]>,
-    usable: (index: Index) => boolean = (index) => index.lookupCapable,
+    usable: (index: Index) => boolean = (index) => index.queryable,
   ): [Index, string[][]] | undefined {
     let best: [Index, string[][]] | undefined;
     for (const index of this.indexes.values()) {
@@ -427,13 +490,6 @@ function exactKind(v: unknown): 'null' | 'number' | 'other' | undefined {
   return undefined;
 }
 
-/** No collation, or the simple one (binary comparison, which is what index keys do). */
-function simpleCollation(collation: Document | undefined): boolean {
-  if (collation === undefined) return true;
-  const keys = Object.keys(collation);
-  return keys.length === 1 && collation.locale === 'simple';
-}
-
 function sameOptions(a: IndexSpec, b: IndexSpec): boolean {
   const pick = (s: IndexSpec) =>
     keyOf({
@@ -441,6 +497,7 @@ function sameOptions(a: IndexSpec, b: IndexSpec): boolean {
       sparse: s.sparse === true,
       partial: s.partialFilterExpression ?? null,
       ttl: s.expireAfterSeconds ?? null,
+      collation: s.collation ?? null,
     });
   return pick(a) === pick(b);
 }

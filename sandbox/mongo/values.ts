@@ -65,13 +65,26 @@ export function clone<T>(v: T): T {
  */
 export function valuesAtPath(doc: unknown, path: string): unknown[] {
   const out: unknown[] = [];
-  collect(doc, path.split('.'), 0, out);
+  collect(doc, path.split('.'), 0, out, true);
   return out.length === 0 ? [undefined] : out;
 }
 
-function collect(value: unknown, parts: string[], i: number, out: unknown[]): void {
+/**
+ * The values a query predicate sees at a dotted path: intermediate arrays are descended like
+ * `valuesAtPath`, but an array found at the end is one value (the predicate decides about its
+ * elements). Empty when the path is missing.
+ */
+export function leafValues(doc: unknown, path: string): unknown[] {
+  const out: unknown[] = [];
+  collect(doc, path.split('.'), 0, out, false);
+  return out;
+}
+
+function collect(value: unknown, parts: string[], i: number, out: unknown[], expandLast: boolean): void {
   if (i === parts.length) {
-    if (Array.isArray(value)) {
+    if (!expandLast) {
+      if (value !== undefined) out.push(value);
+    } else if (Array.isArray(value)) {
       if (value.length === 0) out.push(undefined);
       else for (const x of value) out.push(x);
     } else {
@@ -81,14 +94,14 @@ function collect(value: unknown, parts: string[], i: number, out: unknown[]): vo
   }
   if (Array.isArray(value)) {
     const part = parts[i] as string;
-    if (/^\d+$/.test(part)) collect(value[Number(part)], parts, i + 1, out);
-    else for (const x of value) collect(x, parts, i, out);
+    if (/^\d+$/.test(part)) collect(value[Number(part)], parts, i + 1, out, expandLast);
+    else for (const x of value) collect(x, parts, i, out, expandLast);
     return;
   }
   if (value !== null && typeof value === 'object') {
     const obj = value as Document;
     const part = parts[i] as string;
-    if (part in obj) collect(obj[part], parts, i + 1, out);
+    if (Object.hasOwn(obj, part)) collect(obj[part], parts, i + 1, out, expandLast);
   }
 }
 
@@ -193,7 +206,12 @@ export const ESCAPED_PROTO = '\u0000__proto__';
 
 /** A dotted path with its __proto__ parts escaped as in views. */
 export function escapePath(path: string): string {
-  return path.includes(PROTO) ? path.split('.').map((p) => (p === PROTO ? ESCAPED_PROTO : p)).join('.') : path;
+  return path.includes(PROTO)
+    ? path
+        .split('.')
+        .map((p) => (p === PROTO ? ESCAPED_PROTO : p))
+        .join('.')
+    : path;
 }
 
 /** The original value of a view copy (a view object or array → the stored one), for $type. */
@@ -265,7 +283,8 @@ export function unescapeProto<T>(v: T): T {
 
 /** `obj[key] = value` that also works for a key named __proto__ (an own field, not the prototype). */
 export function defineField(obj: Document, key: string, value: unknown): void {
-  if (key === PROTO) Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === PROTO)
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
   else obj[key] = value;
 }
 
