@@ -71,10 +71,10 @@ export function bsonTypeName(v: unknown): string {
   if (v instanceof ObjectId) return 'objectId';
   if (v instanceof Binary) return 'binData';
   if (v instanceof Decimal128) return 'decimal';
+  if (v instanceof Timestamp) return 'timestamp'; // a Timestamp is a Long subclass
   if (v instanceof Long) return 'long';
   if (v instanceof Int32) return 'int';
   if (v instanceof Double) return 'double';
-  if (v instanceof Timestamp) return 'timestamp';
   if (v instanceof Code) return v.scope ? 'javascriptWithScope' : 'javascript';
   if (v instanceof BSONSymbol) return 'symbol';
   if (v instanceof MinKey) return 'minKey';

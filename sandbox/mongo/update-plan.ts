@@ -92,8 +92,8 @@ export function planModifier(doc: Document, modifier: Document, raw: Document, c
 }
 
 function add(out: Document, op: string, path: string, value: unknown): void {
-  const fields = (out[op] ??= {}) as Document;
-  fields[path] = value;
+  if (!isPlainObject(out[op])) out[op] = {};
+  (out[op] as Document)[path] = value;
 }
 
 function readEntries(modifier: Document, raw: Document): Entry[] {

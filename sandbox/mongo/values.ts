@@ -1,6 +1,6 @@
 // Helpers on BSON values: canonical hash keys (for indexes and distinct), copy-on-write cloning,
 // dotted-path extraction and MongoDB's shell-like rendering used in E11000 messages.
-import { Binary, DBRef, Decimal128, type Document, Long, ObjectId, Timestamp } from 'bson';
+import { Binary, DBRef, Decimal128, type Document, Double, Long, ObjectId, Timestamp } from 'bson';
 
 export function isPlainObject(v: unknown): v is Document {
   if (v === null || typeof v !== 'object') return false;
@@ -32,10 +32,11 @@ export function keyOf(v: unknown, exact = false): string {
   }
   if (v instanceof ObjectId) return `o${v.toHexString()}`;
   if (v instanceof Date) return `d${v.getTime()}`;
+  if (v instanceof Timestamp) return `t${v.toString()}`; // before Long: a Timestamp is a Long
   if (v instanceof Long) return keyOf(v.toBigInt(), exact);
+  if (v instanceof Double) return exact ? `f${v.value}` : keyOf(v.value);
   if (v instanceof Decimal128) return exact ? `m${v.toString()}` : keyOf(Number(v.toString()));
   if (v instanceof Binary) return `x${v.sub_type}:${Buffer.from(v.buffer).toString('base64')}`;
-  if (v instanceof Timestamp) return `t${v.toString()}`;
   if (v instanceof RegExp) return `r${v.source}/${v.flags}`;
   // A DBRef keys as the document BSON stores ({$ref, $id, $db}), the shape views and updates give it.
   if (v instanceof DBRef) return keyOf(v.toJSON(), exact);
@@ -129,9 +130,11 @@ export function renderValue(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Double) return Number.isInteger(v.value) ? `${v.value}.0` : String(v.value);
   if (typeof v === 'bigint') return String(v);
   if (v instanceof ObjectId) return `ObjectId('${v.toHexString()}')`;
   if (v instanceof Date) return `new Date(${v.getTime()})`;
+  if (v instanceof Timestamp) return `Timestamp(${v.t}, ${v.i})`;
   if (v instanceof Long) return v.toString();
   if (v instanceof Decimal128) return `NumberDecimal("${v.toString()}")`;
   if (v instanceof Binary)
@@ -148,13 +151,13 @@ export function renderDocument(doc: Document): string {
 }
 
 /** What a value holds that mingo cannot read as it is (bit flags; 0: nothing, mingo reads it directly). */
-export const VIEW_WIDE = 1; // int64 (bigint) or Decimal128: mingo cannot compare them by value
+export const VIEW_WIDE = 1; // int64 (bigint), Decimal128, an integral Double: not a plain number
 export const VIEW_BINARY = 2; // Binary/UUID: mingo compares objects by toString(), lossy for Binary
 export const VIEW_PROTO = 4; // a key named __proto__: mingo refuses the name, and `o[k] = v` drops it
 
 /** The VIEW_* flags of everything in `v` (one walk). */
 export function viewNeeds(v: unknown): number {
-  if (typeof v === 'bigint' || v instanceof Decimal128) return VIEW_WIDE;
+  if (typeof v === 'bigint' || v instanceof Decimal128 || v instanceof Double) return VIEW_WIDE;
   if (v instanceof Binary) return v instanceof MatchableBinary ? 0 : VIEW_BINARY;
   let flags = 0;
   if (Array.isArray(v)) {
@@ -222,8 +225,8 @@ export function originalOf<T>(v: T): T {
 }
 
 /**
- * A copy of `v` with every int64 turned into a number, Binary values matchable and __proto__ keys
- * escaped; Decimal128 kept. Returns `v` itself when none occurs. Aggregation reads documents this
+ * A copy of `v` with every int64 and integral Double turned into a number, Binary values
+ * matchable and __proto__ keys escaped; Decimal128 kept. Returns `v` itself when none occurs. Aggregation reads documents this
  * way (its stages return Decimal128 values as they are).
  */
 export function withoutBigInts<T>(v: T): T {
@@ -232,8 +235,9 @@ export function withoutBigInts<T>(v: T): T {
 }
 
 /**
- * The value as mingo filters, sorts and updates it: int64 and Decimal128 as numbers (mingo compares
- * Decimal128 by its text, '10' < '9'), Binary values matchable, __proto__ keys escaped. Returns `v`
+ * The value as mingo filters, sorts and updates it: int64, Decimal128 and integral Doubles as
+ * numbers (mingo compares Decimal128 by its text, '10' < '9'), Binary values matchable, __proto__
+ * keys escaped. Returns `v`
  * itself when none occurs.
  */
 export function numberView<T>(v: T): T {
@@ -244,12 +248,14 @@ export function numberView<T>(v: T): T {
 /** The number mingo sees for a scalar: int64 and Decimal128 values as doubles. */
 export function asNumber(v: unknown): unknown {
   if (typeof v === 'bigint') return Number(v);
+  if (v instanceof Double) return v.value;
   if (v instanceof Decimal128) return Number(v.toString());
   return v;
 }
 
 function toView(v: unknown, decimals: boolean): unknown {
   if (typeof v === 'bigint') return Number(v);
+  if (v instanceof Double) return v.value;
   if (decimals && v instanceof Decimal128) return Number(v.toString());
   if (v instanceof Binary) return v instanceof MatchableBinary ? v : MatchableBinary.of(v);
   if (Array.isArray(v)) {
@@ -288,7 +294,7 @@ export function defineField(obj: Document, key: string, value: unknown): void {
   else obj[key] = value;
 }
 
-type WideNumber = bigint | Decimal128;
+type WideNumber = bigint | Decimal128 | Double;
 
 /** The int64 and Decimal128 values of a document with their dotted paths (array indexes included). */
 export function wideNumberPaths(
@@ -296,7 +302,7 @@ export function wideNumberPaths(
   prefix = '',
   out: [string, WideNumber][] = [],
 ): [string, WideNumber][] {
-  if (typeof v === 'bigint' || v instanceof Decimal128) out.push([prefix, v]);
+  if (typeof v === 'bigint' || v instanceof Decimal128 || v instanceof Double) out.push([prefix, v]);
   else if (Array.isArray(v)) {
     v.forEach((x, i) => {
       wideNumberPaths(x, prefix ? `${prefix}.${i}` : String(i), out);
@@ -330,6 +336,9 @@ export function restoreWideNumbers(doc: Document, wide: Iterable<[string, WideNu
       container[last] = original;
     } else if (original instanceof Decimal128) {
       container[last] = Decimal128.fromString(String(value));
+    } else if (original instanceof Double) {
+      // A double stays a double ($inc of an int on a double is a double); integral ones need the box.
+      if (Number.isInteger(value) && Math.abs(value) < 2 ** 31) container[last] = new Double(value);
     } else if (Number.isInteger(value) && BigInt.asIntN(64, BigInt(value)) === BigInt(value)) {
       container[last] = BigInt(value);
     }
