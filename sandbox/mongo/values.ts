@@ -154,11 +154,13 @@ export function renderDocument(doc: Document): string {
 export const VIEW_WIDE = 1; // int64 (bigint), Decimal128, an integral Double: not a plain number
 export const VIEW_BINARY = 2; // Binary/UUID: mingo compares objects by toString(), lossy for Binary
 export const VIEW_PROTO = 4; // a key named __proto__: mingo refuses the name, and `o[k] = v` drops it
+export const VIEW_DBREF = 8; // DBRef: a class to mingo; MongoDB reads its fields $ref, $id, $db
 
 /** The VIEW_* flags of everything in `v` (one walk). */
 export function viewNeeds(v: unknown): number {
   if (typeof v === 'bigint' || v instanceof Decimal128 || v instanceof Double) return VIEW_WIDE;
   if (v instanceof Binary) return v instanceof MatchableBinary ? 0 : VIEW_BINARY;
+  if (v instanceof DBRef) return VIEW_DBREF;
   let flags = 0;
   if (Array.isArray(v)) {
     for (const x of v) flags |= viewNeeds(x);
@@ -258,6 +260,11 @@ function toView(v: unknown, decimals: boolean): unknown {
   if (v instanceof Double) return v.value;
   if (decimals && v instanceof Decimal128) return Number(v.toString());
   if (v instanceof Binary) return v instanceof MatchableBinary ? v : MatchableBinary.of(v);
+  if (v instanceof DBRef) {
+    const out = toView(v.toJSON(), decimals) as Document;
+    ORIGINALS.set(out, v);
+    return out;
+  }
   if (Array.isArray(v)) {
     const out = v.map((x) => toView(x, decimals));
     ORIGINALS.set(out, v);

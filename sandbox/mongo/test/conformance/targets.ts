@@ -25,7 +25,8 @@ const realServer: Target = { name: 'mongodb', start: () => startTestDatabase() }
 
 const { MONGODB_URI, MONGOMS_SYSTEM_BINARY, MONGOMS_DOWNLOAD_DIR, PATH } = process.env;
 const hasRealServer =
-  Boolean(MONGODB_URI) || findLocalMongod({ MONGOMS_SYSTEM_BINARY, MONGOMS_DOWNLOAD_DIR, PATH }) !== undefined;
+  Boolean(MONGODB_URI) ||
+  findLocalMongod({ MONGOMS_SYSTEM_BINARY, MONGOMS_DOWNLOAD_DIR, PATH }) !== undefined;
 
 export const TARGETS: Target[] = hasRealServer ? [emulator, realServer] : [emulator];
 
@@ -45,7 +46,9 @@ export function connect(target: Target, name: string): Connection {
   beforeAll(async () => {
     const server = await target.start();
     stop = server.stop;
-    client = await new MongoClient(uniqueDatabaseUri(server.uri, name), { serverSelectionTimeoutMS: 5_000 }).connect();
+    client = await new MongoClient(uniqueDatabaseUri(server.uri, name), {
+      serverSelectionTimeoutMS: 5_000,
+    }).connect();
     db = client.db();
   });
   afterAll(async () => {
@@ -73,7 +76,10 @@ export interface ExpectedError {
 }
 
 /** The server error a promise rejects with, checked for MongoDB's code, codeName and message. */
-export async function expectServerError(promise: Promise<unknown>, expected: ExpectedError): Promise<MongoServerError> {
+export async function expectServerError(
+  promise: Promise<unknown>,
+  expected: ExpectedError,
+): Promise<MongoServerError> {
   const err = await promise.then(
     () => undefined,
     (e: unknown) => e,
