@@ -306,7 +306,7 @@ export function project(docs: Document[], projection: Document, ctx: ProjectCont
     });
   }
   // A key named __proto__ would be lost (or refused) by mingo: it projects escaped copies.
-  const protos = docs.some((doc) => (viewNeeds(doc) & VIEW_PROTO) !== 0);
+  const protos = (ctx.coll ? ctx.coll.hasViews : true) && docs.some((doc) => (viewNeeds(doc) & VIEW_PROTO) !== 0);
   const input = protos ? docs.map((doc) => escapedProtos(doc)) : docs;
   try {
     // mingo puts an included _id last; MongoDB keeps it first.
