@@ -18,7 +18,6 @@ import { type Plan, planModifier } from './update-plan.js';
 import {
   asNumber,
   clone,
-  ESCAPED_PROTO,
   isPlainObject,
   leafValues,
   numberView,
@@ -27,6 +26,7 @@ import {
   VIEW_PROTO,
   viewNeeds,
   wideNumberPaths,
+  withEscapedProtos,
   withoutBigInts,
 } from './values.js';
 
@@ -306,8 +306,9 @@ export function project(docs: Document[], projection: Document, ctx: ProjectCont
     });
   }
   // A key named __proto__ would be lost (or refused) by mingo: it projects escaped copies.
-  const protos = (ctx.coll ? ctx.coll.hasViews : true) && docs.some((doc) => (viewNeeds(doc) & VIEW_PROTO) !== 0);
-  const input = protos ? docs.map((doc) => escapedProtos(doc)) : docs;
+  const protos =
+    (ctx.coll ? ctx.coll.hasViews : true) && docs.some((doc) => (viewNeeds(doc) & VIEW_PROTO) !== 0);
+  const input = protos ? docs.map((doc) => withEscapedProtos(doc)) : docs;
   try {
     // mingo puts an included _id last; MongoDB keeps it first.
     const out = new Query({}, queryOptions(ctx.collation))
@@ -322,21 +323,6 @@ export function project(docs: Document[], projection: Document, ctx: ProjectCont
   } catch (err) {
     throw toServerError(err);
   }
-}
-
-/** The document with its __proto__ keys escaped (values kept as stored, unlike a view). */
-function escapedProtos(doc: Document): Document {
-  const out: Document = {};
-  for (const [k, v] of Object.entries(doc)) {
-    const value = isPlainObject(v) || Array.isArray(v) ? escapedProtosIn(v) : v;
-    out[k === '__proto__' ? ESCAPED_PROTO : k] = value;
-  }
-  return out;
-}
-
-function escapedProtosIn(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(escapedProtosIn);
-  return isPlainObject(v) ? escapedProtos(v) : v;
 }
 
 /**
@@ -529,16 +515,17 @@ export function applyUpdate(doc: Document, update: UpdateSpec, opts: ApplyOption
   try {
     if (isReplacement(update)) return applyReplacement(doc, update as Document);
     const view = numberView(doc);
+    const viewUpdate = numberView(update);
     const options = queryOptions(opts.collation);
     let next: Document;
     let wide: ReturnType<typeof wideNumberPaths>;
-    if (Array.isArray(update)) {
+    if (Array.isArray(viewUpdate)) {
       const docs = [clone(view)];
-      mingoUpdateOne(docs, {}, numberView(update) as never, {}, options);
+      mingoUpdateOne(docs, {}, viewUpdate as never, {}, options);
       next = docs[0] as Document;
       wide = wideNumberPaths(doc);
     } else {
-      const plan = planModifier(view, numberView(update), update, {
+      const plan = planModifier(view, viewUpdate, update as Document, {
         filter: numberView(opts.filter),
         arrayFilters: numberView(opts.arrayFilters),
         inserting: opts.inserting,
@@ -555,7 +542,8 @@ export function applyUpdate(doc: Document, update: UpdateSpec, opts: ApplyOption
       next = applyOperators(clone(view), plan.modifier, options);
     }
     if (wide.length > 0) restoreWideNumbers(next, wide);
-    return (viewNeeds(next) & VIEW_PROTO) !== 0 || ESCAPED_PROTO in next ? unescapeProto(next) : next;
+    // Only a view (of the document or of the update) can have brought escaped __proto__ keys.
+    return view !== doc || viewUpdate !== update ? unescapeProto(next) : next;
   } catch (err) {
     throw toServerError(err);
   }

@@ -101,6 +101,8 @@ function readEntries(modifier: Document, raw: Document): Entry[] {
   for (const [op, fields] of Object.entries(modifier)) {
     const rawFields = (raw[op] ?? {}) as Document;
     for (const [path, value] of Object.entries(fields as Document)) {
+      // The view escapes a key named __proto__; the operand as sent is then the view's.
+      const sent = Object.hasOwn(rawFields, path) ? rawFields[path] : value;
       if (path === '') throw new MongoServerError('EmptyFieldName', 'An empty update path is not valid.');
       if (path.split('.').includes('')) {
         throw new MongoServerError(
@@ -108,15 +110,15 @@ function readEntries(modifier: Document, raw: Document): Entry[] {
           `The update path '${path}' contains an empty field name, which is not allowed.`,
         );
       }
-      if ((op === '$inc' || op === '$mul') && !isNumeric(rawFields[path])) {
+      if ((op === '$inc' || op === '$mul') && !isNumeric(sent)) {
         const verb = op === '$inc' ? 'increment' : 'multiply';
         throw new MongoServerError(
           'TypeMismatch',
-          `Cannot ${verb} with non-numeric argument: {${path}: ${renderValue(rawFields[path])}}`,
+          `Cannot ${verb} with non-numeric argument: {${path}: ${renderValue(sent)}}`,
         );
       }
       const escaped = op === '$rename' && typeof value === 'string' ? escapePath(value) : value;
-      entries.push({ op, path: escapePath(path), value: escaped, raw: rawFields[path] });
+      entries.push({ op, path: escapePath(path), value: escaped, raw: sent });
     }
   }
   return entries;

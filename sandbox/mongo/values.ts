@@ -158,9 +158,7 @@ export const VIEW_DBREF = 8; // DBRef: a class to mingo; MongoDB reads its field
 
 /** The VIEW_* flags of everything in `v` (one walk). */
 export function viewNeeds(v: unknown): number {
-  if (typeof v === 'bigint' || v instanceof Decimal128 || v instanceof Double) return VIEW_WIDE;
-  if (v instanceof Binary) return v instanceof MatchableBinary ? 0 : VIEW_BINARY;
-  if (v instanceof DBRef) return VIEW_DBREF;
+  if (typeof v !== 'object' || v === null) return typeof v === 'bigint' ? VIEW_WIDE : 0;
   let flags = 0;
   if (Array.isArray(v)) {
     for (const x of v) flags |= viewNeeds(x);
@@ -169,6 +167,12 @@ export function viewNeeds(v: unknown): number {
       if (k === PROTO) flags |= VIEW_PROTO;
       flags |= viewNeeds(v[k]);
     }
+  } else if (v instanceof Decimal128 || v instanceof Double) {
+    flags = VIEW_WIDE;
+  } else if (v instanceof Binary) {
+    flags = v instanceof MatchableBinary ? 0 : VIEW_BINARY;
+  } else if (v instanceof DBRef) {
+    flags = VIEW_DBREF;
   }
   return flags;
 }
@@ -277,6 +281,15 @@ function toView(v: unknown, decimals: boolean): unknown {
     return out;
   }
   return v;
+}
+
+/** A copy of `v` whose keys named __proto__ are escaped, values kept as stored (unlike a view). */
+export function withEscapedProtos<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(withEscapedProtos) as T;
+  if (!isPlainObject(v)) return v;
+  const out: Document = {};
+  for (const k in v) out[k === PROTO ? ESCAPED_PROTO : k] = withEscapedProtos(v[k]);
+  return out as T;
 }
 
 /** `v` with escaped __proto__ keys named __proto__ again (in place; objects made by mingo or views). */

@@ -172,8 +172,10 @@ const insert: CommandHandler = (cmd, ctx) => {
           `object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_SIZE}`,
         );
       }
-      validate(ctx, coll, withId(doc), undefined, bypassDocumentValidation);
-      coll.insert(doc);
+      // A validated document gets its _id first, so that a failure can name it.
+      const stored = coll.validator && !bypassDocumentValidation ? withId(doc) : doc;
+      validate(ctx, coll, stored, undefined, bypassDocumentValidation);
+      coll.insert(stored);
       n += 1;
     } catch (err) {
       writeErrors.push(toServerError(err).toWriteError(index));
