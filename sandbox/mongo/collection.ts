@@ -9,7 +9,7 @@ import { defaultIndexName, duplicateKeyError, Index, type IndexSpec } from './in
 import { compareValue, type SortKeys } from './ordering.js';
 import type { RunEntry } from './sorted-runs.js';
 import { DocumentValidator, validationRules } from './validation.js';
-import { isPlainObject, keyOf, numberView, VIEW_WIDE, viewNeeds, withoutBigInts } from './values.js';
+import { isPlainObject, keyOf, matchView, stageView, VIEW_WIDE, viewNeeds } from './values.js';
 
 const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
@@ -80,7 +80,7 @@ export class Collection {
     if (isPlainObject(hint) && Object.keys(hint).length === 1 && '$natural' in hint) {
       return { natural: Number(hint.$natural) < 0 ? -1 : 1 };
     }
-    const wanted = typeof hint === 'string' ? undefined : keyOf(withoutBigInts(hint));
+    const wanted = typeof hint === 'string' ? undefined : keyOf(stageView(hint));
     if (hint === '_id_' || wanted === keyOf({ _id: 1 })) return {};
     const index = [...this.indexes.values()].find((i) =>
       typeof hint === 'string' ? i.spec.name === hint : keyOf(i.spec.key) === wanted,
@@ -103,7 +103,7 @@ export class Collection {
    * documents are immutable).
    */
   view(doc: Document): Document {
-    return this.cachedView(this.views, doc, numberView);
+    return this.cachedView(this.views, doc, matchView);
   }
 
   /**
@@ -111,7 +111,7 @@ export class Collection {
    * building documents ($project, $group…) return Decimal128 values as they are.
    */
   aggregationView(doc: Document): Document {
-    return this.cachedView(this.aggregationViews, doc, withoutBigInts);
+    return this.cachedView(this.aggregationViews, doc, stageView);
   }
 
   /** Whether some stored document needs a view (int64, Decimal128, Binary, a __proto__ key). */
@@ -194,7 +194,7 @@ export class Collection {
    * against a new unique constraint before the index becomes visible.
    */
   createIndex(input: Document): boolean {
-    const raw = withoutBigInts(input);
+    const raw = stageView(input);
     const key = raw.key;
     if (!isPlainObject(key) || Object.keys(key).length === 0) {
       throw new MongoServerError('CannotCreateIndex', 'Index keys cannot be empty.');
@@ -379,7 +379,7 @@ export class Collection {
     const run = index.sortedRun(depth, key, () => this.docs.entries());
     if (!run) return undefined;
     const [field, dir] = sort[0] as [string, number];
-    const start = seek(run, numberView(filter)[field], dir, reverse);
+    const start = seek(run, matchView(filter)[field], dir, reverse);
     return walk(run, start, reverse);
   }
 

@@ -20,14 +20,14 @@ import {
   clone,
   isPlainObject,
   leafValues,
-  numberView,
+  matchView,
   restoreWideNumbers,
+  stageView,
   unescapeProto,
   VIEW_PROTO,
   viewNeeds,
   wideNumberPaths,
   withEscapedProtos,
-  withoutBigInts,
 } from './values.js';
 
 export type CollectionResolver = (name: string) => Document[];
@@ -79,7 +79,7 @@ export interface Filter {
  * filters that need no aggregation expressions get the lean table (query and projection only).
  */
 export function compileFilter(filter: unknown, collation?: CollationSpec): Filter {
-  const condition = numberView(asFilter(filter));
+  const condition = matchView(asFilter(filter));
   try {
     return new Query(condition, queryOptions(collation, usesExpressions(condition)));
   } catch (err) {
@@ -291,7 +291,7 @@ export interface ProjectContext {
 }
 
 export function project(docs: Document[], projection: Document, ctx: ProjectContext = {}): Document[] {
-  const spec = withoutBigInts(projection);
+  const spec = stageView(projection);
   const positional = Object.keys(spec).find((k) => k.endsWith('.$'));
   if (positional) return docs.map((doc) => projectPositional(doc, spec, positional, ctx));
   const sliced = sliceOnly(spec);
@@ -333,10 +333,10 @@ function projectPositional(doc: Document, spec: Document, key: string, ctx: Proj
   const arrayPath = key.slice(0, -2);
   const { [key]: _positional, ...rest } = spec;
   const [projected] = project([doc], { ...rest, [arrayPath]: 1 }, ctx);
-  const view = ctx.coll ? ctx.coll.view(doc) : numberView(doc);
+  const view = ctx.coll ? ctx.coll.view(doc) : matchView(doc);
   const array = valueAt(view, arrayPath);
   const index = Array.isArray(array)
-    ? positionalIndex(array, arrayPath, numberView(ctx.filter ?? {}), queryOptions(ctx.collation))
+    ? positionalIndex(array, arrayPath, matchView(ctx.filter ?? {}), queryOptions(ctx.collation))
     : undefined;
   if (index === undefined || !projected) {
     throw new MongoServerError(
@@ -404,7 +404,7 @@ export function aggregateDocuments(
   pipeline: Document[],
   ctx: AggregateContext,
 ): Document[] {
-  let stages = withoutBigInts(pipeline);
+  let stages = stageView(pipeline);
   const first = stages[0];
   const match = coll && first && isPlainObject(first.$match) ? first.$match : undefined;
   // A leading $match that an index answers exactly is the candidate set itself: mingo skips it.
@@ -514,8 +514,8 @@ export interface ApplyOptions {
 export function applyUpdate(doc: Document, update: UpdateSpec, opts: ApplyOptions): Document {
   try {
     if (isReplacement(update)) return applyReplacement(doc, update as Document);
-    const view = numberView(doc);
-    const viewUpdate = numberView(update);
+    const view = matchView(doc);
+    const viewUpdate = matchView(update);
     const options = queryOptions(opts.collation);
     let next: Document;
     let wide: ReturnType<typeof wideNumberPaths>;
@@ -526,8 +526,8 @@ export function applyUpdate(doc: Document, update: UpdateSpec, opts: ApplyOption
       wide = wideNumberPaths(doc);
     } else {
       const plan = planModifier(view, viewUpdate, update as Document, {
-        filter: numberView(opts.filter),
-        arrayFilters: numberView(opts.arrayFilters),
+        filter: matchView(opts.filter),
+        arrayFilters: matchView(opts.arrayFilters),
         inserting: opts.inserting,
         queryOptions: options,
       });
@@ -603,7 +603,7 @@ export function upsertSeed(filter: Document, update: UpdateSpec): Document {
   delete sets._id;
   try {
     if (Object.keys(sets).length > 0) {
-      mingoUpdate(seed, { $set: numberView(sets) } as never, undefined, undefined, {
+      mingoUpdate(seed, { $set: matchView(sets) } as never, undefined, undefined, {
         queryOptions: queryOptions(),
       });
       restoreWideNumbers(seed, wideNumberPaths(sets));

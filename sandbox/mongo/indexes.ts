@@ -9,7 +9,7 @@ import { type CollationSpec, collationKey } from './collation.js';
 import { MongoServerError } from './errors.js';
 import { LEAN_CONTEXT } from './operators.js';
 import { type RunEntry, SortedRuns } from './sorted-runs.js';
-import { hasPath, keyOf, numberView, renderDocument, valuesAtPath } from './values.js';
+import { hasPath, keyOf, matchView, renderDocument, valuesAtPath } from './values.js';
 
 export interface IndexSpec {
   v: number;
@@ -58,7 +58,7 @@ export class Index {
       : keyOf;
     this.prefixMaps = this.lookupCapable ? this.fields.map(() => new Map()) : [];
     this.partial = spec.partialFilterExpression
-      ? new Query(numberView(spec.partialFilterExpression), { context: LEAN_CONTEXT })
+      ? new Query(matchView(spec.partialFilterExpression), { context: LEAN_CONTEXT })
       : undefined;
     const directions = Object.values(spec.key);
     this.directions = directions.every((d) => d === 1 || d === -1) ? (directions as number[]) : [];
@@ -109,7 +109,7 @@ export class Index {
   /** Whether the unique constraint applies to this document (sparse and partial indexes skip some). */
   participates(doc: Document): boolean {
     if (this.spec.sparse && !this.fields.some((f) => hasPath(doc, f))) return false;
-    if (this.partial && !this.partial.test(numberView(doc))) return false;
+    if (this.partial && !this.partial.test(matchView(doc))) return false;
     return true;
   }
 

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { compileFilter, type Filter } from './engine.js';
 import { MongoServerError } from './errors.js';
 import { compileJsonSchema, unsatisfiedRules } from './json-schema.js';
-import { isPlainObject, numberView } from './values.js';
+import { isPlainObject, matchView } from './values.js';
 
 const LEVELS = ['off', 'strict', 'moderate'] as const;
 const ACTIONS = ['error', 'warn'] as const;
@@ -81,8 +81,8 @@ export class DocumentValidator {
    */
   check(next: Document, previous: Document | undefined): MongoServerError | undefined {
     const { level, action } = this.rules;
-    if (level === 'off' || this.filter.test(numberView(next))) return undefined;
-    if (level === 'moderate' && previous && !this.filter.test(numberView(previous))) return undefined;
+    if (level === 'off' || this.filter.test(matchView(next))) return undefined;
+    if (level === 'moderate' && previous && !this.filter.test(matchView(previous))) return undefined;
     const failure = new MongoServerError('DocumentValidationFailure', 'Document failed validation', {
       errInfo: { failingDocumentId: next._id, details: this.details(next) },
     });
@@ -96,7 +96,7 @@ export class DocumentValidator {
     const keys = Object.keys(validator);
     if (keys.length === 1 && isPlainObject(validator.$jsonSchema)) {
       const validate = compileJsonSchema(validator.$jsonSchema);
-      validate(numberView(doc));
+      validate(matchView(doc));
       return {
         operatorName: '$jsonSchema',
         schemaRulesNotSatisfied: unsatisfiedRules(validator.$jsonSchema, validate.errors ?? []),

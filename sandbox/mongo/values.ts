@@ -1,5 +1,6 @@
 // Helpers on BSON values: canonical hash keys (for indexes and distinct), copy-on-write cloning,
-// dotted-path extraction and MongoDB's shell-like rendering used in E11000 messages.
+// dotted-path extraction, the views mingo reads (values it cannot read as stored, converted) and
+// MongoDB's shell-like rendering used in error messages.
 import { Binary, DBRef, Decimal128, type Document, Double, Long, ObjectId, Timestamp } from 'bson';
 
 export function isPlainObject(v: unknown): v is Document {
@@ -11,7 +12,7 @@ export function isPlainObject(v: unknown): v is Document {
 /**
  * A string that is equal for values MongoDB considers equal in an index (numbers of any width,
  * null and missing) and different otherwise. Objects use their field order, as MongoDB does.
- * Decimal128 keys by its double value, which is what mingo compares (see numberView).
+ * Decimal128 keys by its double value, which is what mingo compares (see matchView).
  * With `exact`, numbers of different BSON types and Decimal128 spellings ('1.10', '1.1') differ:
  * that tells whether an update changed a document at all.
  */
@@ -177,21 +178,6 @@ export function viewNeeds(v: unknown): number {
   return flags;
 }
 
-/** Whether an int64 (decoded as bigint) occurs anywhere in `v`. */
-export function containsBigInt(v: unknown): boolean {
-  if (typeof v === 'bigint') return true;
-  if (Array.isArray(v)) return v.some(containsBigInt);
-  if (isPlainObject(v)) {
-    for (const k in v) if (containsBigInt(v[k])) return true;
-  }
-  return false;
-}
-
-/** Whether an int64 or a Decimal128 (the numbers mingo cannot compare) occurs anywhere in `v`. */
-export function containsWideNumber(v: unknown): boolean {
-  return (viewNeeds(v) & VIEW_WIDE) !== 0;
-}
-
 /**
  * A Binary that mingo compares exactly. mingo compares two objects of one class by `toString()`,
  * which for a Binary is its bytes read as UTF-8 (lossy, and blind to the subtype). This string is
@@ -231,22 +217,22 @@ export function originalOf<T>(v: T): T {
 }
 
 /**
- * A copy of `v` with every int64 and integral Double turned into a number, Binary values
- * matchable and __proto__ keys escaped; Decimal128 kept. Returns `v` itself when none occurs. Aggregation reads documents this
- * way (its stages return Decimal128 values as they are).
+ * The value as aggregation stages (and index and projection specs) read it: int64 and integral
+ * Doubles as numbers, Binary values matchable, DBRefs as their fields, __proto__ keys escaped;
+ * Decimal128 kept, so that stages building documents return it as it is. Returns `v` itself when
+ * none occurs.
  */
-export function withoutBigInts<T>(v: T): T {
+export function stageView<T>(v: T): T {
   if (viewNeeds(v) === 0) return v;
   return toView(v, false) as T;
 }
 
 /**
  * The value as mingo filters, sorts and updates it: int64, Decimal128 and integral Doubles as
- * numbers (mingo compares Decimal128 by its text, '10' < '9'), Binary values matchable, __proto__
- * keys escaped. Returns `v`
- * itself when none occurs.
+ * numbers (mingo compares Decimal128 by its text, '10' < '9'), Binary values matchable, DBRefs as
+ * their fields, __proto__ keys escaped. Returns `v` itself when none occurs.
  */
-export function numberView<T>(v: T): T {
+export function matchView<T>(v: T): T {
   if (viewNeeds(v) === 0) return v;
   return toView(v, true) as T;
 }

@@ -17,7 +17,7 @@ export const MAX_MESSAGE_SIZE = 48_000_000;
 
 // Numbers decode with their BSON types and are then promoted as the driver would promote them:
 // int32 → number, int64 → bigint (stored that way, so a Long comes back as a Long; mingo only ever
-// sees number copies, see values.ts numberView), double → number. Except, in documents to be
+// sees number copies, see values.ts matchView), double → number. Except, in documents to be
 // stored, a double holding an integer in the int32 range: it stays a `Double`, or it would be
 // written back as an int32 (and `$type: 'double'` or a validator's `bsonType: 'double'` would miss it).
 const DESERIALIZE_OPTIONS = { promoteValues: false, promoteLongs: false, promoteBuffers: false } as const;
