@@ -154,7 +154,7 @@ export function renderDocument(doc: Document): string {
 /** What a value holds that mingo cannot read as it is (bit flags; 0: nothing, mingo reads it directly). */
 export const VIEW_WIDE = 1; // int64 (bigint), Decimal128, an integral Double: not a plain number
 export const VIEW_BINARY = 2; // Binary/UUID: mingo compares objects by toString(), lossy for Binary
-export const VIEW_PROTO = 4; // a key named __proto__: mingo refuses the name, and `o[k] = v` drops it
+export const VIEW_PROTO = 4; // a key or path part __proto__: mingo refuses it, `o[k] = v` drops it
 export const VIEW_DBREF = 8; // DBRef: a class to mingo; MongoDB reads its fields $ref, $id, $db
 
 /** The VIEW_* flags of everything in `v` (one walk). */
@@ -165,7 +165,7 @@ export function viewNeeds(v: unknown): number {
     for (const x of v) flags |= viewNeeds(x);
   } else if (isPlainObject(v)) {
     for (const k in v) {
-      if (k === PROTO) flags |= VIEW_PROTO;
+      if (k.includes(PROTO)) flags |= VIEW_PROTO;
       flags |= viewNeeds(v[k]);
     }
   } else if (v instanceof Decimal128 || v instanceof Double) {
@@ -262,7 +262,7 @@ function toView(v: unknown, decimals: boolean): unknown {
   }
   if (isPlainObject(v)) {
     const out: Document = {};
-    for (const k in v) out[k === PROTO ? ESCAPED_PROTO : k] = toView(v[k], decimals);
+    for (const k in v) out[escapePath(k)] = toView(v[k], decimals);
     ORIGINALS.set(out, v);
     return out;
   }
@@ -274,7 +274,7 @@ export function withEscapedProtos<T>(v: T): T {
   if (Array.isArray(v)) return v.map(withEscapedProtos) as T;
   if (!isPlainObject(v)) return v;
   const out: Document = {};
-  for (const k in v) out[k === PROTO ? ESCAPED_PROTO : k] = withEscapedProtos(v[k]);
+  for (const k in v) out[escapePath(k)] = withEscapedProtos(v[k]);
   return out as T;
 }
 
@@ -283,10 +283,10 @@ export function unescapeProto<T>(v: T): T {
   if (Array.isArray(v)) {
     for (const x of v) unescapeProto(x);
   } else if (isPlainObject(v)) {
-    if (ESCAPED_PROTO in v) {
+    if (Object.keys(v).some((k) => k.includes(ESCAPED_PROTO))) {
       const entries = Object.entries(v);
       for (const k of Object.keys(v)) delete v[k];
-      for (const [k, x] of entries) defineField(v, k === ESCAPED_PROTO ? PROTO : k, x);
+      for (const [k, x] of entries) defineField(v, k.split(ESCAPED_PROTO).join(PROTO), x);
     }
     for (const k in v) unescapeProto(v[k]);
   }

@@ -94,5 +94,6 @@ describe.each(TARGETS)('smaller differences ($name)', (target) => {
     await c.updateOne({ _id: 1 } as never, JSON.parse('{"$set": {"__proto__.y": 2}}'));
     const again = await c.findOne({ _id: 1 } as never);
     expect(again && Object.getOwnPropertyDescriptor(again, '__proto__')?.value).toEqual({ x: 1, y: 2 });
+    expect(await c.countDocuments(JSON.parse('{"__proto__.y": 2}'))).toBe(1);
   });
 });
