@@ -1,5 +1,5 @@
-// Benchmark of the MongoDB emulator over one driver connection: insertOne and findOne by a unique
-// key at 100 and 100,000 documents (plus indexed counts and a sorted page).
+// Benchmark of the MongoDB emulator over one driver connection: insertOne, findOne and updateOne by
+// a unique key at 100 and 100,000 documents (plus indexed counts and a sorted page).
 // Run: npx tsx bench/mongo-emulator.ts  → prints a table, writes bench/results/mongo-emulator.json
 // The emulator runs in its own process (as `npm run sandbox:mongo` does) so the driver's CPU time
 // does not share the server's event loop; `--in-process` measures both in one process.
@@ -103,6 +103,15 @@ function serverSide(size: number): Row[] {
     time('server-side insert', 20_000, (i) => {
       runCommand({ insert: 'm', documents: [{ email: `new${i}@example.com`, workspace: 'W-new' }] }, ctx);
     }),
+    time('server-side update $set by unique key', 20_000, (i) => {
+      runCommand(
+        {
+          update: 'm',
+          updates: [{ q: { email: `user${(i * 7919) % size}@example.com` }, u: { $set: { n: i } } }],
+        },
+        ctx,
+      );
+    }),
   ];
 }
 
@@ -144,6 +153,11 @@ async function main(): Promise<void> {
       rows.push(
         await measure('insertOne', size, 5_000, (i) =>
           coll.insertOne({ email: `new${i}@example.com`, workspace: 'W-new', name: `New ${i}` }),
+        ),
+      );
+      rows.push(
+        await measure('updateOne $set by unique key', size, 5_000, (i) =>
+          coll.updateOne({ email: `user${(i * 7919) % size}@example.com` }, { $set: { seen: i } }),
         ),
       );
       rows.push(

@@ -3,13 +3,21 @@
 // mutated in place: writers build a new version and swap it in, so references handed to cursors
 // stay consistent snapshots.
 import { type Document, ObjectId, UUID } from 'bson';
+import { type CollationSpec, parseCollation } from './collation.js';
 import { MongoServerError } from './errors.js';
 import { defaultIndexName, duplicateKeyError, Index, type IndexSpec } from './indexes.js';
 import { compareValue, type SortKeys } from './ordering.js';
 import type { RunEntry } from './sorted-runs.js';
-import { containsWideNumber, isPlainObject, keyOf, numberView, withoutBigInts } from './values.js';
+import { DocumentValidator, validationRules } from './validation.js';
+import { isPlainObject, keyOf, matchView, stageView, VIEW_WIDE, viewNeeds } from './values.js';
 
 const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
+
+/** What a `hint` names: an index, or `$natural` order (1 or -1). */
+export interface IndexHint {
+  index?: Index;
+  natural?: number;
+}
 /** Above this many `$in` combinations an index lookup is not worth it. */
 const MAX_LOOKUP_KEYS = 1000;
 
@@ -17,23 +25,73 @@ export class Collection {
   readonly docs = new Map<string, Document>();
   readonly indexes = new Map<string, Index>();
   readonly uuid = new UUID();
-  /** Documents holding an int64 or a Decimal128; while zero, mingo can read stored documents directly. */
+  /** Documents holding an int64 or a Decimal128 (their number views round, index keys do not). */
   private wideDocs = 0;
+  /** Documents holding anything mingo cannot read as it is (see `viewNeeds`); while zero, no views. */
+  private viewDocs = 0;
   private readonly views = new WeakMap<Document, Document>();
   private readonly aggregationViews = new WeakMap<Document, Document>();
+
+  /** The collection's default collation (options.collation, normalised); undefined: simple. */
+  readonly collation: CollationSpec | undefined;
 
   constructor(
     public db: string,
     public name: string,
     readonly options: Document = {},
-  ) {}
+  ) {
+    this.collation = options.collation === undefined ? undefined : parseCollation(options.collation);
+  }
 
   get ns(): string {
     return `${this.db}.${this.name}`;
   }
 
+  private validatorCache: DocumentValidator | null | undefined;
+
+  /** The collection's document validator (from its options), if it has one. */
+  get validator(): DocumentValidator | undefined {
+    if (this.validatorCache === undefined) {
+      const rules = validationRules(this.options);
+      this.validatorCache = rules ? new DocumentValidator(rules) : null;
+    }
+    return this.validatorCache ?? undefined;
+  }
+
+  /** Changes collection options (collMod); the validator is rebuilt from them on next use. */
+  updateOptions(changes: Document): void {
+    Object.assign(this.options, changes);
+    this.validatorCache = undefined;
+  }
+
   indexSpecs(): IndexSpec[] {
-    return [ID_INDEX, ...[...this.indexes.values()].map((i) => i.spec)];
+    const id = this.collation ? { ...ID_INDEX, collation: this.collation } : ID_INDEX;
+    return [id, ...[...this.indexes.values()].map((i) => i.spec)];
+  }
+
+  /**
+   * The index a `hint` names (by name or key pattern), or `$natural`. MongoDB refuses a hint that
+   * names no index, and a hidden one.
+   */
+  resolveHint(hint: unknown): IndexHint | undefined {
+    if (hint === undefined || hint === null || (isPlainObject(hint) && Object.keys(hint).length === 0)) {
+      return undefined;
+    }
+    if (isPlainObject(hint) && Object.keys(hint).length === 1 && '$natural' in hint) {
+      return { natural: Number(hint.$natural) < 0 ? -1 : 1 };
+    }
+    const wanted = typeof hint === 'string' ? undefined : keyOf(stageView(hint));
+    if (hint === '_id_' || wanted === keyOf({ _id: 1 })) return {};
+    const index = [...this.indexes.values()].find((i) =>
+      typeof hint === 'string' ? i.spec.name === hint : keyOf(i.spec.key) === wanted,
+    );
+    if (!index || index.spec.hidden === true) {
+      throw new MongoServerError(
+        'BadValue',
+        `error processing query: ns=${this.ns} planner returned error :: caused by :: hint provided does not correspond to an existing index`,
+      );
+    }
+    return { index };
   }
 
   get(id: string): Document | undefined {
@@ -45,7 +103,7 @@ export class Collection {
    * documents are immutable).
    */
   view(doc: Document): Document {
-    return this.cachedView(this.views, doc, numberView);
+    return this.cachedView(this.views, doc, matchView);
   }
 
   /**
@@ -53,12 +111,17 @@ export class Collection {
    * building documents ($project, $group…) return Decimal128 values as they are.
    */
   aggregationView(doc: Document): Document {
-    return this.cachedView(this.aggregationViews, doc, withoutBigInts);
+    return this.cachedView(this.aggregationViews, doc, stageView);
   }
 
-  /** Documents without int64/Decimal128 values are their own view; others are converted once. */
+  /** Whether some stored document needs a view (int64, Decimal128, Binary, a __proto__ key). */
+  get hasViews(): boolean {
+    return this.viewDocs > 0;
+  }
+
+  /** Documents that mingo can read as they are are their own view; others are converted once. */
   private cachedView(cache: WeakMap<Document, Document>, doc: Document, make: (d: Document) => Document) {
-    if (this.wideDocs === 0) return doc;
+    if (this.viewDocs === 0) return doc;
     let view = cache.get(doc);
     if (!view) {
       view = make(doc);
@@ -81,7 +144,7 @@ export class Collection {
     this.checkUnique(id, doc);
     this.docs.set(id, doc);
     for (const index of this.indexes.values()) index.add(id, doc);
-    if (containsWideNumber(doc)) this.wideDocs += 1;
+    this.count(viewNeeds(doc), 1);
     return doc;
   }
 
@@ -102,17 +165,24 @@ export class Collection {
       index.add(id, doc);
     }
     this.docs.set(id, doc);
-    this.wideDocs += Number(containsWideNumber(doc)) - Number(containsWideNumber(prev));
+    this.count(viewNeeds(prev), -1);
+    this.count(viewNeeds(doc), 1);
     return doc;
   }
 
   remove(id: string): boolean {
     const prev = this.docs.get(id);
     if (!prev) return false;
-    if (containsWideNumber(prev)) this.wideDocs -= 1;
+    this.count(viewNeeds(prev), -1);
     for (const index of this.indexes.values()) index.remove(id, prev);
     this.docs.delete(id);
     return true;
+  }
+
+  private count(needs: number, delta: number): void {
+    if (needs === 0) return;
+    this.viewDocs += delta;
+    if (needs & VIEW_WIDE) this.wideDocs += delta;
   }
 
   private checkUnique(id: string, doc: Document): void {
@@ -124,14 +194,17 @@ export class Collection {
    * against a new unique constraint before the index becomes visible.
    */
   createIndex(input: Document): boolean {
-    const raw = withoutBigInts(input);
+    const raw = stageView(input);
     const key = raw.key;
     if (!isPlainObject(key) || Object.keys(key).length === 0) {
       throw new MongoServerError('CannotCreateIndex', 'Index keys cannot be empty.');
     }
     const name = typeof raw.name === 'string' ? raw.name : defaultIndexName(key);
-    const { v: _v, key: _k, name: _n, ...rest } = raw;
+    const { v: _v, key: _k, name: _n, collation: requested, ...rest } = raw;
     const spec: IndexSpec = { v: 2, key, name, ...rest };
+    // An index without a collation takes the collection's default, as MongoDB does.
+    const collation = requested === undefined ? this.collation : parseCollation(requested);
+    if (collation) spec.collation = collation;
     const sameKey = keyOf(key);
     // The _id index always exists and cannot be redefined.
     if (sameKey === keyOf(ID_INDEX.key) || name === '_id_') return false;
@@ -173,8 +246,8 @@ export class Collection {
    * Documents that may match `filter`, narrowed with the best index for its equality / `$in`
    * predicates (mingo still evaluates the full filter on each candidate).
    */
-  candidates(filter: Document): Iterable<Document> {
-    return this.candidatePlan(filter).docs;
+  candidates(filter: Document, collation?: CollationSpec): Iterable<Document> {
+    return this.candidatePlan(filter, collation).docs;
   }
 
   /**
@@ -183,8 +256,8 @@ export class Collection {
    * looked up (`_id`, or an index with `Index.exact`) and `exactFilterFields` accepts the filter
    * without null (which `candidates` never looks up).
    */
-  plan(filter: Document, collation?: Document): { docs: Iterable<Document>; exact: boolean } {
-    const plan = this.candidatePlan(filter);
+  plan(filter: Document, collation?: CollationSpec): { docs: Iterable<Document>; exact: boolean } {
+    const plan = this.candidatePlan(filter, collation);
     const fields = this.exactFilter(filter, collation);
     const exact =
       fields !== undefined &&
@@ -199,7 +272,7 @@ export class Collection {
    * alone (MongoDB's COUNT_SCAN): O(keys looked up), whatever the number of matches. Undefined
    * when the filter needs mingo (see `exactFilterFields`).
    */
-  exactCount(filter: Document, collation?: Document): number | undefined {
+  exactCount(filter: Document, collation?: CollationSpec): number | undefined {
     const exact = this.exactFilter(filter, collation);
     if (!exact) return undefined;
     const { fields } = exact;
@@ -223,15 +296,19 @@ export class Collection {
    * the collection into account: numbers only while no document holds an int64 or a Decimal128
    * (their number views round, their keys do not), and no collation.
    */
-  private exactFilter(filter: Document, collation: Document | undefined): ExactFilter | undefined {
-    if (!simpleCollation(collation)) return undefined;
+  private exactFilter(filter: Document, collation: CollationSpec | undefined): ExactFilter | undefined {
+    if (collation) return undefined;
     const exact = exactFilterFields(filter);
     if (!exact || (exact.numeric && this.wideDocs > 0)) return undefined;
     return exact;
   }
 
-  private candidatePlan(filter: Document): CandidatePlan {
+  private candidatePlan(filter: Document, collation?: CollationSpec): CandidatePlan {
     const constraints = equalityConstraints(filter);
+    // Under a collation, strings equal to the filter's are not found by their exact key.
+    if (collation)
+      for (const [field, values] of constraints)
+        if (values.some((v) => typeof v === 'string')) constraints.delete(field);
     if (constraints.size === 0) return { docs: this.docs.values(), lookedUp: [] };
     const ids = constraints.get('_id');
     if (ids && ids.length <= MAX_LOOKUP_KEYS) {
@@ -279,7 +356,7 @@ export class Collection {
     const constraints = equalityConstraints(filter);
     let best: { index: Index; depth: number; reverse: boolean } | undefined;
     for (const index of this.indexes.values()) {
-      if (index.directions.length === 0) continue;
+      if (index.directions.length === 0 || !index.queryable) continue;
       let depth = 0;
       while (depth < index.fields.length && constraints.get(index.fields[depth] as string)?.length === 1)
         depth += 1;
@@ -302,13 +379,13 @@ export class Collection {
     const run = index.sortedRun(depth, key, () => this.docs.entries());
     if (!run) return undefined;
     const [field, dir] = sort[0] as [string, number];
-    const start = seek(run, numberView(filter)[field], dir, reverse);
+    const start = seek(run, matchView(filter)[field], dir, reverse);
     return walk(run, start, reverse);
   }
 
   private bestIndex(
     constraints: Map<string, unknown[]>,
-    usable: (index: Index) => boolean = (index) => index.lookupCapable,
+    usable: (index: Index) => boolean = (index) => index.queryable,
   ): [Index, string[][]] | undefined {
     let best: [Index, string[][]] | undefined;
     for (const index of this.indexes.values()) {
@@ -413,13 +490,6 @@ function exactKind(v: unknown): 'null' | 'number' | 'other' | undefined {
   return undefined;
 }
 
-/** No collation, or the simple one (binary comparison, which is what index keys do). */
-function simpleCollation(collation: Document | undefined): boolean {
-  if (collation === undefined) return true;
-  const keys = Object.keys(collation);
-  return keys.length === 1 && collation.locale === 'simple';
-}
-
 function sameOptions(a: IndexSpec, b: IndexSpec): boolean {
   const pick = (s: IndexSpec) =>
     keyOf({
@@ -427,6 +497,7 @@ function sameOptions(a: IndexSpec, b: IndexSpec): boolean {
       sparse: s.sparse === true,
       partial: s.partialFilterExpression ?? null,
       ttl: s.expireAfterSeconds ?? null,
+      collation: s.collation ?? null,
     });
   return pick(a) === pick(b);
 }

@@ -11,8 +11,12 @@ export const ErrorCodes = {
   IllegalOperation: 20,
   NamespaceNotFound: 26,
   IndexNotFound: 27,
+  PathNotViable: 28,
+  ConflictingUpdateOperators: 40,
   CursorNotFound: 43,
   NamespaceExists: 48,
+  NotSingleValueField: 54,
+  EmptyFieldName: 56,
   CommandNotFound: 59,
   InvalidOptions: 72,
   InvalidNamespace: 73,
@@ -20,12 +24,17 @@ export const ErrorCodes = {
   IndexKeySpecsConflict: 86,
   CannotCreateIndex: 67,
   ImmutableField: 66,
+  CommandNotSupported: 115,
+  DocumentValidationFailure: 121,
   InvalidPipelineOperator: 168,
+  NotImplemented: 238,
   Location15975: 15975,
   Location40323: 40323,
   Location40324: 40324,
   Location40414: 40414,
+  Location40415: 40415,
   Location40573: 40573,
+  Location51246: 51246,
   UnsupportedOpQueryCommand: 352,
   BSONObjectTooLarge: 10334,
   DuplicateKey: 11000,
@@ -74,6 +83,23 @@ const LIBRARY_ERRORS: [RegExp, (name: string) => MongoServerError][] = [
     (name) => new MongoServerError('InvalidPipelineOperator', `Unrecognized expression '${name}'`),
   ],
   [/^unknown query operator (\S+)$/, (name) => new MongoServerError('BadValue', `unknown operator: ${name}`)],
+  [
+    /^updating the path '(.+ would create a conflict at '.+)'$/,
+    (rest) => new MongoServerError('ConflictingUpdateOperators', `Updating the path '${rest}'`),
+  ],
+  [
+    /^Performing an update on the path '(.+)' would modify the immutable field '_id'/,
+    (path) =>
+      new MongoServerError(
+        'ImmutableField',
+        `Performing an update on the path '${path}' would modify the immutable field '_id'`,
+      ),
+  ],
+  // Server-side JavaScript is disabled: MongoDB's answer for a feature the emulator does not have.
+  [
+    /^(\$\w+)(?: operator)? requires 'scriptEnabled'/,
+    (name) => new MongoServerError('NotImplemented', `${name} is not supported by the MongoDB emulator`),
+  ],
 ];
 
 /** Wraps anything thrown by a library (mingo, bson) as a BadValue so it reaches the client. */

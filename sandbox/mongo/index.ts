@@ -5,7 +5,7 @@ import { CursorManager } from './cursors.js';
 import { loadSnapshot, saveSnapshot } from './persistence.js';
 import { createWireServer } from './server.js';
 import { Store } from './store.js';
-import { startTtlMonitor } from './ttl.js';
+import { startTtlMonitor, type TtlScheduler } from './ttl.js';
 
 export interface MongoEmulatorOptions {
   /** Port to listen on; 0 (default) picks a free one. */
@@ -16,6 +16,10 @@ export interface MongoEmulatorOptions {
   persistPath?: string;
   /** How often expired TTL documents are deleted (default 60 s, like mongod). */
   ttlIntervalMs?: number;
+  /** The clock TTL expiry is judged by (default: the system clock). */
+  now?: () => Date;
+  /** What runs the TTL sweep every `ttlIntervalMs` (default: an unref'd setInterval). */
+  ttlScheduler?: TtlScheduler;
   logger?: Logger;
 }
 
@@ -52,9 +56,14 @@ export async function startMongoEmulator(options: MongoEmulatorOptions = {}): Pr
   };
 
   const server = createWireServer({ store, cursors, logger, changed });
-  const stopTtl = startTtlMonitor(store, options.ttlIntervalMs ?? 60_000, (n) => {
-    logger.debug({ deleted: n }, 'TTL monitor removed expired documents');
-    changed();
+  const stopTtl = startTtlMonitor(store, {
+    intervalMs: options.ttlIntervalMs ?? 60_000,
+    now: options.now,
+    schedule: options.ttlScheduler,
+    onDelete: (n) => {
+      logger.debug({ deleted: n }, 'TTL monitor removed expired documents');
+      changed();
+    },
   });
   const sockets = new Set<import('node:net').Socket>();
   server.on('connection', (socket) => {

@@ -4,10 +4,12 @@
 // constraint, which keeps lookups correct for any filter. The index also counts the documents that
 // hold an array on one of its paths: while there are none, each document has exactly one key.
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
+import { type CollationSpec, collationKey } from './collation.js';
 import { MongoServerError } from './errors.js';
+import { LEAN_CONTEXT } from './operators.js';
 import { type RunEntry, SortedRuns } from './sorted-runs.js';
-import { hasPath, keyOf, numberView, renderDocument, valuesAtPath } from './values.js';
+import { hasPath, keyOf, matchView, renderDocument, valuesAtPath } from './values.js';
 
 export interface IndexSpec {
   v: number;
@@ -17,6 +19,7 @@ export interface IndexSpec {
   sparse?: boolean;
   partialFilterExpression?: Document;
   expireAfterSeconds?: number;
+  collation?: CollationSpec;
   [option: string]: unknown;
 }
 
@@ -29,6 +32,12 @@ export class Index {
   readonly fields: string[];
   /** Text/2d/2dsphere indexes are accepted and listed but not used for lookups. */
   readonly lookupCapable: boolean;
+  /**
+   * Whether queries may use it to find documents. Not with a collation: its string keys are
+   * collation keys (for the unique constraint), which only approximate the collation's equality.
+   */
+  readonly queryable: boolean;
+  private readonly keyOf: (v: unknown) => string;
   // key → (document id → document); holding the document saves a lookup per candidate.
   private readonly prefixMaps: Map<string, Map<string, Document>>[];
   private readonly partial: Query | undefined;
@@ -42,9 +51,14 @@ export class Index {
     this.spec = spec;
     this.fields = Object.keys(spec.key);
     this.lookupCapable = Object.values(spec.key).every((d) => d === 1 || d === -1 || d === 'hashed');
+    this.queryable = this.lookupCapable && spec.collation === undefined;
+    const { collation } = spec;
+    this.keyOf = collation
+      ? (v) => (typeof v === 'string' ? keyOf(collationKey(v, collation)) : keyOf(v))
+      : keyOf;
     this.prefixMaps = this.lookupCapable ? this.fields.map(() => new Map()) : [];
     this.partial = spec.partialFilterExpression
-      ? new Query(numberView(spec.partialFilterExpression), {})
+      ? new Query(matchView(spec.partialFilterExpression), { context: LEAN_CONTEXT })
       : undefined;
     const directions = Object.values(spec.key);
     this.directions = directions.every((d) => d === 1 || d === -1) ? (directions as number[]) : [];
@@ -77,7 +91,7 @@ export class Index {
    */
   get exact(): boolean {
     return (
-      this.lookupCapable &&
+      this.queryable &&
       this.multikeyDocs === 0 &&
       !this.spec.sparse &&
       this.spec.partialFilterExpression === undefined
@@ -95,7 +109,7 @@ export class Index {
   /** Whether the unique constraint applies to this document (sparse and partial indexes skip some). */
   participates(doc: Document): boolean {
     if (this.spec.sparse && !this.fields.some((f) => hasPath(doc, f))) return false;
-    if (this.partial && !this.partial.test(numberView(doc))) return false;
+    if (this.partial && !this.partial.test(matchView(doc))) return false;
     return true;
   }
 
@@ -121,7 +135,7 @@ export class Index {
     for (const tuple of this.tuples(doc)) {
       let key = '';
       tuple.forEach((v, i) => {
-        key = i === 0 ? keyOf(v) : `${key}\u0000${keyOf(v)}`;
+        key = i === 0 ? this.keyOf(v) : `${key}\u0000${this.keyOf(v)}`;
         sets[i]?.add(key);
       });
     }
@@ -186,7 +200,7 @@ export class Index {
     if (!this.unique || !this.lookupCapable || !this.participates(doc)) return;
     const full = this.fields.length;
     for (const tuple of this.tuples(doc)) {
-      const key = tuple.map((v) => keyOf(v)).join('\u0000');
+      const key = tuple.map((v) => this.keyOf(v)).join('\u0000');
       const bucket = this.lookup(full, key);
       if (!bucket) continue;
       for (const [other, otherDoc] of bucket) {

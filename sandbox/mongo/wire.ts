@@ -1,7 +1,8 @@
 // MongoDB wire protocol framing: parses OP_MSG / OP_QUERY requests and builds OP_MSG / OP_REPLY
 // replies. Only the opcodes a modern driver sends are understood; anything else is reported as a
 // WireError so the connection can be closed instead of crashing the server.
-import { BSON, type Document } from 'bson';
+import { BSON, BSONSymbol, type Document, Double, Int32, Long, Timestamp } from 'bson';
+import { isPlainObject } from './values.js';
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
@@ -14,9 +15,21 @@ export const MORE_TO_COME = 2;
 /** Largest message we accept (MongoDB's maxMessageSizeBytes). */
 export const MAX_MESSAGE_SIZE = 48_000_000;
 
-// int64 values decode as bigint and are stored that way, so a Long comes back as a Long; mingo
-// only ever sees number copies of them (see values.ts withoutBigInts).
-const DESERIALIZE_OPTIONS = { useBigInt64: true, promoteValues: true, promoteBuffers: false } as const;
+// Numbers decode with their BSON types and are then promoted as the driver would promote them:
+// int32 → number, int64 → bigint (stored that way, so a Long comes back as a Long; mingo only ever
+// sees number copies, see values.ts matchView), double → number. Except, in documents to be
+// stored, a double holding an integer in the int32 range: it stays a `Double`, or it would be
+// written back as an int32 (and `$type: 'double'` or a validator's `bsonType: 'double'` would miss it).
+const DESERIALIZE_OPTIONS = { promoteValues: false, promoteLongs: false, promoteBuffers: false } as const;
+/** The field of each write command that holds documents to store. */
+const STORED_FIELDS: Record<string, string> = {
+  insert: 'documents',
+  update: 'updates',
+  findAndModify: 'update',
+  findandmodify: 'update',
+};
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
 
 export class WireError extends Error {}
 
@@ -37,8 +50,38 @@ export interface QueryRequest {
 
 export type WireRequest = MsgRequest | QueryRequest;
 
+/** Decodes a document to be stored as it is (a snapshot record): integral doubles stay doubles. */
 export function deserialize(buf: Uint8Array): Document {
-  return BSON.deserialize(buf, DESERIALIZE_OPTIONS);
+  return promote(BSON.deserialize(buf, DESERIALIZE_OPTIONS), true) as Document;
+}
+
+/** Promotes numbers in place (see DESERIALIZE_OPTIONS); `keepDoubles` keeps integral doubles. */
+function promote(v: unknown, keepDoubles: boolean): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  if (v instanceof Int32) return v.value;
+  if (v instanceof Double) {
+    const n = v.value;
+    return keepDoubles && Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX ? v : n;
+  }
+  if (v instanceof Long && !(v instanceof Timestamp)) return v.toBigInt();
+  if (v instanceof BSONSymbol) return v.value;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i += 1) v[i] = promote(v[i], keepDoubles);
+  } else if (isPlainObject(v)) {
+    for (const k in v) v[k] = promote(v[k], keepDoubles);
+  }
+  return v;
+}
+
+/** Promotes a command's numbers; only the documents it stores keep their integral doubles. */
+function promoteCommand(body: Document): Document {
+  let stored: string | undefined;
+  for (const name in body) {
+    stored = STORED_FIELDS[name];
+    break;
+  }
+  for (const k in body) body[k] = promote(body[k], k === stored);
+  return body;
 }
 
 function readCString(buf: Buffer, offset: number): [string, number] {
@@ -51,7 +94,7 @@ function readDocument(buf: Buffer, offset: number, limit: number): [Document, nu
   if (offset + 4 > limit) throw new WireError('truncated document');
   const size = buf.readInt32LE(offset);
   if (size < 5 || offset + size > limit) throw new WireError('invalid document size');
-  return [deserialize(buf.subarray(offset, offset + size)), offset + size];
+  return [BSON.deserialize(buf.subarray(offset, offset + size), DESERIALIZE_OPTIONS), offset + size];
 }
 
 /** Reads the message length from the first 4 bytes, validating it. */
@@ -101,13 +144,13 @@ function parseOpMsg(msg: Buffer, requestId: number): MsgRequest {
   }
   if (!body) throw new WireError('OP_MSG without a body section');
   for (const [identifier, docs] of sequences) body[identifier] = docs;
-  return { kind: 'msg', requestId, flags, body };
+  return { kind: 'msg', requestId, flags, body: promoteCommand(body) };
 }
 
 function parseOpQuery(msg: Buffer, requestId: number): QueryRequest {
   const [fullCollectionName, afterName] = readCString(msg, HEADER_SIZE + 4); // after flags
   const [query] = readDocument(msg, afterName + 8, msg.length); // after numberToSkip, numberToReturn
-  return { kind: 'query', requestId, fullCollectionName, query };
+  return { kind: 'query', requestId, fullCollectionName, query: promote(query, false) as Document };
 }
 
 function header(length: number, requestId: number, responseTo: number, opCode: number): Buffer {

@@ -2,8 +2,11 @@
 // listIndexes, dropIndexes.
 import { BSON, type Document } from 'bson';
 import { z } from 'zod';
+import { parseCollation } from '../collation.js';
 import { compileFilter } from '../engine.js';
 import { MongoServerError } from '../errors.js';
+import { notImplemented } from '../operators.js';
+import { parseValidationOptions } from '../validation.js';
 import { keyOf } from '../values.js';
 import { type CommandHandler, parseCommand, zCollectionName, zDocument, zNumber } from './context.js';
 
@@ -43,10 +46,40 @@ const CREATE_OPTIONS = [
   'changeStreamPreAndPostImages',
 ];
 
-const create: CommandHandler = (cmd, ctx) => {
-  const { create: name } = parseCommand(createSchema, cmd);
+/**
+ * The options `create` keeps, checked as mongod checks them: `capped` needs `size` (and `size` or
+ * `max` need `capped`), the collation is normalised (with its defaults, as listCollections shows
+ * it), a validator must compile. Views and time series are not emulated.
+ * https://www.mongodb.com/docs/v7.0/reference/command/create/
+ */
+function createOptions(cmd: Document): Document {
+  if (cmd.viewOn !== undefined || cmd.pipeline !== undefined) throw notImplemented('views');
+  if (cmd.timeseries !== undefined) throw notImplemented('time series collections');
+  const capped = cmd.capped === true || (typeof cmd.capped === 'number' && cmd.capped !== 0);
+  const present = (field: string) => cmd[field] !== undefined && cmd[field] !== null && cmd[field] !== 0;
+  if (capped && !present('size')) {
+    throw new MongoServerError('InvalidOptions', "the 'size' field is required when 'capped' is true");
+  }
+  if (!capped && (present('size') || present('max'))) {
+    throw new MongoServerError(
+      'InvalidOptions',
+      "the 'capped' field needs to be true when either the 'size' or 'max' fields are present",
+    );
+  }
+  parseValidationOptions('create', cmd);
   const options: Document = {};
   for (const key of CREATE_OPTIONS) if (key in cmd) options[key] = cmd[key];
+  if (options.collation !== undefined) {
+    const collation = parseCollation(options.collation);
+    if (collation) options.collation = collation;
+    else delete options.collation;
+  }
+  return options;
+}
+
+const create: CommandHandler = (cmd, ctx) => {
+  const { create: name } = parseCommand(createSchema, cmd);
+  const options = createOptions(cmd);
   const existing = ctx.store.get(ctx.db, name);
   if (existing) {
     // MongoDB 7 accepts re-creating a collection with identical options.
@@ -195,11 +228,23 @@ const collModSchema = z.looseObject({
     .optional(),
 });
 
-/** Only index changes (TTL duration, hidden) are supported; other options are accepted and ignored. */
+/**
+ * Index changes (TTL duration, hidden) and the validation options (validator, validationLevel,
+ * validationAction); other options are accepted and ignored.
+ */
 const collMod: CommandHandler = (cmd, ctx) => {
   const args = parseCommand(collModSchema, cmd);
   const coll = ctx.store.get(ctx.db, args.collMod);
   if (!coll) throw new MongoServerError('NamespaceNotFound', `ns does not exist: ${ctx.db}.${args.collMod}`);
+  const validation = parseValidationOptions('collMod', cmd);
+  if (Object.keys(validation).length > 0) {
+    const changes: Document = {};
+    if (validation.validator !== undefined) changes.validator = validation.validator;
+    if (validation.level !== undefined) changes.validationLevel = validation.level;
+    if (validation.action !== undefined) changes.validationAction = validation.action;
+    coll.updateOptions(changes);
+    ctx.changed();
+  }
   if (!args.index) return { ok: 1 };
   const wanted = args.index;
   const index = [...coll.indexes.values()].find((i) =>
@@ -257,7 +302,13 @@ const renameCollection: CommandHandler = (cmd, ctx) => {
   return { ok: 1 };
 };
 
+/** The emulator has no query planner to explain. */
+const explain: CommandHandler = () => {
+  throw notImplemented('explain');
+};
+
 export const adminCommands: Record<string, CommandHandler> = {
+  explain,
   collMod,
   renameCollection,
   create,

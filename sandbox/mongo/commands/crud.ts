@@ -1,9 +1,10 @@
 // Data commands: insert, update, delete, findAndModify, find, getMore, killCursors, count,
 // distinct, aggregate. Each handler runs synchronously from start to end, which is what makes
 // every command atomic with respect to other clients.
-import { BSON, type Document } from 'bson';
+import { BSON, type Document, ObjectId } from 'bson';
 import { z } from 'zod';
-import type { Collection } from '../collection.js';
+import { collationKey, effectiveCollation } from '../collation.js';
+import type { Collection, IndexHint } from '../collection.js';
 import {
   aggregateDocuments,
   applyUpdate,
@@ -15,6 +16,7 @@ import {
   validateUpdate,
 } from '../engine.js';
 import { MongoServerError, toServerError } from '../errors.js';
+import { notImplemented } from '../operators.js';
 import { isPlainObject, keyOf, valuesAtPath } from '../values.js';
 import {
   type CommandContext,
@@ -31,7 +33,11 @@ const insertSchema = z.looseObject({
   insert: zCollectionName,
   documents: z.array(zDocument),
   ordered: z.boolean().optional(),
+  bypassDocumentValidation: z.boolean().optional(),
 });
+
+/** `hint`: an index name, a key pattern, or `{$natural: ±1}`. */
+const zHint = z.union([z.string(), zDocument]).optional();
 
 const updateSchema = z.looseObject({
   update: zCollectionName,
@@ -44,14 +50,18 @@ const updateSchema = z.looseObject({
       arrayFilters: z.array(zDocument).optional(),
       collation: zDocument.optional(),
       sort: zDocument.optional(),
+      hint: zHint,
     }),
   ),
   ordered: z.boolean().optional(),
+  bypassDocumentValidation: z.boolean().optional(),
 });
 
 const deleteSchema = z.looseObject({
   delete: zCollectionName,
-  deletes: z.array(z.looseObject({ q: zDocument, limit: zNumber, collation: zDocument.optional() })),
+  deletes: z.array(
+    z.looseObject({ q: zDocument, limit: zNumber, collation: zDocument.optional(), hint: zHint }),
+  ),
   ordered: z.boolean().optional(),
 });
 
@@ -65,6 +75,8 @@ const findAndModifySchema = z.looseObject({
   upsert: z.boolean().optional(),
   arrayFilters: z.array(zDocument).optional(),
   collation: zDocument.optional(),
+  hint: zHint,
+  bypassDocumentValidation: z.boolean().optional(),
 });
 
 const findSchema = z.looseObject({
@@ -77,6 +89,7 @@ const findSchema = z.looseObject({
   batchSize: zNumber.optional(),
   singleBatch: z.boolean().optional(),
   collation: zDocument.optional(),
+  hint: zHint,
 });
 
 const getMoreSchema = z.looseObject({
@@ -93,6 +106,7 @@ const countSchema = z.looseObject({
   limit: zNumber.optional(),
   skip: zNumber.optional(),
   collation: zDocument.optional(),
+  hint: zHint,
 });
 
 const distinctSchema = z.looseObject({
@@ -100,6 +114,7 @@ const distinctSchema = z.looseObject({
   key: z.string(),
   query: zDocument.optional(),
   collation: zDocument.optional(),
+  hint: zHint,
 });
 
 const aggregateSchema = z.looseObject({
@@ -108,14 +123,42 @@ const aggregateSchema = z.looseObject({
   cursor: z.looseObject({ batchSize: zNumber.optional() }).optional(),
   explain: z.boolean().optional(),
   collation: zDocument.optional(),
+  hint: zHint,
 });
+
+/** A command's hint resolved against the collection (none when the collection does not exist). */
+function hintFor(coll: Collection | undefined, hint: unknown): IndexHint | undefined {
+  return hint === undefined ? undefined : coll?.resolveHint(hint);
+}
+
+/**
+ * Checks a document about to be stored against the collection's validator (`previous`: the
+ * version it replaces); `warn` validators log instead of refusing.
+ */
+function validate(
+  ctx: CommandContext,
+  coll: Collection,
+  next: Document,
+  previous: Document | undefined,
+  bypass: boolean | undefined,
+): void {
+  if (bypass) return;
+  const failure = coll.validator?.check(next, previous);
+  if (failure)
+    ctx.logger.warn({ ns: coll.ns, errInfo: failure.extra.errInfo }, 'Document would fail validation');
+}
 
 function writeReply(base: Document, writeErrors: Document[]): Document {
   return writeErrors.length > 0 ? { ...base, writeErrors, ok: 1 } : { ...base, ok: 1 };
 }
 
 const insert: CommandHandler = (cmd, ctx) => {
-  const { insert: name, documents, ordered = true } = parseCommand(insertSchema, cmd);
+  const {
+    insert: name,
+    documents,
+    ordered = true,
+    bypassDocumentValidation,
+  } = parseCommand(insertSchema, cmd);
   const coll = ctx.store.getOrCreate(ctx.db, name);
   let n = 0;
   const writeErrors: Document[] = [];
@@ -129,7 +172,10 @@ const insert: CommandHandler = (cmd, ctx) => {
           `object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_SIZE}`,
         );
       }
-      coll.insert(doc);
+      // A validated document gets its _id first, so that a failure can name it.
+      const stored = coll.validator && !bypassDocumentValidation ? withId(doc) : doc;
+      validate(ctx, coll, stored, undefined, bypassDocumentValidation);
+      coll.insert(stored);
       n += 1;
     } catch (err) {
       writeErrors.push(toServerError(err).toWriteError(index));
@@ -139,8 +185,13 @@ const insert: CommandHandler = (cmd, ctx) => {
   return writeReply({ n }, writeErrors);
 };
 
+/** The document as it will be stored (the validator's `failingDocumentId` needs its `_id`). */
+function withId(doc: Document): Document {
+  return '_id' in doc ? doc : { _id: new ObjectId(), ...doc };
+}
+
 const update: CommandHandler = (cmd, ctx) => {
-  const { update: name, updates, ordered = true } = parseCommand(updateSchema, cmd);
+  const { update: name, updates, ordered = true, bypassDocumentValidation } = parseCommand(updateSchema, cmd);
   let n = 0;
   let nModified = 0;
   const upserted: Document[] = [];
@@ -155,28 +206,29 @@ const update: CommandHandler = (cmd, ctx) => {
         );
       }
       const coll = ctx.store.get(ctx.db, name);
+      const collation = effectiveCollation(op.collation, coll?.collation);
       const matches = findDocuments(coll, {
         filter: op.q,
         limit: op.multi ? 0 : 1,
         sort: op.sort,
-        collation: op.collation,
+        collation,
+        hint: hintFor(coll, op.hint),
       });
+      const apply = { filter: op.q, arrayFilters: op.arrayFilters, collation };
       if (matches.length === 0 && op.upsert) {
-        const seed = upsertSeed(op.q, spec);
-        const doc = applyUpdate(seed, spec, { filter: op.q, arrayFilters: op.arrayFilters, inserting: true });
-        const inserted = ctx.store.getOrCreate(ctx.db, name).insert(doc);
+        const doc = withId(applyUpdate(upsertSeed(op.q, spec), spec, { ...apply, inserting: true }));
+        const target = ctx.store.getOrCreate(ctx.db, name);
+        validate(ctx, target, doc, undefined, bypassDocumentValidation);
+        const inserted = target.insert(doc);
         upserted.push({ index, _id: inserted._id });
         n += 1;
         continue;
       }
       for (const match of matches) {
         n += 1;
-        const next = applyUpdate(match, spec, {
-          filter: op.q,
-          arrayFilters: op.arrayFilters,
-          inserting: false,
-        });
+        const next = applyUpdate(match, spec, { ...apply, inserting: false });
         if (coll && keyOf(next, true) !== keyOf(match, true)) {
+          validate(ctx, coll, next, match, bypassDocumentValidation);
           coll.replace(keyOf(match._id), next);
           nModified += 1;
         }
@@ -202,7 +254,8 @@ const del: CommandHandler = (cmd, ctx) => {
       const matches = findDocuments(coll, {
         filter: op.q,
         limit: op.limit === 1 ? 1 : 0,
-        collation: op.collation,
+        collation: effectiveCollation(op.collation, coll?.collation),
+        hint: hintFor(coll, op.hint),
       });
       for (const match of matches) if (coll?.remove(keyOf(match._id))) n += 1;
     } catch (err) {
@@ -231,10 +284,19 @@ const findAndModify: CommandHandler = (cmd, ctx) => {
     throw new MongoServerError('FailedToParse', 'Cannot specify both upsert=true and remove=true');
   }
   const coll = ctx.store.get(ctx.db, name);
-  const [match] = findDocuments(coll, { filter, sort: args.sort, limit: 1, collation: args.collation });
+  const collation = effectiveCollation(args.collation, coll?.collation);
+  const [match] = findDocuments(coll, {
+    filter,
+    sort: args.sort,
+    limit: 1,
+    collation,
+    hint: hintFor(coll, args.hint),
+  });
   const reply = (lastErrorObject: Document, value: Document | null): Document => {
     const shown =
-      value && args.fields && Object.keys(args.fields).length > 0 ? project([value], args.fields)[0] : value;
+      value && args.fields && Object.keys(args.fields).length > 0
+        ? project([value], args.fields, { filter, collation, coll })[0]
+        : value;
     return { lastErrorObject, value: shown ?? null, ok: 1 };
   };
   if (args.remove) {
@@ -244,16 +306,22 @@ const findAndModify: CommandHandler = (cmd, ctx) => {
     return reply({ n: 1 }, match);
   }
   const spec = validateUpdate(args.update);
+  const apply = { filter, arrayFilters: args.arrayFilters, collation };
   if (match && coll) {
-    const next = applyUpdate(match, spec, { filter, arrayFilters: args.arrayFilters, inserting: false });
-    const stored = keyOf(next, true) === keyOf(match, true) ? match : coll.replace(keyOf(match._id), next);
+    const next = applyUpdate(match, spec, { ...apply, inserting: false });
+    let stored = match;
+    if (keyOf(next, true) !== keyOf(match, true)) {
+      validate(ctx, coll, next, match, args.bypassDocumentValidation);
+      stored = coll.replace(keyOf(match._id), next);
+    }
     ctx.changed();
     return reply({ n: 1, updatedExisting: true }, args.new ? stored : match);
   }
   if (!args.upsert) return reply({ n: 0, updatedExisting: false }, null);
-  const seed = upsertSeed(filter, spec);
-  const doc = applyUpdate(seed, spec, { filter, arrayFilters: args.arrayFilters, inserting: true });
-  const inserted = ctx.store.getOrCreate(ctx.db, name).insert(doc);
+  const doc = withId(applyUpdate(upsertSeed(filter, spec), spec, { ...apply, inserting: true }));
+  const target = ctx.store.getOrCreate(ctx.db, name);
+  validate(ctx, target, doc, undefined, args.bypassDocumentValidation);
+  const inserted = target.insert(doc);
   ctx.changed();
   return reply({ n: 1, updatedExisting: false, upserted: inserted._id }, args.new ? inserted : null);
 };
@@ -261,13 +329,15 @@ const findAndModify: CommandHandler = (cmd, ctx) => {
 const find: CommandHandler = (cmd, ctx) => {
   const args = parseCommand(findSchema, cmd);
   const limit = args.limit ?? 0;
-  const docs = findDocuments(ctx.store.get(ctx.db, args.find), {
+  const coll = ctx.store.get(ctx.db, args.find);
+  const docs = findDocuments(coll, {
     filter: args.filter,
     sort: args.sort,
     projection: args.projection,
     skip: args.skip,
     limit: Math.abs(limit),
-    collation: args.collation,
+    collation: effectiveCollation(args.collation, coll?.collation),
+    hint: hintFor(coll, args.hint),
   });
   const ns = `${ctx.db}.${args.find}`;
   return {
@@ -289,7 +359,9 @@ const killCursors: CommandHandler = (cmd, ctx) => {
 
 const count: CommandHandler = (cmd, ctx) => {
   const args = parseCommand(countSchema, cmd);
-  let n = countDocuments(ctx.store.get(ctx.db, args.count), args.query ?? {}, args.collation);
+  const coll = ctx.store.get(ctx.db, args.count);
+  const collation = effectiveCollation(args.collation, coll?.collation);
+  let n = countDocuments(coll, args.query ?? {}, collation, hintFor(coll, args.hint));
   const skip = Math.max(0, args.skip ?? 0);
   n = Math.max(0, n - skip);
   const limit = Math.abs(args.limit ?? 0);
@@ -299,15 +371,17 @@ const count: CommandHandler = (cmd, ctx) => {
 
 const distinct: CommandHandler = (cmd, ctx) => {
   const args = parseCommand(distinctSchema, cmd);
-  const docs = findDocuments(ctx.store.get(ctx.db, args.distinct), {
-    filter: args.query,
-    collation: args.collation,
-  });
+  const coll = ctx.store.get(ctx.db, args.distinct);
+  const collation = effectiveCollation(args.collation, coll?.collation);
+  const docs = findDocuments(coll, { filter: args.query, collation, hint: hintFor(coll, args.hint) });
+  // Under a collation, values it calls equal are one value (the first met).
+  const keyFor = (v: unknown) =>
+    collation && typeof v === 'string' ? keyOf(collationKey(v, collation)) : keyOf(v);
   const seen = new Map<string, unknown>();
   for (const doc of docs) {
     for (const v of valuesAtPath(doc, args.key)) {
       if (v === undefined) continue;
-      const key = keyOf(v);
+      const key = keyFor(v);
       if (!seen.has(key)) seen.set(key, v);
     }
   }
@@ -321,47 +395,54 @@ function resolver(ctx: CommandContext): (name: string) => Document[] {
   };
 }
 
+/** Stages that make their own documents: a pipeline run with `aggregate: 1` must start with one. */
+const COLLECTIONLESS_STAGES = new Set(['$documents', '$currentOp', '$listLocalSessions', '$changeStream']);
+
 const aggregate: CommandHandler = (cmd, ctx) => {
   const args = parseCommand(aggregateSchema, cmd);
-  if (args.aggregate === 1) {
-    throw new MongoServerError(
-      'InvalidNamespace',
-      'collection-less aggregation is not supported by the emulator',
-    );
-  }
-  if (args.explain)
-    throw new MongoServerError('IllegalOperation', 'explain is not supported by the emulator');
+  if (args.explain) throw notImplemented('explain');
   const pipeline = args.pipeline;
   const last = pipeline[pipeline.length - 1];
   if (pipeline.some((s) => '$changeStream' in s)) {
     throw new MongoServerError('Location40573', 'The $changeStream stage is only supported on replica sets');
   }
-  if (pipeline.some((s) => '$merge' in s)) {
-    throw new MongoServerError('IllegalOperation', '$merge is not supported by the emulator');
+  if (pipeline.some((s) => '$merge' in s)) throw notImplemented('$merge');
+  if (args.aggregate === 1) {
+    // https://www.mongodb.com/docs/v7.0/reference/operator/aggregation/documents/
+    const stage = Object.keys(pipeline[0] ?? {})[0] ?? '';
+    if (!COLLECTIONLESS_STAGES.has(stage)) {
+      throw new MongoServerError(
+        'InvalidNamespace',
+        `{aggregate: 1} is not valid for '${stage || '$match'}'; a collection is required.`,
+      );
+    }
+    if (stage !== '$documents') throw notImplemented(stage);
   }
-  const coll = ctx.store.get(ctx.db, args.aggregate);
-  const ns = `${ctx.db}.${args.aggregate}`;
+  const coll = args.aggregate === 1 ? undefined : ctx.store.get(ctx.db, args.aggregate);
+  const ns = args.aggregate === 1 ? `${ctx.db}.$cmd.aggregate` : `${ctx.db}.${args.aggregate}`;
+  const collation = effectiveCollation(args.collation, coll?.collation);
+  const run = { resolver: resolver(ctx), collation, hint: hintFor(coll, args.hint) };
   if (last && '$out' in last) {
     const target =
       typeof last.$out === 'string' ? last.$out : isPlainObject(last.$out) ? last.$out.coll : undefined;
     if (typeof target !== 'string')
       throw new MongoServerError('FailedToParse', '$out requires a collection name');
-    const docs = aggregateDocuments(coll, pipeline.slice(0, -1), resolver(ctx), args.collation);
+    const docs = aggregateDocuments(coll, pipeline.slice(0, -1), run);
     replaceContents(ctx.store.getOrCreate(ctx.db, target), docs);
     ctx.changed();
     return { cursor: ctx.cursors.firstBatch(ns, [], args.cursor?.batchSize), ok: 1 };
   }
-  const counted = countPipeline(pipeline);
+  const counted = args.aggregate === 1 || run.hint ? undefined : countPipeline(pipeline);
   if (counted) {
     // The driver's countDocuments pipeline, answered without building an Aggregator (from bucket
     // sizes alone when an index answers the filter exactly). A $group over no documents is empty.
-    const total = countDocuments(coll, counted.filter, args.collation);
+    const total = countDocuments(coll, counted.filter, collation);
     const n = Math.max(0, total - counted.skip);
     const limited = counted.limit > 0 ? Math.min(n, counted.limit) : n;
     const docs = limited > 0 ? [{ _id: counted.id, [counted.field]: limited }] : [];
     return { cursor: ctx.cursors.firstBatch(ns, docs, args.cursor?.batchSize), ok: 1 };
   }
-  const docs = aggregateDocuments(coll, pipeline, resolver(ctx), args.collation);
+  const docs = aggregateDocuments(coll, pipeline, run);
   return { cursor: ctx.cursors.firstBatch(ns, docs, args.cursor?.batchSize), ok: 1 };
 };
 
