@@ -441,7 +441,7 @@ export const en = {
     'This request was forwarded to {name} on {date}, with a new link. This link no longer works.',
   'page.superseded.title': 'Zoom already connected',
   'page.superseded.body':
-    'Zoom was connected for {workspace} by {name} on {date}, with another request. This link is no longer needed.',
+    'Zoom was connected for {workspace} by {name} on {date} with the Zoom user {email}, through another request. This link is no longer needed.',
   'page.used.title': 'Already done',
   'page.used_org.body': 'This link was used on {date}: Zoom was connected for {workspace} with {email}.',
   'page.used_personal.body':
@@ -496,4 +496,65 @@ export const en = {
   'page.csrf.body':
     'This page was not opened from its link in this browser, or it stayed open too long. Open the link again, then press the button.',
   'page.close_hint': 'You can close this page.',
+  // Parked approvals and closed requests (issue 13)
+  'common.someone': 'someone',
+  'common.keep_current': 'Keep the current one',
+  'coverage.line.one': 'Zoom account {account} ({id}): {found} of {count} member found by email.',
+  'coverage.line.other': 'Zoom account {account} ({id}): {found} of {count} members found by email.',
+  'dm.completed_org.missing.one':
+    '{count} member has no Zoom user with their Slack email there: they can connect a personal account.',
+  'dm.completed_org.missing.other':
+    '{count} members have no Zoom user with their Slack email there: they can connect a personal account.',
+  'parked.personal.text': 'Use the Zoom account {email} for your meetings?',
+  'parked.personal.header': 'Is this your Zoom account?',
+  'parked.personal.body':
+    'Your personal Zoom link was just used to sign in to Zoom as {email}, which is not your Slack email ({slackEmail}).',
+  'parked.personal.question':
+    'Nothing uses this account until you say so. If you did not do this, or it is not your account, press Cancel: the authorization is removed at Zoom.',
+  'parked.personal.until': 'Decide before {date}; after that, nothing is kept.',
+  'parked.org.text': 'A Slack admin must confirm the Zoom account approved by {email}',
+  'parked.org.header': 'Confirm the organization’s Zoom account',
+  'parked.org.body': 'The Zoom admin {email} approved the Zoom connection for *{workspace}*.',
+  'parked.org.other_account':
+    'This is another Zoom account than the one serving everyone now ({current}). Switch every member to it? The current connection keeps serving until you confirm.',
+  'parked.org.zero_coverage':
+    'No member has a Zoom user with their Slack email in this account, so it would serve nobody. Use it anyway, or cancel and ask an admin of the right Zoom account.',
+  'parked.org.requester_not_admin':
+    '{requester}, who asked for it, is no longer a Slack admin, so a Slack admin must confirm it.',
+  'parked.org.until': 'Any Slack admin can decide before {date}; after that, nothing is kept.',
+  'parked.use_account': 'Use this account',
+  'parked.switch_account': 'Switch account',
+  'parked.confirm': 'Use it for everyone',
+  'parked.cancel': 'Cancel',
+  'parked.confirm_title': 'Use this Zoom account?',
+  'parked.switch_confirm_title': 'Switch the Zoom account?',
+  'parked.confirm_text':
+    'Every member without a personal Zoom account will create meetings through the Zoom account approved by {email}.',
+  'parked.approver.text': 'Thank you: a Slack admin will confirm the Zoom connection',
+  'parked.approver.body':
+    'Thank you! Your approval for *{workspace}* is received; a Slack admin confirms it in Slack before it serves anyone. You have nothing more to do.',
+  'parked.decide_by': 'Waiting for a decision until {date}.',
+  'parked.section': 'Waiting for your confirmation',
+  'parked.decided.personal_confirmed': 'Done: {email} is now your personal Zoom account.',
+  'parked.decided.personal_cancelled':
+    'Cancelled on {date}: {email} is not used, and its authorization was removed at Zoom.',
+  'parked.decided.org_confirmed':
+    '{user} confirmed on {date}: the organization’s Zoom connection now uses {email}.',
+  'parked.decided.org_cancelled':
+    '{user} cancelled on {date}: the Zoom account approved by {email} is not used.',
+  'parked.decided.expired': 'Nobody confirmed in time: the Zoom account {email} was not kept.',
+  'request_closed.completed':
+    'Done on {date}: Zoom is connected for *{workspace}* with {email}. This request is closed.',
+  'request_closed.superseded':
+    'No longer needed: {user} connected Zoom for *{workspace}* with {email} on {date}.',
+  'request_closed.declined': '{user} declined this request on {date}.',
+  'request_closed.cancelled': '{user} cancelled this request on {date}; its link no longer works.',
+  'request_closed.expired': 'This request expired on {date}; its link no longer works.',
+  'request_closed.forwarded': 'Forwarded to {to} on {date}; this link no longer works.',
+  'request_closed.replaced': 'A fresh link replaced this one on {date}; see the newer message.',
+  'request_closed.awaiting_confirmation':
+    'Signed in to Zoom as {email} on {date}: a Slack admin now confirms it in Slack.',
+  'audit.request_parked': 'Approval waiting for confirmation in Slack',
+  'audit.request_confirmed': 'Waiting approval confirmed',
+  'audit.request_superseded': 'Approval request closed: Zoom connected by another request',
 };

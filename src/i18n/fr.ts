@@ -451,7 +451,7 @@ export const fr: Record<MessageKey, string> = {
     'Cette demande a été transférée à {name} le {date}, avec un nouveau lien. Ce lien-ci ne fonctionne plus.',
   'page.superseded.title': 'Zoom est déjà connecté',
   'page.superseded.body':
-    'Zoom a été connecté pour {workspace} par {name} le {date}, avec une autre demande. Ce lien n’est plus nécessaire.',
+    'Zoom a été connecté pour {workspace} par {name} le {date} avec l’utilisateur Zoom {email}, par une autre demande. Ce lien n’est plus nécessaire.',
   'page.used.title': 'Déjà fait',
   'page.used_org.body': 'Ce lien a servi le {date} : Zoom a été connecté pour {workspace} avec {email}.',
   'page.used_personal.body': 'Ce lien a servi le {date} : le compte Zoom {email} a été relié à {member}.',
@@ -506,4 +506,66 @@ export const fr: Record<MessageKey, string> = {
   'page.csrf.body':
     'Cette page n’a pas été ouverte depuis son lien dans ce navigateur, ou elle est restée ouverte trop longtemps. Ouvrez à nouveau le lien, puis appuyez sur le bouton.',
   'page.close_hint': 'Vous pouvez fermer cette page.',
+  // Parked approvals and closed requests (issue 13)
+  'common.someone': 'quelqu’un',
+  'common.keep_current': 'Garder l’actuel',
+  'coverage.line.one': 'Compte Zoom {account} ({id}) : {found} sur {count} membre trouvé par e-mail.',
+  'coverage.line.other': 'Compte Zoom {account} ({id}) : {found} sur {count} membres trouvés par e-mail.',
+  'dm.completed_org.missing.one':
+    '{count} membre n’a pas d’utilisateur Zoom avec son e-mail Slack dans ce compte : il peut connecter un compte personnel.',
+  'dm.completed_org.missing.other':
+    '{count} membres n’ont pas d’utilisateur Zoom avec leur e-mail Slack dans ce compte : ils peuvent connecter un compte personnel.',
+  'parked.personal.text': 'Utiliser le compte Zoom {email} pour vos réunions ?',
+  'parked.personal.header': 'Est-ce votre compte Zoom ?',
+  'parked.personal.body':
+    'Votre lien Zoom personnel vient de servir à se connecter à Zoom en tant que {email}, qui n’est pas votre e-mail Slack ({slackEmail}).',
+  'parked.personal.question':
+    'Ce compte ne sert à rien tant que vous ne l’avez pas accepté. Si ce n’est pas vous, ou pas votre compte, appuyez sur Annuler : l’autorisation est retirée chez Zoom.',
+  'parked.personal.until': 'Décidez avant le {date} ; passé ce délai, rien n’est conservé.',
+  'parked.org.text': 'Un admin Slack doit confirmer le compte Zoom approuvé par {email}',
+  'parked.org.header': 'Confirmez le compte Zoom de l’organisation',
+  'parked.org.body': 'L’admin Zoom {email} a approuvé la connexion Zoom pour *{workspace}*.',
+  'parked.org.other_account':
+    'C’est un autre compte Zoom que celui qui sert tout le monde aujourd’hui ({current}). Y passer tous les membres ? La connexion actuelle reste utilisée jusqu’à votre confirmation.',
+  'parked.org.zero_coverage':
+    'Aucun membre n’a d’utilisateur Zoom avec son e-mail Slack dans ce compte : il ne servirait à personne. Utilisez-le quand même, ou annulez et demandez à un admin du bon compte Zoom.',
+  'parked.org.requester_not_admin':
+    '{requester}, qui l’a demandée, n’est plus admin Slack : un admin Slack doit donc la confirmer.',
+  'parked.org.until':
+    'N’importe quel admin Slack peut décider avant le {date} ; passé ce délai, rien n’est conservé.',
+  'parked.use_account': 'Utiliser ce compte',
+  'parked.switch_account': 'Changer de compte',
+  'parked.confirm': 'L’utiliser pour tous',
+  'parked.cancel': 'Annuler',
+  'parked.confirm_title': 'Utiliser ce compte Zoom ?',
+  'parked.switch_confirm_title': 'Changer de compte Zoom ?',
+  'parked.confirm_text':
+    'Chaque membre sans compte Zoom personnel créera ses réunions avec le compte Zoom approuvé par {email}.',
+  'parked.approver.text': 'Merci : un admin Slack va confirmer la connexion Zoom',
+  'parked.approver.body':
+    'Merci ! Votre approbation pour *{workspace}* est reçue ; un admin Slack la confirme dans Slack avant qu’elle serve à quiconque. Vous n’avez plus rien à faire.',
+  'parked.decide_by': 'En attente d’une décision jusqu’au {date}.',
+  'parked.section': 'En attente de votre confirmation',
+  'parked.decided.personal_confirmed': 'C’est fait : {email} est maintenant votre compte Zoom personnel.',
+  'parked.decided.personal_cancelled':
+    'Annulé le {date} : {email} n’est pas utilisé et son autorisation a été retirée chez Zoom.',
+  'parked.decided.org_confirmed':
+    '{user} a confirmé le {date} : la connexion Zoom de l’organisation utilise maintenant {email}.',
+  'parked.decided.org_cancelled':
+    '{user} a annulé le {date} : le compte Zoom approuvé par {email} n’est pas utilisé.',
+  'parked.decided.expired': 'Personne n’a confirmé à temps : le compte Zoom {email} n’a pas été conservé.',
+  'request_closed.completed':
+    'Fait le {date} : Zoom est connecté pour *{workspace}* avec {email}. Cette demande est close.',
+  'request_closed.superseded':
+    'Plus nécessaire : {user} a connecté Zoom pour *{workspace}* avec {email} le {date}.',
+  'request_closed.declined': '{user} a refusé cette demande le {date}.',
+  'request_closed.cancelled': '{user} a annulé cette demande le {date} ; son lien ne fonctionne plus.',
+  'request_closed.expired': 'Cette demande a expiré le {date} ; son lien ne fonctionne plus.',
+  'request_closed.forwarded': 'Transférée à {to} le {date} ; ce lien ne fonctionne plus.',
+  'request_closed.replaced': 'Un nouveau lien a remplacé celui-ci le {date} ; voyez le message plus récent.',
+  'request_closed.awaiting_confirmation':
+    'Connexion à Zoom en tant que {email} le {date} : un admin Slack la confirme maintenant dans Slack.',
+  'audit.request_parked': 'Approbation en attente de confirmation dans Slack',
+  'audit.request_confirmed': 'Approbation en attente confirmée',
+  'audit.request_superseded': 'Demande close : Zoom connecté par une autre demande',
 };

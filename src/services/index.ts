@@ -139,6 +139,7 @@ export type {
   CallbackResult,
   CreateRequestInput,
   LinkView,
+  ParkedResult,
   RequestView,
 } from './approvals/index.js';
 export { callbackQuerySchema, createApprovalsService, createRequestSchema } from './approvals/index.js';

@@ -21,6 +21,7 @@ import type {
   NoneReason,
   OrgHealthModel,
   OrgStatusReason,
+  ParkedApprovalModel,
   PendingRequestRow,
   SettingsModel,
   UserFilter,
@@ -167,5 +168,29 @@ export function toConnectedUsersModel(input: {
     pageSize: input.pageSize,
     total: counts[input.filter],
     rows: input.items.map((item) => toUserRow(item, input.orgZoomEmail)),
+  };
+}
+
+/** A parked approval for the person deciding it; null when the request is not parked. */
+export function toParkedModel(
+  request: RequestView,
+  context: { workspaceName: string; slackEmail: string | null; currentZoomEmail: string | null },
+): ParkedApprovalModel | null {
+  const parked = request.parked;
+  if (!parked) return null;
+  return {
+    requestId: request.id,
+    kind: request.kind,
+    reason: parked.reason,
+    zoomEmail: parked.zoomEmail,
+    slackEmail: context.slackEmail,
+    account:
+      request.kind === 'org' && parked.coverage
+        ? { id: parked.zoomAccountId, name: parked.accountName, ...parked.coverage }
+        : null,
+    currentZoomEmail: context.currentZoomEmail,
+    requesterId: request.requesterId,
+    workspaceName: context.workspaceName,
+    until: parked.until,
   };
 }

@@ -23,6 +23,7 @@ import {
 import { orgReasonText } from './connection-dms.js';
 import { ACTION, BLOCK } from './ids.js';
 import type { AuditEventRow, HomeModel, OrgHealthModel, SettingsModel } from './models.js';
+import { parkedBlocks } from './parked.js';
 import { lastChangedLine } from './settings.js';
 import { memberActionButtons, memberStatusBlocks } from './status.js';
 
@@ -140,6 +141,10 @@ export function homeView(model: HomeModel, t: Translator): HomeView {
   const blocks: KnownBlock[] = [header(t('home.title')), ...memberStatusBlocks(model.status, t)];
   const memberButtons = memberActionButtons(model.status, t);
   if (memberButtons.length > 0) blocks.push(actions(memberButtons, BLOCK.memberActions));
+  // What waits for this person's yes comes before everything else they could do.
+  if (model.parked.length > 0) {
+    blocks.push(divider(), section(`*${t('parked.section')}*`), ...parkedBlocks(model.parked, t));
+  }
 
   if (model.isAdmin && model.admin) {
     const admin = model.admin;

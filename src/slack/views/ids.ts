@@ -35,6 +35,7 @@ export const BLOCK = {
   usersFilter: 'users_filter',
   usersPager: 'users_pager',
   approvalActions: 'approval_actions',
+  parkedActions: 'parked_actions',
   resultLink: 'result_link',
   meetingJoin: 'meeting_join',
   alertActions: 'alert_actions',
@@ -68,6 +69,8 @@ export const ACTION = {
   forwardRequest: 'forward_request', // opens the Forward modal (value: request id)
   resendRequest: 'resend_request', // (value: request id)
   cancelRequest: 'cancel_request', // (value: request id)
+  confirmParked: 'confirm_parked', // "Use this account" / "Switch" (value: request id)
+  cancelParked: 'cancel_parked', // (value: request id)
   usersFilter: 'users_filter_pick', // static_select; selected option value is a UserFilter
   usersPrev: 'users_prev', // (value: encodeUsersPage(...))
   usersNext: 'users_next', // (value: encodeUsersPage(...))

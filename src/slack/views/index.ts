@@ -4,6 +4,7 @@ export {
   approvalReminderDm,
   approvalRequestDm,
   notZoomAdminDm,
+  requestClosedDm,
   requestCompletedDm,
   requestDeclinedDm,
   requestExpiredDm,
@@ -39,6 +40,7 @@ export {
 } from './meeting.js';
 export type * from './models.js';
 export { USER_FILTERS } from './models.js';
+export { coverageLine, parkedApprovalDm, parkedApproverDm, parkedBlocks, parkedDecidedDm } from './parked.js';
 export { settingsModal } from './settings.js';
 export { otherUserStatus, statusMessage } from './status.js';
 export {

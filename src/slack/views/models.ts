@@ -79,6 +79,67 @@ export interface RequestCompletedModel {
   /** The Zoom user who approved (the org connection's Zoom user). */
   zoomEmail: string;
   audience: 'requester' | 'approver';
+  /** The Zoom account now serving, with the members found there by email. */
+  account: AccountCoverageModel | null;
+}
+
+export interface AccountCoverageModel {
+  id: string;
+  name: string | null;
+  found: number;
+  total: number;
+}
+
+/** Why Zoom said yes and Slack has not yet (DESIGN §3.2a). */
+export type ParkedReasonModel = 'email_mismatch' | 'other_account' | 'zero_coverage' | 'requester_not_admin';
+
+/** A parked approval as the person who must decide it sees it (DM, Home, /zoom-status). */
+export interface ParkedApprovalModel {
+  requestId: string;
+  kind: 'org' | 'personal';
+  reason: ParkedReasonModel;
+  /** The Zoom user who signed in. */
+  zoomEmail: string;
+  /** Personal: the member's Slack email (what it did not match). */
+  slackEmail: string | null;
+  /** Org: the approving account and its coverage. */
+  account: AccountCoverageModel | null;
+  /** Org, other_account: the account serving now. */
+  currentZoomEmail: string | null;
+  requesterId: string;
+  workspaceName: string;
+  until: Date;
+}
+
+/** What became of a parked approval (its DMs are replaced by this). */
+export interface ParkedDecidedModel {
+  kind: 'org' | 'personal';
+  outcome: 'confirmed' | 'cancelled' | 'expired';
+  zoomEmail: string;
+  actorId: string | null;
+  account: AccountCoverageModel | null;
+  at: Date;
+}
+
+/** A request DM whose buttons no longer apply: what happened to it. */
+export interface RequestClosedModel {
+  status:
+    | 'completed'
+    | 'superseded'
+    | 'declined'
+    | 'cancelled'
+    | 'expired'
+    | 'forwarded'
+    | 'replaced'
+    | 'awaiting_confirmation';
+  workspaceName: string;
+  /** Who closed it (decline, cancel, forward, the admin who connected). */
+  actorId: string | null;
+  /** completed / superseded / awaiting_confirmation: the Zoom user who signed in. */
+  zoomEmail: string | null;
+  /** forwarded: to whom. */
+  toId: string | null;
+  at: Date;
 }
 
 export interface RequestDeclinedModel {
@@ -265,6 +326,8 @@ export interface HomeModel {
   userId: string;
   isAdmin: boolean;
   status: MemberStatusModel;
+  /** Approvals waiting for this person's yes (their own personal one; org ones for admins). */
+  parked: ParkedApprovalModel[];
   /** Present only for admins; ignored otherwise. */
   admin: {
     org: OrgHealthModel;

@@ -7,7 +7,14 @@ import type { MessageKey, Translator } from '../../i18n/index.js';
 import type { ActionsBlockElement, KnownBlock, MessageView } from '../blockkit/types.js';
 import { actions, button, context, escapeMrkdwn, mention, section, slackDate } from './blocks.js';
 import { ACTION, BLOCK } from './ids.js';
-import type { AccountSource, MemberStatusModel, NoneReason, OtherUserStatusModel } from './models.js';
+import type {
+  AccountSource,
+  MemberStatusModel,
+  NoneReason,
+  OtherUserStatusModel,
+  ParkedApprovalModel,
+} from './models.js';
+import { parkedBlocks } from './parked.js';
 
 export function accountLabel(source: AccountSource, zoomEmail: string | null, t: Translator): string {
   if (source === 'personal')
@@ -110,10 +117,15 @@ export function memberActionButtons(status: MemberStatusModel, t: Translator): A
 }
 
 /** `/zoom-status`: the caller's active account and why (ephemeral). */
-export function statusMessage(status: MemberStatusModel, t: Translator): MessageView {
+export function statusMessage(
+  status: MemberStatusModel,
+  t: Translator,
+  parked: ParkedApprovalModel[] = [],
+): MessageView {
   const blocks: KnownBlock[] = [section(`*${t('status.title')}*`), ...memberStatusBlocks(status, t)];
   const buttons = memberActionButtons(status, t);
   if (buttons.length > 0) blocks.push(actions(buttons, BLOCK.memberActions));
+  if (parked.length > 0) blocks.push(section(`*${t('parked.section')}*`), ...parkedBlocks(parked, t));
   const text = status.active
     ? t('status.using', { account: accountLabel(status.active.source, status.active.zoomEmail, t) })
     : t('status.none');

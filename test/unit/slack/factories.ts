@@ -7,6 +7,7 @@ import type {
   HomeModel,
   MemberStatusModel,
   OrgHealthModel,
+  ParkedApprovalModel,
   PendingRequestRow,
   RequestsModel,
   SettingsModel,
@@ -123,11 +124,43 @@ export function buildAdminData(overrides: Partial<AdminData> = {}): AdminData {
 }
 
 export function buildHome(overrides: Partial<HomeModel> = {}): HomeModel {
-  return { userId: 'U1', isAdmin: true, status: buildStatus(), admin: buildAdminData(), ...overrides };
+  return {
+    userId: 'U1',
+    isAdmin: true,
+    status: buildStatus(),
+    parked: [],
+    admin: buildAdminData(),
+    ...overrides,
+  };
+}
+
+export function buildParked(overrides: Partial<ParkedApprovalModel> = {}): ParkedApprovalModel {
+  return {
+    requestId: '65a000000000000000000001',
+    kind: 'org',
+    reason: 'other_account',
+    zoomEmail: 'owner@globex.test',
+    slackEmail: null,
+    account: { id: 'globex', name: 'Globex', found: 1, total: 6 },
+    currentZoomEmail: 'zoom-admin@acme.test',
+    requesterId: 'U_SAM',
+    workspaceName: 'Acme',
+    until: NOW,
+    ...overrides,
+  };
 }
 
 export function buildHugeHome(): HomeModel {
   return buildHome({
+    parked: Array.from({ length: 30 }, (_, i) =>
+      buildParked({
+        requestId: `65a0000000000000000000${String(i).padStart(2, '0')}`,
+        zoomEmail: LONG_EMAIL,
+        workspaceName: NASTY_50,
+        account: { id: NASTY_50, name: NASTY_50, found: 0, total: 100_000 },
+        currentZoomEmail: LONG_EMAIL,
+      }),
+    ),
     status: buildStatus({
       active: { source: 'personal', zoomEmail: LONG_EMAIL, since: NOW },
       orgBackup: true,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../src/i18n/index.js';
 import { ACTION, BLOCK, CALLBACK } from '../../../src/slack/views/ids.js';
 import * as views from '../../../src/slack/views/index.js';
-import { buildApproval, buildHome, buildStatus, buildUsers, NOW } from './factories.js';
+import { buildApproval, buildHome, buildParked, buildStatus, buildUsers, NOW } from './factories.js';
 import { actionIdsOf, blockIdsOf } from './inspect.js';
 
 const t = createTranslator('en');
@@ -80,6 +80,7 @@ function renders(): unknown[] {
       t,
     ),
     views.statusMessage(buildStatus(), t),
+    views.parkedApprovalDm(buildParked(), t),
   ];
 }
 

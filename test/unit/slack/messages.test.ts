@@ -65,12 +65,18 @@ describe('lifecycle DMs', () => {
   it('tells requester and approver of completion', () => {
     expect(
       allText(
-        requestCompletedDm({ workspaceName: 'Acme', zoomEmail: 'z@acme.test', audience: 'requester' }, en),
+        requestCompletedDm(
+          { workspaceName: 'Acme', zoomEmail: 'z@acme.test', audience: 'requester', account: null },
+          en,
+        ),
       ),
     ).toContain('approved by the Zoom admin z@acme.test');
     expect(
       allText(
-        requestCompletedDm({ workspaceName: 'Acme', zoomEmail: 'z@acme.test', audience: 'approver' }, en),
+        requestCompletedDm(
+          { workspaceName: 'Acme', zoomEmail: 'z@acme.test', audience: 'approver', account: null },
+          en,
+        ),
       ),
     ).toContain('Thank you!');
   });

@@ -10,6 +10,7 @@ import {
   openNewMeeting,
   openSettings,
 } from './modals.js';
+import { decideParked } from './parked.js';
 import { cancelRequest, declineRequest, openForward, resendRequest } from './requests.js';
 import { usersPaging } from './users.js';
 
@@ -35,6 +36,8 @@ export function register(app: App, deps: SlackAppDeps): void {
   app.action(ACTION.resendRequest, resendRequest(deps));
   app.action(ACTION.cancelRequest, cancelRequest(deps));
   app.action(ACTION.forwardRequest, openForward(deps));
+  app.action(ACTION.confirmParked, decideParked(deps, 'confirm'));
+  app.action(ACTION.cancelParked, decideParked(deps, 'cancel'));
   app.action(ACTION.usersFilter, usersPaging(deps, 'filter'));
   app.action(ACTION.usersPrev, usersPaging(deps, 'page'));
   app.action(ACTION.usersNext, usersPaging(deps, 'page'));

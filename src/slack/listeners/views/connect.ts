@@ -60,7 +60,12 @@ export function connectSubmission(deps: SlackAppDeps) {
       // After the ack: the DM must not hold the modal past Slack's 3 s.
       deps.afterAck.enqueue('view_submission', { view: 'connect', workspaceId }, async () => {
         const sent = await deps.notifier.sendApprovalRequest(request, link);
-        if (sent) await deps.services.approvals.recordSent(workspaceId, request.id, userId);
+        if (sent)
+          await deps.services.approvals.recordSent(workspaceId, request.id, userId, {
+            userId: recipientId,
+            role: 'recipient',
+            ...sent,
+          });
         else
           await deps.notifier.dm(workspaceId, userId, (rt) => ({ text: rt('error.dm_failed'), blocks: [] }));
         await deps.home.publish(workspaceId, userId);

@@ -23,14 +23,28 @@ export function forwardSubmission(deps: SlackAppDeps) {
     const to = selectedUser(values, BLOCK.forwardRecipient, ACTION.forwardRecipient);
     if (!to) return inlineErrors({ [BLOCK.forwardRecipient]: t('validation.recipient_required') });
     if (to === userId) return inlineErrors({ [BLOCK.forwardRecipient]: t('validation.recipient_is_self') });
-    const { request, link } = await deps.services.approvals.forward(
+    const { request, link, previousRecipientId } = await deps.services.approvals.forward(
       workspaceId,
       metadata.requestId,
       userId,
       to,
     );
     deps.afterAck.enqueue('view_submission', { view: 'forward', workspaceId }, async () => {
-      await deps.notifier.sendApprovalRequest(request, link, { forwardedBy: userId });
+      // The previous recipient's DMs hold the old link, which stopped working: they say so.
+      if (previousRecipientId) {
+        await deps.notifier.requestClosed(
+          request,
+          { status: 'forwarded', actorId: userId, toId: to },
+          previousRecipientId,
+        );
+      }
+      const sent = await deps.notifier.sendApprovalRequest(request, link, { forwardedBy: userId });
+      if (sent)
+        await deps.services.approvals.recordMessage(workspaceId, request.id, {
+          userId: to,
+          role: 'recipient',
+          ...sent,
+        });
       await deps.notifier.dm(workspaceId, request.requesterId, (rt) =>
         requestForwardedDm({ fromId: userId, toId: to }, rt),
       );
