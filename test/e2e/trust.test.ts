@@ -274,3 +274,30 @@ describe('events matched on everything they carry', () => {
     await until(async () => (await orgOf())?.status === 'disconnected', 5_000, 'org disconnected');
   });
 });
+
+describe('sealed tokens bound to their record', () => {
+  it('an access token copied (with database access) into another grant does not open there: nobody is served with it', async () => {
+    const grants = h.app.models.zoomGrants;
+    await connectPersonal(h, 'U_ALICE', 'alice@acme.test');
+    const alice = await h.app.models.personalConnections
+      .findOne({ workspaceId: T, slackUserId: 'U_ALICE' })
+      .lean();
+    const bob = await h.app.models.personalConnections
+      .findOne({ workspaceId: T, slackUserId: 'U_BOB' })
+      .lean();
+    const aliceGrant = await grants.findById(alice?.grantId).lean();
+    // The attacker puts Alice's sealed tokens on Bob's grant, hoping Bob's meetings run as Alice.
+    await grants.updateOne({ _id: bob?.grantId }, { $set: { credential: aliceGrant?.credential } });
+    const before = h.zoom.control.state().meetings.length;
+    const member = user('U_BOB');
+    const ephemerals = member.ephemerals().length;
+    await member.command('/zoom-meet', 'Moved token');
+    await member.waitFor(() => member.ephemerals().length > ephemerals, 5_000);
+    await h.app.afterAck.drain(5_000);
+    expect(h.zoom.control.state().meetings.length).toBe(before);
+    // Told the truth (in French, his language): his connection must be reconnected; logged, no value.
+    expect(member.ephemerals().at(-1)?.allText).toMatch(/reconnect/i);
+    expect((await h.app.services.status.getStatus(T, 'U_BOB')).personal?.status).toBe('needs_reconnect');
+    expect(h.logLines.some((l) => l.includes('does not open for its record'))).toBe(true);
+  });
+});
