@@ -178,6 +178,7 @@ function createServicesAndNotifier(
     publicUrl: config.publicUrl,
     zoomClientIds: { org: config.zoom.org.clientId, user: config.zoom.user.clientId },
     personalLinkTtlMs: config.personalLinkTtlMinutes * 60_000,
+    dataRetentionDays: config.dataRetentionDays,
   };
   const core = createCoreServices(serviceDeps);
   const home = createHomePublisher({ services: core, clients: access.clients, logger });

@@ -27,7 +27,10 @@ export type AuditType =
   | 'personal_needs_reconnect'
   | 'settings_changed'
   | 'opted_out'
-  | 'opted_in';
+  | 'opted_in'
+  | 'workspace_uninstalled'
+  | 'workspace_reinstalled'
+  | 'zoom_user_data_deleted';
 
 export interface AuditEntry {
   id: string;

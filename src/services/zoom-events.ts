@@ -16,6 +16,7 @@ import type { ZoomWebhookEvent } from '../zoom/webhooks.js';
 import type { ConnectionLossService } from './connection-loss.js';
 import type { ConnectionsService } from './connections.js';
 import type { CommonDeps, CoreNotifier } from './ports.js';
+import type { WorkspaceLifecycleService } from './workspace-lifecycle.js';
 
 export type ZoomEventOutcome =
   | { workspaceId: string; kind: 'org'; status: 'needs_reconnect' | 'disconnected'; reason: OrgLossReason }
@@ -61,6 +62,8 @@ export function createZoomEventHandler(
     notifier: CoreNotifier;
     /** Our two Zoom apps' client ids: an `app_deauthorized` naming another one is not ours. */
     clientIds: { org: string; user: string };
+    /** Forgets a Zoom user who asked apps to delete their data (`user_data_retention: false`). */
+    lifecycle: Pick<WorkspaceLifecycleService, 'forgetZoomUser'>;
   },
 ): ZoomEventHandler {
   const { connections, connectionLoss, notifier, zoom } = deps;
@@ -194,6 +197,11 @@ export function createZoomEventHandler(
     } else {
       const zoomUserId = event.event === 'app_deauthorized' ? event.userId : event.user.id;
       outcomes = await handlePersonal(event, zoomUserId);
+    }
+    if (event.event === 'app_deauthorized' && !event.userDataRetention) {
+      // After the connections ended (and people were told): what we hold about this Zoom user goes now.
+      const deleted = await deps.lifecycle.forgetZoomUser(event.app, event.userId);
+      logger.info({ app: event.app, ...deleted }, 'zoom user data deleted at their request');
     }
     logger.info({ event: event.event, app: event.app, changes: outcomes.length }, 'zoom event handled');
     return outcomes;

@@ -69,7 +69,7 @@ export function mountSlack(deps: {
     logger,
     expressApp: deps.http,
     publicUrl: config.publicUrl,
-    ...(installationStore ? { installationStore } : {}),
+    ...(installationStore ? { installationStore: reinstallAware(installationStore, services) } : {}),
   });
   registerListeners(slack.app, {
     services,
@@ -95,4 +95,16 @@ export function mountSlack(deps: {
     logger.error({ err: error }, 'unhandled Slack listener error');
   });
   return slack;
+}
+
+/** An installation stored for a workspace that was uninstalled: it is back (issue 14 §8). */
+function reinstallAware(store: MongoInstallationStore, services: Services): MongoInstallationStore {
+  const storeInstallation: MongoInstallationStore['storeInstallation'] = async (installation, logger) => {
+    await store.storeInstallation(installation, logger);
+    await services.lifecycle.reinstalled({
+      workspaceId: installation.team?.id,
+      enterpriseId: installation.isEnterpriseInstall ? installation.enterprise?.id : undefined,
+    });
+  };
+  return Object.assign(Object.create(store) as MongoInstallationStore, { storeInstallation });
 }

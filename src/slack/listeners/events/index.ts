@@ -54,10 +54,13 @@ export function register(app: App, deps: EventDeps): void {
     );
   });
 
-  const uninstall = async (workspaceId: string, reason: string) => {
+  // Leaving cleanly (issue 14 §8): Zoom grants released at once, the workspace marked uninstalled
+  // (jobs skip it), its personal data deleted after the retention period.
+  const uninstall = async (workspaceId: string, reason: 'app_uninstalled' | 'tokens_revoked') => {
+    const released = await deps.services.lifecycle.uninstalled(workspaceId, reason);
     deps.clients.forget(workspaceId);
     await deps.removeInstallation?.(workspaceId);
-    logger.info({ workspaceId, reason }, 'installation removed');
+    logger.info({ workspaceId, reason, ...released }, 'installation removed');
   };
   app.event('app_uninstalled', async ({ body }) =>
     afterAck('app_uninstalled', body.team_id, () => uninstall(body.team_id, 'app_uninstalled')),
