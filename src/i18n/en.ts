@@ -321,13 +321,14 @@ export const en = {
   'home.audit_title': 'Recent activity',
   'home.audit_empty': 'Nothing yet.',
   'home.audit_by': 'by {user}',
+  'home.audit_asked_by': '(asked by {user})',
 
   // Audit event types
-  'audit.org_connected': 'Organization connection approved',
-  'audit.org_handover': 'Organization connection handed over to another Zoom admin',
+  'audit.org_connected': 'Organization connection approved in Zoom by {email}',
+  'audit.org_handed_over': 'Organization connection handed over to the Zoom admin {email}',
   'audit.org_disconnected': 'Organization connection disconnected',
   'audit.org_needs_reconnect': 'Organization connection needs reconnecting',
-  'audit.personal_connected': 'Personal connection added',
+  'audit.personal_connected': 'Personal Zoom account {email} connected',
   'audit.personal_disconnected': 'Personal connection removed',
   'audit.personal_needs_reconnect': 'Personal connection needs reconnecting',
   'audit.opted_out': 'Opted out of the organization connection',
@@ -337,12 +338,15 @@ export const en = {
   'audit.zoom_user_data_deleted': 'A Zoom user’s data deleted at their request',
   'audit.settings_changed': 'Settings changed',
   'audit.request_created': 'Approval link created',
+  'audit.request_sent': 'Approval request sent by direct message',
+  'audit.request_created_personal': 'Personal connect link created',
+  'audit.request_expired_personal': 'Personal connect link expired',
+  'audit.request_cancelled_personal': 'Personal connect link cancelled',
   'audit.request_resent': 'Approval link resent',
   'audit.request_cancelled': 'Approval link cancelled',
   'audit.request_declined': 'Approval request declined',
   'audit.request_expired': 'Approval link expired',
   'audit.request_forwarded': 'Approval request forwarded',
-  'audit.request_completed': 'Approval completed',
   'audit.request_not_admin': 'Approval refused: not a Zoom admin',
 
   // Command replies
@@ -557,7 +561,7 @@ export const en = {
   'request_closed.replaced': 'A fresh link replaced this one on {date}; see the newer message.',
   'request_closed.awaiting_confirmation':
     'Signed in to Zoom as {email} on {date}: a Slack admin now confirms it in Slack.',
-  'audit.request_parked': 'Approval waiting for confirmation in Slack',
-  'audit.request_confirmed': 'Waiting approval confirmed',
+  'audit.request_parked': 'Approved in Zoom by {email}, waiting for a yes in Slack',
+  'audit.request_confirmed': 'Zoom account {email} confirmed in Slack',
   'audit.request_superseded': 'Approval request closed: Zoom connected by another request',
 };

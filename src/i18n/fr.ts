@@ -324,13 +324,14 @@ export const fr: Record<MessageKey, string> = {
   'home.audit_title': 'Activité récente',
   'home.audit_empty': 'Rien pour l’instant.',
   'home.audit_by': 'par {user}',
+  'home.audit_asked_by': '(demandé par {user})',
 
   // Journal d’audit
-  'audit.org_connected': 'Connexion de l’organisation approuvée',
-  'audit.org_handover': 'Connexion de l’organisation transmise à un autre admin Zoom',
+  'audit.org_connected': 'Connexion de l’organisation approuvée dans Zoom par {email}',
+  'audit.org_handed_over': 'Connexion de l’organisation transmise à l’admin Zoom {email}',
   'audit.org_disconnected': 'Connexion de l’organisation déconnectée',
   'audit.org_needs_reconnect': 'Connexion de l’organisation à reconnecter',
-  'audit.personal_connected': 'Connexion personnelle ajoutée',
+  'audit.personal_connected': 'Compte Zoom personnel {email} connecté',
   'audit.personal_disconnected': 'Connexion personnelle supprimée',
   'audit.personal_needs_reconnect': 'Connexion personnelle à reconnecter',
   'audit.opted_out': 'Retrait de la connexion de l’organisation',
@@ -340,12 +341,15 @@ export const fr: Record<MessageKey, string> = {
   'audit.zoom_user_data_deleted': 'Données d’un utilisateur Zoom supprimées à sa demande',
   'audit.settings_changed': 'Paramètres modifiés',
   'audit.request_created': 'Lien d’approbation créé',
+  'audit.request_sent': 'Demande d’approbation envoyée en message direct',
+  'audit.request_created_personal': 'Lien de connexion personnelle créé',
+  'audit.request_expired_personal': 'Lien de connexion personnelle expiré',
+  'audit.request_cancelled_personal': 'Lien de connexion personnelle annulé',
   'audit.request_resent': 'Lien d’approbation renvoyé',
   'audit.request_cancelled': 'Lien d’approbation annulé',
   'audit.request_declined': 'Demande d’approbation refusée',
   'audit.request_expired': 'Lien d’approbation expiré',
   'audit.request_forwarded': 'Demande d’approbation transférée',
-  'audit.request_completed': 'Approbation terminée',
   'audit.request_not_admin': 'Approbation refusée : pas un admin Zoom',
 
   // Réponses aux commandes
@@ -568,7 +572,7 @@ export const fr: Record<MessageKey, string> = {
   'request_closed.replaced': 'Un nouveau lien a remplacé celui-ci le {date} ; voyez le message plus récent.',
   'request_closed.awaiting_confirmation':
     'Connexion à Zoom en tant que {email} le {date} : un admin Slack la confirme maintenant dans Slack.',
-  'audit.request_parked': 'Approbation en attente de confirmation dans Slack',
-  'audit.request_confirmed': 'Approbation en attente confirmée',
+  'audit.request_parked': 'Approuvé dans Zoom par {email}, en attente d’un oui dans Slack',
+  'audit.request_confirmed': 'Compte Zoom {email} confirmé dans Slack',
   'audit.request_superseded': 'Demande close : Zoom connecté par une autre demande',
 };

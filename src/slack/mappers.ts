@@ -102,10 +102,13 @@ export function toPendingRow(request: RequestView): PendingRequestRow {
 }
 
 export function toAuditRow(entry: AuditEntry): AuditEventRow {
+  const { zoomEmail, kind } = entry.details;
   return {
     type: entry.type,
     actorId: /^[UW][A-Z0-9_]+$/.test(entry.actor) ? entry.actor : null,
     at: entry.at,
+    zoomEmail: typeof zoomEmail === 'string' && zoomEmail !== '' ? zoomEmail : null,
+    kind: kind === 'org' || kind === 'personal' ? kind : null,
   };
 }
 

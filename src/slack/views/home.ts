@@ -105,10 +105,19 @@ function settingsBlocks(settings: SettingsModel, t: Translator): KnownBlock[] {
   ];
 }
 
+/** Events a Slack member asked for and a Zoom user did: the Slack member is the one who asked. */
+const ASKED_FOR = new Set(['org_connected', 'org_handed_over', 'request_parked']);
+
 export function auditLine(event: AuditEventRow, t: Translator): string {
-  const key = `audit.${event.type}`;
-  const label = isMessageKey(key) ? t(key) : escapeMrkdwn(event.type);
-  const by = event.actorId ? ` ${t('home.audit_by', { user: mention(event.actorId) })}` : '';
+  const personalLink = event.kind === 'personal' && event.type.startsWith('request_');
+  const key =
+    personalLink && isMessageKey(`audit.${event.type}_personal`)
+      ? `audit.${event.type}_personal`
+      : `audit.${event.type}`;
+  const email = escapeMrkdwn(event.zoomEmail ?? t('common.unknown'));
+  const label = isMessageKey(key) ? t(key, { email }) : escapeMrkdwn(event.type);
+  const byKey = ASKED_FOR.has(event.type) ? 'home.audit_asked_by' : 'home.audit_by';
+  const by = event.actorId ? ` ${t(byKey, { user: mention(event.actorId) })}` : '';
   return `• ${slackDate(event.at, t)} — ${label}${by}`;
 }
 

@@ -320,6 +320,10 @@ export interface AuditEventRow {
   type: string;
   actorId: string | null;
   at: Date;
+  /** The Zoom user it was about (who approved in Zoom, which account was connected), when known. */
+  zoomEmail: string | null;
+  /** For requests: an organization approval link or a member's personal connect link. */
+  kind: 'org' | 'personal' | null;
 }
 
 export interface HomeModel {

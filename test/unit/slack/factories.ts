@@ -107,6 +107,8 @@ export function buildAudit(n: number, type = 'settings_changed'): AuditEventRow[
     type: i % 2 ? type : `custom_${NASTY_50}`,
     actorId: `U${i + 1}`,
     at: NOW,
+    zoomEmail: i % 3 ? null : LONG_EMAIL,
+    kind: null,
   }));
 }
 

@@ -152,3 +152,31 @@ describe('closed request DMs', () => {
     }
   });
 });
+
+describe('recent activity says who did what (issue 17 §2)', () => {
+  it('an org approval is Zoe’s in Zoom, asked for by Sam; a personal link is named as such; no raw kind', async () => {
+    const { auditLine } = await import('../../../src/slack/views/home.js');
+    const approved = auditLine(
+      { type: 'org_connected', actorId: 'U_SAM', at: NOW, zoomEmail: 'zoe@acme.test', kind: null },
+      en,
+    );
+    expect(approved).toContain(
+      'Organization connection approved in Zoom by zoe@acme.test (asked by <@U_SAM>)',
+    );
+    const handover = auditLine(
+      { type: 'org_handed_over', actorId: 'U_SAM', at: NOW, zoomEmail: 'olivia@acme.test', kind: null },
+      fr,
+    );
+    expect(handover).toContain('transmise à l’admin Zoom olivia@acme.test (demandé par <@U_SAM>)');
+    const personal = auditLine(
+      { type: 'request_created', actorId: 'U_ALICE', at: NOW, zoomEmail: null, kind: 'personal' },
+      en,
+    );
+    expect(personal).toContain('Personal connect link created by <@U_ALICE>');
+    const sent = auditLine(
+      { type: 'request_sent', actorId: 'U_SAM', at: NOW, zoomEmail: null, kind: null },
+      en,
+    );
+    expect(sent).not.toContain('request_sent');
+  });
+});
