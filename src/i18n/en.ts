@@ -39,6 +39,10 @@ export const en = {
   'status.reason.personal_needs_reconnect': 'Your personal Zoom connection stopped working.',
   'status.fix.connect_personal': 'Connect your personal Zoom account with `/zoom-connect personal`.',
   'status.fix.ask_admin': 'Or ask a Slack admin to connect Zoom for the whole organization.',
+  'status.fix.connect_org_admin':
+    'Connect Zoom for everyone with `/zoom-connect org`: a Zoom admin approves it, and every member can use it.',
+  'status.fix.reconnect_org_admin':
+    'Reconnect it for everyone with `/zoom-connect org`: any Zoom admin of the account can approve. Meanwhile, you can connect your personal Zoom account.',
   'status.fix.wait_admin':
     'Your Slack admins have been told. Meanwhile, you can connect your personal Zoom account.',
   'status.fix.opt_in': 'Opt back in with `/zoom-disconnect`, or connect your personal Zoom account.',
@@ -109,7 +113,9 @@ export const en = {
   'connect_result.only_admin': 'Only a Zoom admin can approve: Zoom refuses anyone else.',
   'connect_result.button_org': 'Approve in Zoom',
   'connect_result.button_personal': 'Connect in Zoom',
-  'connect_result.copy': 'Link to copy (you can also send it by any other means):',
+  'connect_result.copy': 'Link to copy, to send it to the Zoom admin another way:',
+  'connect_result.personal_only_you':
+    'This link is for you alone: whoever opens it connects their Zoom account to you. Do not forward it; if someone else signs in with it, you will be asked to confirm.',
   'connect_result.expires': 'The link works until {date}.',
 
   // Approval request DM (to the chosen Zoom admin)

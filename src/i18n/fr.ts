@@ -36,6 +36,10 @@ export const fr: Record<MessageKey, string> = {
   'status.fix.connect_personal': 'Connectez votre compte Zoom personnel avec `/zoom-connect personal`.',
   'status.fix.ask_admin':
     'Ou demandez à un administrateur Slack de connecter Zoom pour toute l’organisation.',
+  'status.fix.connect_org_admin':
+    'Connectez Zoom pour tout le monde avec `/zoom-connect org` : un admin Zoom l’approuve, et chaque membre peut l’utiliser.',
+  'status.fix.reconnect_org_admin':
+    'Reconnectez-le pour tout le monde avec `/zoom-connect org` : n’importe quel admin Zoom du compte peut l’approuver. En attendant, vous pouvez connecter votre compte Zoom personnel.',
   'status.fix.wait_admin':
     'Vos administrateurs Slack ont été prévenus. En attendant, vous pouvez connecter votre compte Zoom personnel.',
   'status.fix.opt_in': 'Réactivez-la avec `/zoom-disconnect`, ou connectez votre compte Zoom personnel.',
@@ -43,7 +47,7 @@ export const fr: Record<MessageKey, string> = {
   'status.personal_broken_note':
     'Votre connexion Zoom personnelle doit être reconnectée ; en attendant, la connexion de l’organisation est utilisée.',
   'status.zoom_not_found':
-    'Le compte Zoom de l’organisation n’a aucun utilisateur avec votre adresse e-mail Slack ({email}) : aucune réunion ne peut donc être créée pour vous par ce biais. Demandez à votre administrateur Zoom de vous ajouter, ou connectez votre compte Zoom personnel.',
+    'Le compte Zoom de l’organisation n’a aucun utilisateur avec votre adresse e-mail Slack ({email}) : aucune réunion ne peut donc être créée pour vous par son intermédiaire. Demandez à votre administrateur Zoom de vous ajouter, ou connectez votre compte Zoom personnel.',
   'status.opted_out_note': 'Vous n’utilisez plus la connexion de l’organisation.',
   'status.other_title': 'Compte Zoom de {user}',
   'status.other_email': 'E-mail Slack : {email}',
@@ -76,7 +80,7 @@ export const fr: Record<MessageKey, string> = {
   'connect.submit.get_link': 'Obtenir mon lien',
   'connect.intro_admin': 'Choisissez comment connecter Zoom dans *{workspace}*.',
   'connect.intro_member':
-    'Connectez votre propre compte Zoom. Il sert pour vos réunions et a priorité sur la connexion de l’organisation tant qu’il fonctionne.',
+    'Connectez votre propre compte Zoom. Il sera utilisé pour vos réunions et a priorité sur la connexion de l’organisation tant qu’il fonctionne.',
   'connect.scope.label': 'Connecter Zoom',
   'connect.scope.org': 'Pour toute l’organisation',
   'connect.scope.org_desc': 'Chaque membre peut utiliser Zoom sans rien faire.',
@@ -107,8 +111,10 @@ export const fr: Record<MessageKey, string> = {
   'connect_result.personal': 'Ouvrez le lien et connectez-vous à votre compte Zoom pour le relier.',
   'connect_result.only_admin': 'Seul un admin Zoom peut approuver : Zoom refuse toute autre personne.',
   'connect_result.button_org': 'Approuver dans Zoom',
-  'connect_result.button_personal': 'Connecter dans Zoom',
-  'connect_result.copy': 'Lien à copier (vous pouvez aussi l’envoyer par un autre moyen) :',
+  'connect_result.button_personal': 'Se connecter à Zoom',
+  'connect_result.copy': 'Lien à copier, pour l’envoyer à l’admin Zoom autrement :',
+  'connect_result.personal_only_you':
+    'Ce lien est pour vous seul : quiconque l’ouvre connecte son compte Zoom à vous. Ne le transférez pas ; si quelqu’un d’autre s’en sert, il vous sera demandé de confirmer.',
   'connect_result.expires': 'Le lien est valable jusqu’au {date}.',
 
   // Message direct de demande d’approbation
@@ -190,7 +196,7 @@ export const fr: Record<MessageKey, string> = {
   'dm.affected.text': 'Certaines de vos prochaines réunions Zoom sont concernées',
   'dm.affected.header': 'Vos réunions Zoom sont concernées',
   'dm.affected.body':
-    'La connexion Zoom de l’organisation s’est arrêtée. Ces prochaines réunions ont été créées par son biais et devront peut-être être recréées :',
+    'La connexion Zoom de l’organisation s’est arrêtée. Ces prochaines réunions ont été créées par son intermédiaire et devront peut-être être recréées :',
   'dm.affected.fix_personal': 'Connectez votre compte Zoom personnel pour continuer à créer des réunions.',
   'dm.affected.has_personal':
     'Votre compte Zoom personnel est toujours connecté : les nouvelles réunions l’utilisent.',
@@ -264,7 +270,7 @@ export const fr: Record<MessageKey, string> = {
     'Il n’y a rien à déconnecter : vous n’avez pas de connexion Zoom personnelle, et cet espace de travail ne permet pas aux membres de se retirer de la connexion de l’organisation.',
   'disconnect.impact_title': 'Conséquences de la déconnexion de l’organisation',
   'disconnect.impact_members': 'Membres qui en dépendent : *{count}*',
-  'disconnect.impact_meetings': 'Prochaines réunions créées par son biais : *{count}*',
+  'disconnect.impact_meetings': 'Prochaines réunions créées par son intermédiaire : *{count}*',
   'disconnect.impact_kept':
     'Les membres conservent leurs connexions Zoom personnelles et peuvent toujours en créer de nouvelles.',
   'disconnect.impact_danger': 'Zoom s’arrête pour chaque membre qui n’a pas de connexion personnelle.',
@@ -366,7 +372,7 @@ export const fr: Record<MessageKey, string> = {
   'notice.org_disconnected':
     'Zoom est déconnecté pour l’organisation. Les membres ayant une connexion personnelle la conservent.',
   'notice.unknown_argument':
-    'Option inconnue « {arg} ». Tapez `{command} help` pour voir ce qu’elle accepte.',
+    'Option inconnue « {arg} ». Tapez `{command} help` pour voir les options disponibles.',
   'notice.user_not_found': 'Je n’ai pas trouvé cet utilisateur Slack.',
   'notice.working': 'C’est en cours…',
 

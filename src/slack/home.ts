@@ -76,7 +76,7 @@ export function createHomePublisher(deps: {
     const base = {
       userId,
       isAdmin,
-      status: toMemberStatusModel(status, member?.email ?? null),
+      status: toMemberStatusModel(status, member?.email ?? null, isAdmin),
       parked,
     };
     if (!isAdmin) return { ...base, admin: null };

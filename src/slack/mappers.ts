@@ -40,7 +40,11 @@ export function noneReasonOf(status: Pick<MemberStatus, 'reason'>): NoneReason {
   }
 }
 
-export function toMemberStatusModel(status: MemberStatus, slackEmail: string | null): MemberStatusModel {
+export function toMemberStatusModel(
+  status: MemberStatus,
+  slackEmail: string | null,
+  viewerIsAdmin = false,
+): MemberStatusModel {
   const active =
     status.account && status.active !== 'none'
       ? { source: status.account.source, zoomEmail: status.account.zoomEmail, since: status.account.since }
@@ -53,6 +57,7 @@ export function toMemberStatusModel(status: MemberStatus, slackEmail: string | n
     optOut: { allowed: status.allowUserOptOut, optedOut: status.optedOut },
     zoomMatch: status.zoomMatch,
     slackEmail,
+    viewerIsAdmin,
   };
 }
 

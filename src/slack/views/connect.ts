@@ -173,7 +173,10 @@ export function connectResultModal(model: ConnectResultModel, t: Translator): Mo
       ],
       BLOCK.resultLink,
     ),
-    section(`${t('connect_result.copy')}\n\`\`\`${escapeMrkdwn(model.url)}\`\`\``),
+    // A personal link connects whoever opens it to this member: it is not for sending on.
+    model.kind === 'org'
+      ? section(`${t('connect_result.copy')}\n\`\`\`${escapeMrkdwn(model.url)}\`\`\``)
+      : context(t('connect_result.personal_only_you')),
     context(t('connect_result.expires', { date: slackDate(model.expiresAt, t) })),
   );
   return {

@@ -34,6 +34,8 @@ export interface MemberStatusModel {
   zoomMatch: ZoomMatch;
   /** The member's Slack email (shown in diagnostics only). */
   slackEmail: string | null;
+  /** A Slack admin reads it: the way out is to connect for everyone, not to ask an admin. */
+  viewerIsAdmin?: boolean | undefined;
 }
 
 export interface ConnectModalModel {

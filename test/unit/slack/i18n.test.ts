@@ -169,3 +169,16 @@ describe('HTML page strings', () => {
     expect(marked).toEqual([]);
   });
 });
+
+describe('French wording a reader asked for (issue 17 §10)', () => {
+  const all = Object.values(fr).join('\n');
+  it.each([
+    ['Connecter dans Zoom', 'Se connecter à Zoom'],
+    ['Il sert pour vos réunions', 'Il sera utilisé pour vos réunions'],
+    ['pour voir ce qu’elle accepte', 'pour voir les options disponibles'],
+    ['par son biais', 'par son intermédiaire'],
+  ])('“%s” reads “%s”', (before, after) => {
+    expect(all).not.toContain(before);
+    expect(all).toContain(after);
+  });
+});

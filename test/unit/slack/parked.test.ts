@@ -180,3 +180,21 @@ describe('recent activity says who did what (issue 17 §2)', () => {
     expect(sent).not.toContain('request_sent');
   });
 });
+
+describe('advice for admins is what admins can do (issue 17 §4)', () => {
+  it('no organization connection: a member is told to ask an admin, an admin to connect for everyone', () => {
+    const none = { active: null, noneReason: 'no_org_connection' as const };
+    const member = allText(statusMessage(buildStatus(none), en));
+    expect(member).toContain('ask a Slack admin');
+    const admin = allText(statusMessage(buildStatus({ ...none, viewerIsAdmin: true }), en));
+    expect(admin).not.toContain('ask a Slack admin');
+    expect(admin).toContain('Connect Zoom for everyone with `/zoom-connect org`');
+  });
+
+  it('needs reconnecting: an admin is not told that “your Slack admins have been told”', () => {
+    const broken = { active: null, noneReason: 'org_needs_reconnect' as const, viewerIsAdmin: true };
+    const admin = allText(statusMessage(buildStatus(broken), fr));
+    expect(admin).not.toContain('administrateurs Slack ont été prévenus');
+    expect(admin).toContain('Reconnectez-le pour tout le monde');
+  });
+});

@@ -34,7 +34,7 @@ export function zoomStatusCommand(deps: SlackAppDeps) {
         services.status.getStatus(workspaceId, userId, actor.member),
         parkedFor(services, workspaceId, userId),
       ]);
-      return reply(statusMessage(toMemberStatusModel(status, actor.email), t, parked));
+      return reply(statusMessage(toMemberStatusModel(status, actor.email, actor.isAdmin), t, parked));
     }
     const mentioned = parseMention(text);
     if (mentioned) {
