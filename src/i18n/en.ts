@@ -111,6 +111,8 @@ export const en = {
   'connect_result.org_sent': 'The approval request was sent to {user} by direct message.',
   'connect_result.personal': 'Open the link and sign in to your Zoom account to connect it.',
   'connect_result.only_admin': 'Only a Zoom admin can approve: Zoom refuses anyone else.',
+  'connect_result.recipient_no_zoom_user':
+    '{user} has no Zoom user with their Slack email in the organization’s current Zoom account: unless they are an admin of another Zoom account, they cannot approve.',
   'connect_result.button_org': 'Approve in Zoom',
   'connect_result.button_personal': 'Connect in Zoom',
   'connect_result.copy': 'Link to copy, to send it to the Zoom admin another way:',
@@ -279,6 +281,7 @@ export const en = {
   'validation.choice_required': 'Choose an option.',
   'validation.recipient_required': 'Pick the Zoom admin who should receive the request.',
   'validation.recipient_is_bot': 'Pick a person, not an app.',
+  'validation.recipient_deactivated': '{user} is deactivated in Slack and cannot approve: pick someone else.',
   'validation.recipient_is_self': 'You picked yourself: choose “I am the Zoom admin — approve now” instead.',
   'validation.note_too_long': 'Keep the note under {max} characters.',
   'validation.confirm_required': 'Tick the box to confirm.',

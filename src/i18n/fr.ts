@@ -110,6 +110,8 @@ export const fr: Record<MessageKey, string> = {
   'connect_result.org_sent': 'La demande d’approbation a été envoyée à {user} par message direct.',
   'connect_result.personal': 'Ouvrez le lien et connectez-vous à votre compte Zoom pour le relier.',
   'connect_result.only_admin': 'Seul un admin Zoom peut approuver : Zoom refuse toute autre personne.',
+  'connect_result.recipient_no_zoom_user':
+    '{user} n’a pas d’utilisateur Zoom avec son e-mail Slack dans le compte Zoom actuel de l’organisation : à moins d’être admin d’un autre compte Zoom, cette personne ne peut pas approuver.',
   'connect_result.button_org': 'Approuver dans Zoom',
   'connect_result.button_personal': 'Se connecter à Zoom',
   'connect_result.copy': 'Lien à copier, pour l’envoyer à l’admin Zoom autrement :',
@@ -281,6 +283,8 @@ export const fr: Record<MessageKey, string> = {
   'validation.choice_required': 'Choisissez une option.',
   'validation.recipient_required': 'Choisissez l’admin Zoom qui doit recevoir la demande.',
   'validation.recipient_is_bot': 'Choisissez une personne, pas une application.',
+  'validation.recipient_deactivated':
+    '{user} est désactivé dans Slack et ne peut pas approuver : choisissez quelqu’un d’autre.',
   'validation.recipient_is_self':
     'Vous vous êtes choisi vous-même : choisissez plutôt « Je suis l’admin Zoom — approuver maintenant ».',
   'validation.note_too_long': 'La note ne doit pas dépasser {max} caractères.',

@@ -161,6 +161,13 @@ export function connectResultModal(model: ConnectResultModel, t: Translator): Mo
         : t('connect_result.org_self');
   const blocks: KnownBlock[] = [section(lead)];
   if (model.kind === 'org') blocks.push(context(t('connect_result.only_admin')));
+  if (model.recipientNoZoomUser && model.recipientId) {
+    blocks.push(
+      context(
+        `:warning: ${t('connect_result.recipient_no_zoom_user', { user: mention(model.recipientId) })}`,
+      ),
+    );
+  }
   blocks.push(
     actions(
       [

@@ -57,6 +57,8 @@ export interface ConnectResultModel {
   /** The Slack user the request was sent to (org path "send"), else null. */
   recipientId: string | null;
   expiresAt: Date;
+  /** The recipient has no Zoom user with their email in the organization's current Zoom account. */
+  recipientNoZoomUser?: boolean | undefined;
 }
 
 export interface ForwardModalModel {

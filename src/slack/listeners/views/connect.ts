@@ -5,6 +5,7 @@ import type { SlackAppDeps } from '../../runtime.js';
 import { ACTION, BLOCK, connectResultModal, NOTE_MAX_LENGTH } from '../../views/index.js';
 import { selectedOption, selectedUser, textValue } from '../form-values.js';
 import { inlineErrors, viewHandler } from './frame.js';
+import { recipientHasNoZoomUser, recipientProblem } from './recipient-check.js';
 
 export function connectSubmission(deps: SlackAppDeps) {
   return viewHandler(deps, 'connect', async ({ actor, args, values }) => {
@@ -42,8 +43,13 @@ export function connectSubmission(deps: SlackAppDeps) {
     if (path === 'send') {
       recipientId = selectedUser(values, BLOCK.connectRecipient, ACTION.connectRecipient) ?? undefined;
       if (!recipientId) return inlineErrors({ [BLOCK.connectRecipient]: t('validation.recipient_required') });
-      if (recipientId === userId)
-        return inlineErrors({ [BLOCK.connectRecipient]: t('validation.recipient_is_self') });
+      const problem = await recipientProblem(deps, t, {
+        workspaceId,
+        actorId: userId,
+        recipientId,
+        selfKey: 'validation.recipient_is_self',
+      });
+      if (problem) return inlineErrors({ [BLOCK.connectRecipient]: problem });
       note = textValue(values, BLOCK.connectNote, ACTION.connectNote) || undefined;
       if (note && note.length > NOTE_MAX_LENGTH) {
         return inlineErrors({ [BLOCK.connectNote]: t('validation.note_too_long', { max: NOTE_MAX_LENGTH }) });
@@ -74,7 +80,15 @@ export function connectSubmission(deps: SlackAppDeps) {
     return {
       response_action: 'update',
       view: connectResultModal(
-        { kind: 'org', url: link, recipientId: recipientId ?? null, expiresAt: request.expiresAt },
+        {
+          kind: 'org',
+          url: link,
+          recipientId: recipientId ?? null,
+          expiresAt: request.expiresAt,
+          recipientNoZoomUser: recipientId
+            ? await recipientHasNoZoomUser(deps, workspaceId, recipientId)
+            : false,
+        },
         t,
       ),
     };
