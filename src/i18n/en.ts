@@ -8,6 +8,8 @@
  * - No emoji codes here (views add them), so catalogs stay plain text and mrkdwn-light.
  * - Keys used as modal title/submit/close stay ≤ 24 characters; button and option texts ≤ 75.
  */
+import { adminEn } from './admin.en.js';
+
 export const en = {
   // Common
   'common.and_more': '…and {count} more',
@@ -573,4 +575,5 @@ export const en = {
   'audit.request_parked': 'Approved in Zoom by {email}, waiting for a yes in Slack',
   'audit.request_confirmed': 'Zoom account {email} confirmed in Slack',
   'audit.request_superseded': 'Approval request closed: Zoom connected by another request',
+  ...adminEn,
 };

@@ -1,3 +1,4 @@
+import { adminFr } from './admin.fr.js';
 import type { MessageKey } from './index.js';
 
 /**
@@ -585,4 +586,5 @@ export const fr: Record<MessageKey, string> = {
   'audit.request_parked': 'Approuvé dans Zoom par {email}, en attente d’un oui dans Slack',
   'audit.request_confirmed': 'Compte Zoom {email} confirmé dans Slack',
   'audit.request_superseded': 'Demande close : Zoom connecté par une autre demande',
+  ...adminFr,
 };

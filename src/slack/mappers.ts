@@ -26,6 +26,7 @@ import type {
   SettingsModel,
   UserFilter,
 } from './views/index.js';
+import { USER_FILTERS } from './views/index.js';
 
 export function noneReasonOf(status: Pick<MemberStatus, 'reason'>): NoneReason {
   switch (status.reason) {
@@ -118,7 +119,7 @@ export function toAuditRow(entry: AuditEntry): AuditEventRow {
 }
 
 /** The views' filter names ↔ the service's. */
-const TO_SERVICE_FILTER: Record<UserFilter, ConnectedUsersFilter | 'needs_reconnect'> = {
+const TO_SERVICE_FILTER: Record<UserFilter, ConnectedUsersFilter> = {
   all: 'all',
   personal: 'personal',
   org: 'org',
@@ -129,9 +130,7 @@ const TO_SERVICE_FILTER: Record<UserFilter, ConnectedUsersFilter | 'needs_reconn
 };
 
 export function serviceFilterOf(filter: UserFilter): ConnectedUsersFilter {
-  const mapped = TO_SERVICE_FILTER[filter];
-  // The service has no "needs reconnect" list; those members show under "all" with their flag.
-  return mapped === 'needs_reconnect' ? 'all' : mapped;
+  return TO_SERVICE_FILTER[filter];
 }
 
 export function toCountsModel(counts: ConnectedUsersCounts): Record<UserFilter, number> {
@@ -146,18 +145,25 @@ export function toCountsModel(counts: ConnectedUsersCounts): Record<UserFilter, 
   };
 }
 
-export function toUserRow(user: ConnectedUser, orgZoomEmail: string | null): ConnectedUserRow {
+export function toUserRow(user: ConnectedUser): ConnectedUserRow {
   return {
     userId: user.slackUserId,
     source: user.active,
     personal: user.personalStatus,
-    // For org members the meeting host is their own Zoom user (same email as Slack).
-    zoomEmail: user.active === 'org' ? (user.email ?? orgZoomEmail) : null,
+    // Personal: the Zoom user the member connected. Organization: meetings are hosted by the
+    // member's own Zoom user, found by their Slack email.
+    zoomEmail: user.active === 'personal' ? user.personalZoomEmail : user.active === 'org' ? user.email : null,
     slackEmail: user.email,
     zoomMatch: user.zoomMatch,
     optedOut: user.optedOut,
-    isAdmin: false,
+    isAdmin: user.isAdmin,
   };
+}
+
+/** The view filters worth offering (the service says which of its filters can match now). */
+export function availableUserFilters(counts: Pick<ConnectedUsersCounts, 'available'>): UserFilter[] {
+  const available = new Set(counts.available);
+  return USER_FILTERS.filter((f) => available.has(TO_SERVICE_FILTER[f]));
 }
 
 export function toConnectedUsersModel(input: {
@@ -166,16 +172,18 @@ export function toConnectedUsersModel(input: {
   page: number;
   pageSize: number;
   items: ConnectedUser[];
-  orgZoomEmail: string | null;
+  search: string | null;
 }): ConnectedUsersModel {
   const counts = toCountsModel(input.counts);
   return {
     filter: input.filter,
+    filters: availableUserFilters(input.counts),
     counts,
     page: input.page,
     pageSize: input.pageSize,
     total: counts[input.filter],
-    rows: input.items.map((item) => toUserRow(item, input.orgZoomEmail)),
+    rows: input.items.map(toUserRow),
+    search: input.search,
   };
 }
 

@@ -10,6 +10,7 @@ export const CALLBACK = {
   settings: 'zoom_settings',
   disconnect: 'zoom_disconnect',
   newMeeting: 'zoom_new_meeting',
+  usersList: 'zoom_users_list',
 } as const;
 
 export const BLOCK = {
@@ -28,6 +29,8 @@ export const BLOCK = {
   // New meeting modal
   meetingTopic: 'meeting_topic',
   meetingChannel: 'meeting_channel',
+  // Connected-users modal
+  usersSearch: 'users_search',
   // Messages and Home (unique per surface)
   memberActions: 'member_actions',
   orgActions: 'org_actions',
@@ -55,6 +58,7 @@ export const ACTION = {
   disconnectConfirm: 'disconnect_confirm_check',
   meetingTopic: 'meeting_topic_text',
   meetingChannel: 'meeting_channel_pick',
+  usersSearch: 'users_search_text',
   // Buttons on messages and Home. Value notes in parentheses.
   connectPersonal: 'connect_personal', // opens the Connect modal on the personal path
   connectOrg: 'connect_org', // opens the Connect modal on the organization path (admins)
@@ -74,6 +78,7 @@ export const ACTION = {
   usersFilter: 'users_filter_pick', // static_select; selected option value is a UserFilter
   usersPrev: 'users_prev', // (value: encodeUsersPage(...))
   usersNext: 'users_next', // (value: encodeUsersPage(...))
+  usersOpenList: 'users_open_list', // opens the connected-users modal with its search (value: a UserFilter)
   joinMeeting: 'join_meeting', // URL button; only ack it
 } as const;
 

@@ -1,5 +1,10 @@
 /** Pure Block Kit builders of the Slack app: `(model, t) => view`. See docs/slack-views.md. */
-export { connectedUsersMessage, requestsMessage } from './admin-lists.js';
+export {
+  connectedUsersMessage,
+  connectedUsersModal,
+  requestsMessage,
+  USERS_MODAL_PAGE_SIZE,
+} from './admin-lists.js';
 export {
   approvalReminderDm,
   approvalRequestDm,
@@ -47,6 +52,8 @@ export {
   encodeUsersPage,
   parseRequestId,
   parseUserFilter,
+  parseUsersListState,
   parseUsersPage,
+  type UsersListState,
   type UsersPageValue,
 } from './values.js';

@@ -234,22 +234,28 @@ export interface ConnectedUserRow {
   /** The account in use for this member. */
   source: AccountSource | 'none';
   personal: PersonalStatus;
+  /** The Zoom user serving the member: the personal connection's, or their own in the organization's account. */
   zoomEmail: string | null;
   slackEmail: string | null;
   zoomMatch: ZoomMatch;
+  /** Only true while the workspace allows opting out (an opt-out changes nothing otherwise). */
   optedOut: boolean;
   isAdmin: boolean;
 }
 
 export interface ConnectedUsersModel {
   filter: UserFilter;
+  /** The filters offered now ("Opted out" only while allowed, "No Zoom user" only with an organization account). */
+  filters: readonly UserFilter[];
   counts: Record<UserFilter, number>;
   /** Zero-based page index and page size used by the service. */
   page: number;
   pageSize: number;
-  /** Total rows matching the filter. */
+  /** Total rows matching the filter (and the search). */
   total: number;
   rows: ConnectedUserRow[];
+  /** The name or email searched for (the list modal), null when none. */
+  search: string | null;
 }
 
 export interface PendingRequestRow {

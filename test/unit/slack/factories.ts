@@ -13,6 +13,7 @@ import type {
   SettingsModel,
   UserFilter,
 } from '../../../src/slack/views/models.js';
+import { USER_FILTERS } from '../../../src/slack/views/models.js';
 
 export const NOW = new Date('2026-11-28T12:00:00Z');
 /** 50 characters, with every mrkdwn control character and a mention attempt. */
@@ -68,7 +69,17 @@ function counts(n: number): Record<UserFilter, number> {
 
 export function buildUsers(overrides: Partial<ConnectedUsersModel> = {}): ConnectedUsersModel {
   const rows = Array.from({ length: 5 }, (_, i) => buildUserRow(i));
-  return { filter: 'all', counts: counts(5), page: 0, pageSize: 25, total: 5, rows, ...overrides };
+  return {
+    filter: 'all',
+    filters: USER_FILTERS,
+    counts: counts(5),
+    page: 0,
+    pageSize: 25,
+    total: 5,
+    rows,
+    search: null,
+    ...overrides,
+  };
 }
 
 export function buildHugeUsers(): ConnectedUsersModel {
@@ -76,7 +87,16 @@ export function buildHugeUsers(): ConnectedUsersModel {
   const rows = Array.from({ length: 2000 }, (_, i) =>
     buildUserRow(i, { zoomEmail: LONG_EMAIL, slackEmail: LONG_EMAIL, zoomMatch: 'not_found' }),
   );
-  return { filter: 'zoom_not_found', counts: counts(100_000), page: 7, pageSize: 50, total: 100_000, rows };
+  return {
+    filter: 'zoom_not_found',
+    filters: USER_FILTERS,
+    counts: counts(100_000),
+    page: 7,
+    pageSize: 50,
+    total: 100_000,
+    rows,
+    search: NASTY_50,
+  };
 }
 
 export function buildSettings(overrides: Partial<SettingsModel> = {}): SettingsModel {

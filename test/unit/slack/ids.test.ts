@@ -68,6 +68,7 @@ function renders(): unknown[] {
       t,
     ),
     views.connectedUsersMessage(buildUsers({ page: 1, pageSize: 2, total: 10 }), t),
+    views.connectedUsersModal(buildUsers({ search: 'ali' }), t),
     views.orgConnectionAlertDm(
       {
         status: 'needs_reconnect',

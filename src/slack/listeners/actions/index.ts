@@ -12,7 +12,7 @@ import {
 } from './modals.js';
 import { decideParked } from './parked.js';
 import { cancelRequest, declineRequest, openForward, resendRequest } from './requests.js';
-import { usersPaging } from './users.js';
+import { openUsersList, usersPaging } from './users.js';
 
 export function register(app: App, deps: SlackAppDeps): void {
   // Link buttons open a URL in the browser; Slack still sends the click, which only needs an ack.
@@ -41,4 +41,5 @@ export function register(app: App, deps: SlackAppDeps): void {
   app.action(ACTION.usersFilter, usersPaging(deps, 'filter'));
   app.action(ACTION.usersPrev, usersPaging(deps, 'page'));
   app.action(ACTION.usersNext, usersPaging(deps, 'page'));
+  app.action(ACTION.usersOpenList, openUsersList(deps));
 }
