@@ -216,7 +216,7 @@ export const en = {
   'filter.org': 'Organization Zoom',
   'filter.none': 'No Zoom account',
   'filter.needs_reconnect': 'Needs reconnecting',
-  'filter.zoom_not_found': 'No Zoom user for their email',
+  'filter.zoom_not_found': 'No Zoom user',
   'filter.opted_out': 'Opted out',
   'row.personal': 'personal ({email})',
   'row.org': 'organization',

@@ -216,7 +216,7 @@ export const fr: Record<MessageKey, string> = {
   'filter.org': 'Zoom de l’organisation',
   'filter.none': 'Aucun compte Zoom',
   'filter.needs_reconnect': 'À reconnecter',
-  'filter.zoom_not_found': 'Aucun utilisateur Zoom pour leur e-mail',
+  'filter.zoom_not_found': 'Aucun utilisateur Zoom',
   'filter.opted_out': 'Retirés de l’organisation',
   'row.personal': 'personnel ({email})',
   'row.org': 'organisation',

@@ -152,7 +152,8 @@ export function toUserRow(user: ConnectedUser): ConnectedUserRow {
     personal: user.personalStatus,
     // Personal: the Zoom user the member connected. Organization: meetings are hosted by the
     // member's own Zoom user, found by their Slack email.
-    zoomEmail: user.active === 'personal' ? user.personalZoomEmail : user.active === 'org' ? user.email : null,
+    zoomEmail:
+      user.active === 'personal' ? user.personalZoomEmail : user.active === 'org' ? user.email : null,
     slackEmail: user.email,
     zoomMatch: user.zoomMatch,
     optedOut: user.optedOut,

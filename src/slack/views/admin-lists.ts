@@ -22,6 +22,7 @@ import {
   plain,
   section,
   slackDate,
+  truncate,
 } from './blocks.js';
 import { ACTION, BLOCK, CALLBACK, REQUEST_BLOCK_PREFIX } from './ids.js';
 import {
@@ -174,7 +175,7 @@ export function connectedUsersModal(model: ConnectedUsersModel, t: Translator): 
       action_id: ACTION.usersSearch,
       max_length: USERS_SEARCH_MAX_LENGTH,
       placeholder: plain(t('admin.users.search_placeholder'), LIMITS.placeholder),
-      ...(model.search ? { initial_value: model.search } : {}),
+      ...(model.search ? { initial_value: truncate(model.search, USERS_SEARCH_MAX_LENGTH) } : {}),
     },
   };
   return {
@@ -184,7 +185,10 @@ export function connectedUsersModal(model: ConnectedUsersModel, t: Translator): 
     submit: plain(t('admin.users.search_submit'), LIMITS.modalTitle),
     close: plain(t('common.close'), LIMITS.modalTitle),
     private_metadata: encodeUsersListState({ filter: model.filter, search: model.search }),
-    blocks: [input, ...connectedUsersBlocks(model, t, MODAL_MAX_ROW_SECTIONS, Number.POSITIVE_INFINITY, 'modal')],
+    blocks: [
+      input,
+      ...connectedUsersBlocks(model, t, MODAL_MAX_ROW_SECTIONS, Number.POSITIVE_INFINITY, 'modal'),
+    ],
   };
 }
 

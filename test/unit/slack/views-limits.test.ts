@@ -344,6 +344,16 @@ const cases: Case[] = [
     build: (t) => views.connectedUsersMessage(buildUsers({ rows: [], total: 0 }), t),
   },
   {
+    name: 'connectedUsersModal',
+    surface: 'modal',
+    build: (t, size) => views.connectedUsersModal(size === 'huge' ? buildHugeUsers() : buildUsers(), t),
+  },
+  {
+    name: 'connectedUsersModal empty search',
+    surface: 'modal',
+    build: (t) => views.connectedUsersModal(buildUsers({ rows: [], total: 0, search: LONG_EMAIL }), t),
+  },
+  {
     name: 'requestsMessage',
     surface: 'message',
     build: (t, size) => views.requestsMessage(buildRequests(size === 'huge' ? 500 : 0), t),

@@ -78,7 +78,10 @@ export function openUsersList(deps: SlackAppDeps) {
       0,
       USERS_MODAL_PAGE_SIZE,
     );
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: connectedUsersModal(model, actor.t) });
+    await args.client.views.open({
+      trigger_id: args.body.trigger_id,
+      view: connectedUsersModal(model, actor.t),
+    });
   });
 }
 
