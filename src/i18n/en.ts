@@ -249,12 +249,12 @@ export const en = {
   'settings.label': 'Organization connection',
   'settings.auto_summary': 'Auto-start the meeting summary',
   'settings.auto_summary_desc': 'For every meeting created through the organization connection.',
-  'settings.allow_opt_out': 'Allow users to disconnect it for themselves',
-  'settings.allow_opt_out_desc': 'Members may opt out of the organization connection.',
+  'settings.allow_opt_out': 'Allow members to stop using the organization’s Zoom account',
+  'settings.allow_opt_out_desc': 'A member who does uses only a personal Zoom account, or none.',
   'settings.last_changed': 'Last changed by {user}, {date}.',
   'settings.never_changed': 'Default settings, never changed.',
   'settings.summary_line': 'Meeting summary auto-start: {value}',
-  'settings.opt_out_line': 'Users may disconnect for themselves: {value}',
+  'settings.opt_out_line': 'Members may stop using the organization’s Zoom account: {value}',
 
   // Disconnect modal
   'disconnect.title': 'Disconnect Zoom',
@@ -361,7 +361,7 @@ export const en = {
   'audit.request_not_admin': 'Approval refused: not a Zoom admin',
 
   // Command replies
-  'notice.settings_saved': 'Settings saved.',
+  'notice.settings_saved': 'Settings saved for *{workspace}*.',
   'notice.request_sent': 'Approval request sent to {user}.',
   'notice.request_cancelled': 'The approval link is cancelled.',
   'notice.request_resent': 'A fresh link was sent to {user}; the old one no longer works.',

@@ -249,12 +249,12 @@ export const fr: Record<MessageKey, string> = {
   'settings.label': 'Connexion de l’organisation',
   'settings.auto_summary': 'Démarrer automatiquement le résumé de réunion',
   'settings.auto_summary_desc': 'Pour chaque réunion créée via la connexion de l’organisation.',
-  'settings.allow_opt_out': 'Permettre aux membres de s’en déconnecter',
-  'settings.allow_opt_out_desc': 'Les membres peuvent ne plus utiliser la connexion de l’organisation.',
+  'settings.allow_opt_out': 'Permettre aux membres de ne plus utiliser le compte Zoom de l’organisation',
+  'settings.allow_opt_out_desc': 'Un membre qui le fait n’utilise qu’un compte Zoom personnel, ou aucun.',
   'settings.last_changed': 'Dernière modification par {user}, {date}.',
   'settings.never_changed': 'Paramètres par défaut, jamais modifiés.',
   'settings.summary_line': 'Démarrage automatique du résumé : {value}',
-  'settings.opt_out_line': 'Les membres peuvent s’en déconnecter : {value}',
+  'settings.opt_out_line': 'Les membres peuvent renoncer au compte Zoom de l’organisation : {value}',
 
   // Déconnexion
   'disconnect.title': 'Déconnecter Zoom',
@@ -364,7 +364,7 @@ export const fr: Record<MessageKey, string> = {
   'audit.request_not_admin': 'Approbation refusée : pas un admin Zoom',
 
   // Réponses aux commandes
-  'notice.settings_saved': 'Paramètres enregistrés.',
+  'notice.settings_saved': 'Paramètres enregistrés pour *{workspace}*.',
   'notice.request_sent': 'Demande d’approbation envoyée à {user}.',
   'notice.request_cancelled': 'Le lien d’approbation est annulé.',
   'notice.request_resent': 'Un nouveau lien a été envoyé à {user} ; l’ancien ne fonctionne plus.',

@@ -187,7 +187,14 @@ export type {
   SlackProfile,
   UpcomingMeeting,
 } from './ports.js';
-export type { SettingsPatch, SettingsService, WorkspaceSettings } from './settings.js';
+export type {
+  AccountChange,
+  SettingName,
+  SettingsChange,
+  SettingsPatch,
+  SettingsService,
+  WorkspaceSettings,
+} from './settings.js';
 export { createSettingsService, DEFAULT_SETTINGS, settingsPatchSchema } from './settings.js';
 export type { MemberStatus, StatusService } from './status.js';
 export { createStatusService } from './status.js';

@@ -11,6 +11,7 @@ import type {
   MemberStatus,
   OrgConnectionView,
   RequestView,
+  SettingsChange,
   WorkspaceSettings,
 } from '../services/index.js';
 import type {
@@ -24,6 +25,7 @@ import type {
   ParkedApprovalModel,
   PendingRequestRow,
   SettingsModel,
+  SettingsSavedModel,
   UserFilter,
 } from './views/index.js';
 import { USER_FILTERS } from './views/index.js';
@@ -94,6 +96,20 @@ export function toSettingsModel(settings: WorkspaceSettings, workspaceName: stri
     allowUserOptOut: settings.allowUserOptOut,
     changedBy: settings.changedBy ?? null,
     changedAt: settings.changedAt ?? null,
+  };
+}
+
+export function toSettingsSavedModel(change: SettingsChange, workspaceName: string): SettingsSavedModel {
+  const moved = { toOrg: 0, toNone: 0, other: 0 };
+  for (const c of change.accountChanges) {
+    if (c.before === 'none' && c.after === 'org') moved.toOrg += 1;
+    else if (c.before === 'org' && c.after === 'none') moved.toNone += 1;
+    else moved.other += 1;
+  }
+  return {
+    workspaceName,
+    changes: change.changed.map((setting) => ({ setting, enabled: change.after[setting] })),
+    moved,
   };
 }
 

@@ -7,11 +7,12 @@
 
 import { createTranslator, type Translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
-import type { CoreNotifier, CoreServices } from '../services/index.js';
+import type { CoreNotifier, CoreServices, SettingsChange } from '../services/index.js';
 import { type ApprovalNotices, createApprovalNotices, type MessageRef } from './approval-notices.js';
 import type { MessageView } from './blockkit/types.js';
 import type { SlackClients } from './clients.js';
 import type { HomePublisher } from './home.js';
+import { tellSettingsChange } from './settings-change-dms.js';
 import { affectedMeetingsDm, orgConnectionAlertDm, personalDisconnectedDm } from './views/index.js';
 
 export interface SlackNotifier extends CoreNotifier, ApprovalNotices {
@@ -19,6 +20,11 @@ export interface SlackNotifier extends CoreNotifier, ApprovalNotices {
   dm(workspaceId: string, userId: string, render: (t: Translator) => MessageView): Promise<MessageRef | null>;
   translatorFor(workspaceId: string, userId: string): Promise<Translator>;
   workspaceName(workspaceId: string): Promise<string>;
+  /**
+   * After Save in the Settings modal: the admin is told what changed, then each member whose active
+   * account it moved is told what they use now (and their Home is refreshed).
+   */
+  settingsChanged(workspaceId: string, actorId: string, change: SettingsChange): Promise<void>;
 }
 
 export function createSlackNotifier(deps: {
@@ -101,6 +107,13 @@ export function createSlackNotifier(deps: {
     translatorFor,
     workspaceName,
     ...approvals,
+
+    settingsChanged: (workspaceId, actorId, change) =>
+      tellSettingsChange({ dm, workspaceName, refreshHome, directory: deps.services.directory }, {
+        workspaceId,
+        actorId,
+        change,
+      }),
 
     async orgConnectionLost(event) {
       const admins = await deps.services.directory.listAdmins(event.workspaceId);

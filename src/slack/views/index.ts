@@ -46,7 +46,7 @@ export {
 export type * from './models.js';
 export { USER_FILTERS } from './models.js';
 export { coverageLine, parkedApprovalDm, parkedApproverDm, parkedBlocks, parkedDecidedDm } from './parked.js';
-export { settingsModal } from './settings.js';
+export { accountChangedDm, settingsModal, settingsSavedDm } from './settings.js';
 export { otherUserStatus, statusMessage } from './status.js';
 export {
   encodeUsersPage,

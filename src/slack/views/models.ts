@@ -276,9 +276,33 @@ export interface SettingsModel {
   workspaceName: string;
   autoStartSummary: boolean;
   allowUserOptOut: boolean;
+  /** Members who chose to stop using the organization connection (told when the opt-out setting moves them). */
+  optedOutMembers?: number | undefined;
   changedBy: string | null;
   changedAt: Date | null;
   privateMetadata?: string;
+}
+
+/** The admin's confirmation after saving the settings: what changed and who was told. */
+export interface SettingsSavedModel {
+  workspaceName: string;
+  /** The settings whose value changed, with their new value. */
+  changes: Array<{ setting: 'autoStartSummary' | 'allowUserOptOut'; enabled: boolean }>;
+  /** Members whose active account the change moved (each is sent an AccountChangedModel DM). */
+  moved: { toOrg: number; toNone: number; other: number };
+}
+
+/** A member's DM after the opt-out setting changed what they use. */
+export interface AccountChangedModel {
+  workspaceName: string;
+  /** The Slack admin who changed the setting. */
+  actorId: string;
+  /** The opt-out setting as it is now. */
+  optOutAllowed: boolean;
+  before: AccountSource | 'none';
+  after: AccountSource | 'none';
+  /** The Zoom user hosting their meetings now (the organization's account: their own, by email). */
+  zoomEmail: string | null;
 }
 
 export interface DisconnectModalModel {

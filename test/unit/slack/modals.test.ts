@@ -165,7 +165,7 @@ describe('settingsModal', () => {
     ]);
     const text = allText(view);
     expect(text).toContain('Auto-start the meeting summary');
-    expect(text).toContain('Allow users to disconnect it for themselves');
+    expect(text).toContain('Allow members to stop using the organization’s Zoom account');
     expect(text).toContain('Last changed by <@U1>');
   });
 
