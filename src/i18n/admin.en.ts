@@ -10,6 +10,8 @@ export const adminEn = {
   'admin.users.modal_title': 'Connected users',
   'admin.users.search_label': 'Search by name or email',
   'admin.users.search_placeholder': 'e.g. Alice, or alice@',
+  'admin.users.page.one': 'Page {page} of {pages} · {count} member',
+  'admin.users.page.other': 'Page {page} of {pages} · {count} members',
   'admin.users.search_submit': 'Search',
   // The Settings modal: whom a change of the opt-out setting would move
   'admin.settings.impact_on.one':

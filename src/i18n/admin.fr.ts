@@ -9,6 +9,8 @@ export const adminFr: Record<keyof typeof adminEn, string> = {
   'admin.users.modal_title': 'Utilisateurs connectés',
   'admin.users.search_label': 'Rechercher par nom ou e-mail',
   'admin.users.search_placeholder': 'ex. : Alice, ou alice@',
+  'admin.users.page.one': 'Page {page} sur {pages} · {count} membre',
+  'admin.users.page.other': 'Page {page} sur {pages} · {count} membres',
   'admin.users.search_submit': 'Rechercher',
   // La fenêtre Paramètres : qui un changement du réglage de retrait déplacerait
   'admin.settings.impact_on.one':

@@ -206,7 +206,6 @@ export const en = {
 
   // Connected users (admins)
   'users.title': 'Connected users',
-  'users.page': 'Page {page} of {pages} · {total} members',
   'users.empty': 'No member matches this filter.',
   'users.filter_placeholder': 'Filter',
   'users.prev': 'Previous',

@@ -206,7 +206,6 @@ export const fr: Record<MessageKey, string> = {
 
   // Utilisateurs connectés
   'users.title': 'Utilisateurs connectés',
-  'users.page': 'Page {page} sur {pages} · {total} membres',
   'users.empty': 'Aucun membre ne correspond à ce filtre.',
   'users.filter_placeholder': 'Filtrer',
   'users.prev': 'Précédent',

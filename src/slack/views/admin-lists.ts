@@ -128,7 +128,7 @@ export function connectedUsersBlocks(
   const pageSize = Math.max(1, model.pageSize);
   const pages = Math.max(1, Math.ceil(model.total / pageSize));
   const page = Math.min(Math.max(0, model.page), pages - 1);
-  blocks.push(context(t('users.page', { page: page + 1, pages, total: model.total })));
+  blocks.push(context(t.plural('admin.users.page', model.total, { page: page + 1, pages })));
   const nav = [];
   if (page > 0) {
     nav.push(
