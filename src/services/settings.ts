@@ -54,6 +54,9 @@ export interface SettingsService {
     info?: { name?: string | undefined; enterpriseId?: string | undefined },
   ): Promise<void>;
   workspaceName(workspaceId: string): Promise<string | null>;
+  /** The workspace's name and Enterprise Grid enterprise as stored; null when the workspace is unknown. */
+  workspaceInfo(workspaceId: string): Promise<{ name: string | null; enterpriseId: string | null } | null>;
+
   /** Workspace ids in order, for jobs that visit every workspace (each then works per workspace). */
   listWorkspaceIds(options?: { after?: string | undefined; limit?: number | undefined }): Promise<string[]>;
 }
@@ -173,6 +176,12 @@ export function createSettingsService(
       checkWorkspaceId(workspaceId);
       const doc = await models.workspaces.findOne({ workspaceId }, { name: 1 }).lean();
       return doc?.name ?? null;
+    },
+
+    async workspaceInfo(workspaceId) {
+      checkWorkspaceId(workspaceId);
+      const doc = await models.workspaces.findOne({ workspaceId }, { name: 1, enterpriseId: 1 }).lean();
+      return doc ? { name: doc.name ?? null, enterpriseId: doc.enterpriseId ?? null } : null;
     },
 
     async listWorkspaceIds(options = {}) {

@@ -42,6 +42,9 @@ export function createSlackAccess(deps: {
     slack: config.slack,
     logger,
     ...(installationStore ? { installationStore } : {}),
+    // Grid: the enterprise recorded with each workspace finds its org-wide installation.
+    storedEnterpriseOf: async (workspaceId) =>
+      (await models.workspaces.findOne({ workspaceId }, { enterpriseId: 1 }).lean())?.enterpriseId,
   });
   return { clients, installationStore };
 }
