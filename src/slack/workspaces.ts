@@ -7,7 +7,7 @@
  * admins can be alerted even if they never used the app. Later contacts cost nothing.
  */
 import type { Logger } from '../logger.js';
-import type { Services } from '../services/index.js';
+import type { DirectoryService, SettingsService } from '../services/index.js';
 import { coveredTeams, type SlackClients } from './clients.js';
 
 export interface WorkspaceRegistry {
@@ -15,7 +15,10 @@ export interface WorkspaceRegistry {
 }
 
 export function createWorkspaceRegistry(deps: {
-  services: Services;
+  services: {
+    settings: Pick<SettingsService, 'workspaceInfo' | 'ensureWorkspace'>;
+    directory: Pick<DirectoryService, 'syncFromSlack'>;
+  };
   clients: SlackClients;
   logger: Logger;
 }): WorkspaceRegistry {
