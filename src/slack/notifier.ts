@@ -109,11 +109,14 @@ export function createSlackNotifier(deps: {
     ...approvals,
 
     settingsChanged: (workspaceId, actorId, change) =>
-      tellSettingsChange({ dm, workspaceName, refreshHome, directory: deps.services.directory }, {
-        workspaceId,
-        actorId,
-        change,
-      }),
+      tellSettingsChange(
+        { dm, workspaceName, refreshHome, directory: deps.services.directory },
+        {
+          workspaceId,
+          actorId,
+          change,
+        },
+      ),
 
     async orgConnectionLost(event) {
       const admins = await deps.services.directory.listAdmins(event.workspaceId);
