@@ -26,6 +26,10 @@ export interface WorkspaceLifecycleService {
   ): Promise<{ grantsReleased: number; revoked: number; requestsClosed: number }>;
   /** The app is back (a workspace, or every workspace of an org-wide install): nothing secret returns, the settings are still there. */
   reinstalled(key: { workspaceId?: string | undefined; enterpriseId?: string | undefined }): Promise<number>;
+  /** False once the app was uninstalled from the workspace (until it is installed again). */
+  isInstalled(workspaceId: string): Promise<boolean>;
+  /** The workspaces of an enterprise (an org-wide install covers them all). */
+  workspacesOfEnterprise(enterpriseId: string): Promise<string[]>;
   /** Workspaces the jobs visit: installed ones only, by id, in pages. */
   listInstalled(options: { after?: string | undefined; limit: number }): Promise<string[]>;
   /** Deletes the personal data of workspaces uninstalled longer than the retention period. */
@@ -133,6 +137,16 @@ export function createWorkspaceLifecycleService(
         await audit.record(doc.workspaceId, 'workspace_reinstalled', 'system', {});
       }
       return back.length;
+    },
+
+    async isInstalled(workspaceId) {
+      const doc = await models.workspaces.findOne({ workspaceId }, { uninstalledAt: 1 }).lean();
+      return !doc?.uninstalledAt;
+    },
+
+    async workspacesOfEnterprise(enterpriseId) {
+      const docs = await models.workspaces.find({ enterpriseId }, { workspaceId: 1 }).limit(10_000).lean();
+      return docs.map((d) => d.workspaceId);
     },
 
     async listInstalled({ after, limit }) {

@@ -29,7 +29,10 @@ export interface SlackNotifier extends CoreNotifier, ApprovalNotices {
 
 export function createSlackNotifier(deps: {
   /** Only the core services: the notifier is the port the other services are given. */
-  services: Pick<CoreServices, 'approvals' | 'connections' | 'directory' | 'settings' | 'status'>;
+  services: Pick<
+    CoreServices,
+    'approvals' | 'connections' | 'directory' | 'lifecycle' | 'settings' | 'status'
+  >;
   clients: SlackClients;
   home: HomePublisher;
   logger: Logger;
@@ -45,11 +48,19 @@ export function createSlackNotifier(deps: {
     return (await deps.services.settings.workspaceName(workspaceId).catch(() => null)) ?? workspaceId;
   }
 
+  /**
+   * A workspace that uninstalled the app is told nothing (what its leaving sets off — Zoom's
+   * deauthorization events — may reach any instance, whose client may still be cached).
+   */
+  const installed = (workspaceId: string) =>
+    deps.services.lifecycle.isInstalled(workspaceId).catch(() => true);
+
   async function dm(
     workspaceId: string,
     userId: string,
     render: (t: Translator) => MessageView,
   ): Promise<MessageRef | null> {
+    if (!(await installed(workspaceId))) return null;
     try {
       const client = await deps.clients.forWorkspace(workspaceId);
       const t = await translatorFor(workspaceId, userId);
@@ -71,7 +82,7 @@ export function createSlackNotifier(deps: {
     message: { userId: string; channel: string; ts: string },
     render: (t: Translator) => MessageView,
   ): Promise<boolean> {
-    if (!message.ts) return false;
+    if (!message.ts || !(await installed(workspaceId))) return false;
     try {
       const client = await deps.clients.forWorkspace(workspaceId);
       const view = render(await translatorFor(workspaceId, message.userId));
@@ -88,10 +99,12 @@ export function createSlackNotifier(deps: {
     }
   }
 
-  const refreshHome = (workspaceId: string, userId: string) =>
-    deps.home.publish(workspaceId, userId).catch((error: unknown) => {
+  const refreshHome = async (workspaceId: string, userId: string) => {
+    if (!(await installed(workspaceId))) return;
+    await deps.home.publish(workspaceId, userId).catch((error: unknown) => {
       logger.warn({ err: error, workspaceId, userId }, 'could not refresh the Home tab');
     });
+  };
 
   const approvals = createApprovalNotices({
     services: deps.services,

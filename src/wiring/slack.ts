@@ -91,7 +91,16 @@ export function mountSlack(deps: {
       clock: deps.clock,
     }),
     removeInstallation: installationStore
-      ? (workspaceId) => installationStore.deleteByWorkspace(workspaceId)
+      ? async ({ workspaceId, enterpriseId }) => {
+          await installationStore.deleteByWorkspace(workspaceId);
+          if (enterpriseId) {
+            await installationStore.deleteInstallation?.({
+              isEnterpriseInstall: true,
+              enterpriseId,
+              teamId: undefined,
+            });
+          }
+        }
       : undefined,
   });
   slack.app.error(async (error) => {

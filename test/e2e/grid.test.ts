@@ -205,6 +205,20 @@ describe('Enterprise Grid, deployed org-wide', () => {
         .filter((m) => m.allText.includes('connection stopped')),
     ).toHaveLength(1);
     expect(text(person(EU, 'W_HUGO').dms())).not.toContain('connection stopped');
+    // Its Home refreshes finish before the next scenario revokes the token.
+    await second.app.afterAck.drain(5_000);
+  });
+
+  it('an org-wide uninstall takes every workspace of the enterprise: grants released, installation gone', async () => {
+    await h.slack.sendEvent(EU, { type: 'app_uninstalled' });
+    await h.slack.settle();
+    await h.app.afterAck.drain(5_000);
+    const installed = await h.app.services.lifecycle.listInstalled({ limit: 100 });
+    expect(installed).not.toContain(EU);
+    expect(installed).not.toContain(US);
+    expect((await h.app.services.connections.getOrg(EU))?.status).toBe('disconnected');
+    expect(await h.app.models.slackInstallations.countDocuments({})).toBe(0);
+    expect(h.zoom.control.state().grants.filter((g) => g.clientId === 'org-app' && g.active)).toEqual([]);
   });
 
   it('produced no Slack error', () => {

@@ -3,15 +3,25 @@
  * so every event is deduplicated by `event_id` across instances before it is handled.
  */
 import type { App } from '@slack/bolt';
+import { z } from 'zod';
 import type { IsDuplicate } from '../../../db/dedupe.js';
 import { toSlackProfile } from '../../directory.js';
 import { errorCodeOf, type SlackAppDeps } from '../../runtime.js';
 
 export interface EventDeps extends SlackAppDeps {
   isDuplicateSlackEvent: IsDuplicate;
-  /** Multi-workspace mode: forget the installation of an uninstalled workspace. */
-  removeInstallation?: ((workspaceId: string) => Promise<void>) | undefined;
+  /** Multi-workspace mode: forget the installation of an uninstalled workspace (or enterprise, org-wide). */
+  removeInstallation?:
+    | ((key: { workspaceId: string; enterpriseId?: string | undefined }) => Promise<void>)
+    | undefined;
 }
+
+/** What an uninstall's envelope says about who leaves: a workspace, or an enterprise's org-wide install. */
+const uninstallEnvelope = z.object({
+  team_id: z.string().min(1).max(64),
+  enterprise_id: z.string().min(1).max(64).nullish(),
+  authorizations: z.array(z.object({ is_enterprise_install: z.boolean().optional() }).loose()).optional(),
+});
 
 export function register(app: App, deps: EventDeps): void {
   const logger = deps.logger.child({ module: 'slack-events' });
@@ -66,18 +76,33 @@ export function register(app: App, deps: EventDeps): void {
   });
 
   // Leaving cleanly (issue 14 §8): Zoom grants released at once, the workspace marked uninstalled
-  // (jobs skip it), its personal data deleted after the retention period.
-  const uninstall = async (workspaceId: string, reason: 'app_uninstalled' | 'tokens_revoked') => {
-    const released = await deps.services.lifecycle.uninstalled(workspaceId, reason);
-    deps.clients.forget(workspaceId);
-    await deps.removeInstallation?.(workspaceId);
-    logger.info({ workspaceId, reason, ...released }, 'installation removed');
+  // (jobs skip it), its personal data deleted after the retention period. An org-wide (Grid)
+  // install leaving takes every workspace of its enterprise with it.
+  const uninstall = async (body: unknown, reason: 'app_uninstalled' | 'tokens_revoked') => {
+    const envelope = uninstallEnvelope.parse(body);
+    const enterpriseId = envelope.enterprise_id ?? undefined;
+    const orgWide =
+      envelope.authorizations?.[0]?.is_enterprise_install === true && enterpriseId !== undefined;
+    const workspaces = orgWide
+      ? await deps.services.lifecycle.workspacesOfEnterprise(enterpriseId)
+      : [envelope.team_id];
+    // The token goes first: what releasing the Zoom grants sets off (Zoom's deauthorization events)
+    // finds no way to message a workspace that left, instead of calling Slack with a revoked token.
+    await deps.removeInstallation?.({
+      workspaceId: envelope.team_id,
+      enterpriseId: orgWide ? enterpriseId : undefined,
+    });
+    for (const workspaceId of workspaces) deps.clients.forget(workspaceId);
+    for (const workspaceId of workspaces) {
+      const released = await deps.services.lifecycle.uninstalled(workspaceId, reason);
+      logger.info({ workspaceId, reason, ...released }, 'installation removed');
+    }
   };
   app.event('app_uninstalled', async ({ body }) =>
-    afterAck('app_uninstalled', body.team_id, () => uninstall(body.team_id, 'app_uninstalled')),
+    afterAck('app_uninstalled', body.team_id, () => uninstall(body, 'app_uninstalled')),
   );
   app.event('tokens_revoked', async ({ event, body }) => {
     if ((event.tokens.bot ?? []).length === 0) return;
-    await afterAck('tokens_revoked', body.team_id, () => uninstall(body.team_id, 'tokens_revoked'));
+    await afterAck('tokens_revoked', body.team_id, () => uninstall(body, 'tokens_revoked'));
   });
 }
