@@ -9,7 +9,7 @@ import { type ConnectionsService, createConnectionsService } from './connections
 import { createDirectoryService, type DirectoryService } from './directory.js';
 import { createGrantsService, type GrantsService } from './grants.js';
 import { createHealthService, type HealthService } from './health.js';
-import { createMeetingsService, type MeetingsService } from './meetings.js';
+import { createMeetingsService, type MeetingsService } from './meetings/index.js';
 import type { Clock, CoreNotifier, Defer, SecretCipher, SlackDirectory } from './ports.js';
 import { createRequestNoticesService, type RequestNoticesService } from './request-notices.js';
 import { createSettingsService, type SettingsService } from './settings.js';
@@ -108,7 +108,15 @@ export function completeServices(
     notifier,
     defer: deps.defer,
   });
-  const meetings = createMeetingsService({ ...common, models, zoom, ...core, connectionLoss });
+  const meetings = createMeetingsService({
+    ...common,
+    models,
+    zoom,
+    ...core,
+    connectionLoss,
+    notifier,
+    defer: deps.defer,
+  });
   const health = createHealthService({
     ...common,
     models,
@@ -123,6 +131,7 @@ export function completeServices(
     zoom,
     notifier,
     clientIds: deps.zoomClientIds,
+    meetings,
   });
   const requestNotices = createRequestNoticesService({ approvals: core.approvals, notifier });
   return { ...core, connectionLoss, meetings, health, zoomEvents, requestNotices };
@@ -162,8 +171,16 @@ export { isServiceError, ServiceError } from './errors.js';
 export type { AdminCheck } from './guard.js';
 export type { HealthService, OrgHealth } from './health.js';
 export { createHealthService } from './health.js';
-export type { CreatedMeeting, MeetingRequest, MeetingsService } from './meetings.js';
-export { createMeetingsService, meetingRequestSchema } from './meetings.js';
+export type {
+  CancelOutcome,
+  CreatedMeeting,
+  MeetingEndedEvent,
+  MeetingPost,
+  MeetingRecord,
+  MeetingRequest,
+  MeetingsService,
+} from './meetings/index.js';
+export { createMeetingsService, meetingRequestSchema } from './meetings/index.js';
 export type {
   Clock,
   CoreNotifier,

@@ -10,6 +10,7 @@ import {
 import {
   type CallbackResult,
   completeServices,
+  type MeetingEndedEvent,
   createCoreServices,
   type Services,
 } from '../../../src/services/index.js';
@@ -61,6 +62,7 @@ export interface RecordingNotifier extends CoreNotifier {
   personal: Array<{ workspaceId: string; slackUserId: string; reason: string }>;
   expired: string[];
   reminded: string[];
+  ended: MeetingEndedEvent[];
 }
 
 export function createRecordingNotifier(): RecordingNotifier {
@@ -69,6 +71,10 @@ export function createRecordingNotifier(): RecordingNotifier {
     personal: [],
     expired: [],
     reminded: [],
+    ended: [],
+    async meetingEnded(event) {
+      told.ended.push(event);
+    },
     async orgConnectionLost(event) {
       told.org.push(event);
     },
