@@ -122,6 +122,7 @@ export function createConnectionLossService(
         topic: d.topic,
         startTime: d.startTime,
         joinUrl: d.joinUrl,
+        hostEmail: d.zoomEmail,
         endReason: d.state === 'ended' ? (d.endReason ?? null) : null,
         zoomUserId: d.zoomUserId,
       }))

@@ -72,6 +72,8 @@ export interface UpcomingMeeting {
   topic: string;
   startTime: Date;
   joinUrl: string;
+  /** The host's Zoom email (the member's own Zoom user). */
+  hostEmail: string;
   /** Null: it keeps working (hosted by the member's own Zoom user). Otherwise why it can no longer be joined. */
   endReason: MeetingEndReason | null;
 }

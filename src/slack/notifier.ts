@@ -11,8 +11,11 @@ import type { CallbackResult, CoreNotifier, CoreServices, RequestView } from '..
 import type { MessageView } from './blockkit/types.js';
 import type { SlackClients } from './clients.js';
 import type { HomePublisher } from './home.js';
+import { toEndedMeetingModel, toMeetingRef } from './meeting-mappers.js';
 import {
   affectedMeetingsDm,
+  meetingEndedHostDm,
+  meetingEndedMessage,
   approvalReminderDm,
   approvalRequestDm,
   notZoomAdminDm,
@@ -23,9 +26,23 @@ import {
   requestExpiredDm,
 } from './views/index.js';
 
+/** Where a message went (chat.postMessage's `channel` and `ts`): what chat.update needs later. */
+export interface PostedRef {
+  channel: string;
+  ts: string;
+}
+
 export interface SlackNotifier extends CoreNotifier {
   /** Opens the DM and posts; returns false (logged) when Slack refused. */
   dm(workspaceId: string, userId: string, render: (t: Translator) => MessageView): Promise<boolean>;
+  /** The same, returning where it went (null, logged, when Slack refused). */
+  dmPosted(
+    workspaceId: string,
+    userId: string,
+    render: (t: Translator) => MessageView,
+  ): Promise<PostedRef | null>;
+  /** Posts in a conversation as the bot; null (logged) when Slack refused (e.g. `not_in_channel`). */
+  post(workspaceId: string, channel: string, message: MessageView): Promise<PostedRef | null>;
   translatorFor(workspaceId: string, userId: string): Promise<Translator>;
   approvalOutcome(result: CallbackResult): Promise<void>;
   /** DMs the approval link to the request's recipient (a first send, a resend, a forward, or the 24 h reminder). */
@@ -55,11 +72,11 @@ export function createSlackNotifier(deps: {
     return (await deps.services.settings.workspaceName(workspaceId).catch(() => null)) ?? workspaceId;
   }
 
-  async function dm(
+  async function dmPosted(
     workspaceId: string,
     userId: string,
     render: (t: Translator) => MessageView,
-  ): Promise<boolean> {
+  ): Promise<PostedRef | null> {
     try {
       const client = await deps.clients.forWorkspace(workspaceId);
       const t = await translatorFor(workspaceId, userId);
@@ -67,10 +84,36 @@ export function createSlackNotifier(deps: {
       const channel = opened.channel?.id;
       if (!channel) throw new Error('conversations.open returned no channel');
       const message = render(t);
-      await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
-      return true;
+      const posted = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+      return { channel: posted.channel ?? channel, ts: posted.ts ?? '' };
     } catch (error) {
       logger.warn({ err: error, workspaceId, userId }, 'could not send a DM');
+      return null;
+    }
+  }
+
+  const dm = async (workspaceId: string, userId: string, render: (t: Translator) => MessageView) =>
+    (await dmPosted(workspaceId, userId, render)) !== null;
+
+  async function post(workspaceId: string, channel: string, message: MessageView): Promise<PostedRef | null> {
+    try {
+      const client = await deps.clients.forWorkspace(workspaceId);
+      const posted = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+      return posted.ts ? { channel: posted.channel ?? channel, ts: posted.ts } : null;
+    } catch (error) {
+      logger.info({ err: error, workspaceId }, 'could not post in the conversation');
+      return null;
+    }
+  }
+
+  /** chat.update of one stored post; a post deleted since (or an old one) is logged and skipped. */
+  async function update(workspaceId: string, ref: PostedRef, message: MessageView): Promise<boolean> {
+    try {
+      const client = await deps.clients.forWorkspace(workspaceId);
+      await client.chat.update({ channel: ref.channel, ts: ref.ts, text: message.text, blocks: message.blocks });
+      return true;
+    } catch (error) {
+      logger.info({ err: error, workspaceId }, 'could not update a meeting post');
       return false;
     }
   }
@@ -103,6 +146,8 @@ export function createSlackNotifier(deps: {
 
   return {
     dm,
+    dmPosted,
+    post,
     translatorFor,
     workspaceName,
 
@@ -163,6 +208,12 @@ export function createSlackNotifier(deps: {
     async orgConnectionLost(event) {
       const admins = await deps.services.directory.listAdmins(event.workspaceId);
       const since = new Date();
+      const keepWorking = event.meetings.filter((m) => m.endReason === null);
+      const ended = event.meetings.filter((m) => m.endReason !== null);
+      const alertMeetings = {
+        keepWorking: keepWorking.slice(0, 30).map((m) => toMeetingRef(m)),
+        ended: ended.slice(0, 30).map((m) => toMeetingRef(m)),
+      };
       await Promise.all(
         admins.map((adminId) =>
           dm(event.workspaceId, adminId, (t) =>
@@ -174,15 +225,18 @@ export function createSlackNotifier(deps: {
                 actorId: event.actorId,
                 since,
                 affectedMembers: event.membersRelying,
+                zoomOperator: event.zoomOperator,
+                lastCheckedAt: event.lastCheckedAt,
+                meetings: alertMeetings,
               },
               t,
             ),
           ).then(() => refreshHome(event.workspaceId, adminId)),
         ),
       );
-      // One DM per member, listing all of their affected meetings.
-      const byMember = new Map<string, typeof event.affectedMeetings>();
-      for (const meeting of event.affectedMeetings) {
+      // One DM per member, listing what happens to each of their upcoming meetings.
+      const byMember = new Map<string, typeof event.meetings>();
+      for (const meeting of event.meetings) {
         byMember.set(meeting.slackUserId, [...(byMember.get(meeting.slackUserId) ?? []), meeting]);
       }
       for (const [memberId, meetings] of byMember) {
@@ -190,13 +244,26 @@ export function createSlackNotifier(deps: {
         await dm(event.workspaceId, memberId, (t) =>
           affectedMeetingsDm(
             {
-              meetings: meetings.map((m) => ({ topic: m.topic, startTime: m.startTime, joinUrl: m.joinUrl })),
+              meetings: meetings.map((m) => toMeetingRef(m)),
               hasPersonal: status?.active === 'personal',
             },
             t,
           ),
         );
       }
+    },
+
+    async meetingEnded(event) {
+      const { workspaceId, meeting } = event;
+      const model = toEndedMeetingModel(meeting);
+      const hostT = await translatorFor(workspaceId, meeting.slackUserId);
+      // Each message in its reader's language: a DM its recipient's, the channel post its host's.
+      for (const posted of meeting.posts) {
+        const t = posted.userId ? await translatorFor(workspaceId, posted.userId) : hostT;
+        await update(workspaceId, posted, meetingEndedMessage(model, t));
+      }
+      await dm(workspaceId, meeting.slackUserId, (t) => meetingEndedHostDm(model, t));
+      await refreshHome(workspaceId, meeting.slackUserId);
     },
 
     async personalConnectionLost(event) {
