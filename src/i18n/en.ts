@@ -189,14 +189,11 @@ export const en = {
   'org_reason.unknown': 'The connection stopped working.',
 
   // Affected meetings (to members)
-  'dm.affected.text':
-    'What happens to your upcoming Zoom meetings',
-  'dm.affected.header':
-    'Your upcoming Zoom meetings',
+  'dm.affected.text': 'What happens to your upcoming Zoom meetings',
+  'dm.affected.header': 'Your upcoming Zoom meetings',
   'dm.affected.body':
     'The organization’s Zoom connection stopped. The meetings you made through it are hosted by your own Zoom user, so they do not depend on it.',
-  'dm.affected.fix_personal':
-    'To create new meetings meanwhile, connect your personal Zoom account.',
+  'dm.affected.fix_personal': 'To create new meetings meanwhile, connect your personal Zoom account.',
   'dm.affected.has_personal': 'Your personal Zoom account is still connected: new meetings use it.',
 
   // Connected users (admins)

@@ -188,10 +188,8 @@ export const fr: Record<MessageKey, string> = {
   'org_reason.unknown': 'La connexion ne fonctionne plus.',
 
   // Réunions concernées
-  'dm.affected.text':
-    'Ce que deviennent vos prochaines réunions Zoom',
-  'dm.affected.header':
-    'Vos prochaines réunions Zoom',
+  'dm.affected.text': 'Ce que deviennent vos prochaines réunions Zoom',
+  'dm.affected.header': 'Vos prochaines réunions Zoom',
   'dm.affected.body':
     'La connexion Zoom de l’organisation s’est arrêtée. Les réunions que vous avez créées par son biais sont organisées par votre propre utilisateur Zoom : elles n’en dépendent pas.',
   'dm.affected.fix_personal':

@@ -33,7 +33,8 @@ export const meetingsEn = {
   'meet.invite.text': '{user} invited you to a Zoom meeting: {topic}',
   'meet.invite.body': '{user} invited you to *{topic}*.',
   'meet.host_copy.text': 'Your Zoom meeting {topic} is ready',
-  'meet.host_copy.body': 'Your meeting *{topic}* is ready. It could not be posted where you asked, so here it is.',
+  'meet.host_copy.body':
+    'Your meeting *{topic}* is ready. It could not be posted where you asked, so here it is.',
   'meet.invites_sent.one': '{count} invitation sent by DM.',
   'meet.invites_sent.other': '{count} invitations sent by DM.',
 
@@ -77,9 +78,11 @@ export const meetingsEn = {
   // `/zoom-meet` text that could not be read
   'meet.unreadable.text': 'No Zoom meeting was created',
   'meet.unreadable.time': 'No meeting was created: “{part}” could not be read as a date or time.',
-  'meet.unreadable.no_time': 'No meeting was created: “{part}” has no time of day. Add one, e.g. `tomorrow 10:00`.',
+  'meet.unreadable.no_time':
+    'No meeting was created: “{part}” has no time of day. Add one, e.g. `tomorrow 10:00`.',
   'meet.unreadable.past': 'No meeting was created: “{part}” has already passed.',
-  'meet.unreadable.duration': 'No meeting was created: “{part}” is not a meeting length (1 minute to 24 hours).',
+  'meet.unreadable.duration':
+    'No meeting was created: “{part}” is not a meeting length (1 minute to 24 hours).',
   'meet.unreadable.invitee': 'No meeting was created: nobody in this workspace is called {part}.',
   'meet.unreadable.hint':
     'Write it as `/zoom-meet Topic tomorrow 10:00 45m @someone` (French works too: `demain 10h 45 min`), and put the topic in quotes if it contains a date. `/zoom-meet` alone opens a window.',

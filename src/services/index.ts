@@ -176,11 +176,12 @@ export type {
   CreatedMeeting,
   MeetingEndedEvent,
   MeetingPost,
+  MeetingReader,
   MeetingRecord,
   MeetingRequest,
   MeetingsService,
 } from './meetings/index.js';
-export { createMeetingsService, meetingRequestSchema } from './meetings/index.js';
+export { createMeetingReader, createMeetingsService, meetingRequestSchema } from './meetings/index.js';
 export type {
   Clock,
   CoreNotifier,

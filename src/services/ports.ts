@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 import type { TokenCipher } from '../crypto/token-cipher.js';
 import type { OrgLossReason } from '../domain/connection-loss.js';
+import type { MeetingEndReason } from '../domain/meeting-end.js';
 import type { ZoomGateway } from '../zoom/contracts.js';
 import type { RequestView } from './approvals/index.js';
-import type { MeetingEndReason } from '../domain/meeting-end.js';
 import type { MeetingEndedEvent } from './meetings/model.js';
 
 /** A Slack user as the core needs it. The Slack layer maps `users.info` / `users.list` to this. */

@@ -104,7 +104,11 @@ export function createZoomEventHandler(
   }
 
   async function loseOrg(workspaceId: string, reason: OrgLossReason, generation?: number, operator?: string) {
-    const { changed } = await connectionLoss.lose(workspaceId, { reason, generation, zoomOperator: operator });
+    const { changed } = await connectionLoss.lose(workspaceId, {
+      reason,
+      generation,
+      zoomOperator: operator,
+    });
     return changed ? [{ workspaceId, kind: 'org', status: statusAfterLoss(reason), reason } as const] : [];
   }
 
@@ -191,7 +195,14 @@ export function createZoomEventHandler(
   const meetingOutcomes = (ended: MeetingRecord[]): ZoomEventOutcome[] =>
     ended.flatMap((m) =>
       m.endReason
-        ? [{ workspaceId: m.workspaceId, kind: 'meeting', meetingId: m.meetingId, reason: m.endReason } as const]
+        ? [
+            {
+              workspaceId: m.workspaceId,
+              kind: 'meeting',
+              meetingId: m.meetingId,
+              reason: m.endReason,
+            } as const,
+          ]
         : [],
     );
 

@@ -14,10 +14,10 @@ import type { HomePublisher } from './home.js';
 import { toEndedMeetingModel, toMeetingRef } from './meeting-mappers.js';
 import {
   affectedMeetingsDm,
-  meetingEndedHostDm,
-  meetingEndedMessage,
   approvalReminderDm,
   approvalRequestDm,
+  meetingEndedHostDm,
+  meetingEndedMessage,
   notZoomAdminDm,
   orgConnectionAlertDm,
   personalConnectedDm,
@@ -110,7 +110,12 @@ export function createSlackNotifier(deps: {
   async function update(workspaceId: string, ref: PostedRef, message: MessageView): Promise<boolean> {
     try {
       const client = await deps.clients.forWorkspace(workspaceId);
-      await client.chat.update({ channel: ref.channel, ts: ref.ts, text: message.text, blocks: message.blocks });
+      await client.chat.update({
+        channel: ref.channel,
+        ts: ref.ts,
+        text: message.text,
+        blocks: message.blocks,
+      });
       return true;
     } catch (error) {
       logger.info({ err: error, workspaceId }, 'could not update a meeting post');

@@ -8,7 +8,12 @@ import pino from 'pino';
 import { z } from 'zod';
 import type { Models } from '../../db/models/index.js';
 import type { OrgLossReason } from '../../domain/connection-loss.js';
-import { type CreateMeetingInput, ZoomError, type ZoomGateway, type ZoomMeeting } from '../../zoom/contracts.js';
+import {
+  type CreateMeetingInput,
+  ZoomError,
+  type ZoomGateway,
+  type ZoomMeeting,
+} from '../../zoom/contracts.js';
 import type { ConnectionLossService } from '../connection-loss.js';
 import type { ConnectionsService, OrgConnectionView, PersonalConnectionView } from '../connections.js';
 import { ServiceError } from '../errors.js';

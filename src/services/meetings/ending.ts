@@ -5,7 +5,7 @@
  * notifier, after the current answer). Zoom's `meeting.deleted` that follows our own Cancel reads
  * as that cancel (the `cancelling` mark), so nobody is told "deleted in Zoom" for it.
  */
-import type { Models, MeetingDoc } from '../../db/models/index.js';
+import type { MeetingDoc, Models } from '../../db/models/index.js';
 import type { MeetingEndReason } from '../../domain/meeting-end.js';
 import type { CoreNotifier, Defer } from '../ports.js';
 import { type MeetingRecord, meetingRecord } from './model.js';

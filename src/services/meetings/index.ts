@@ -42,11 +42,17 @@ export interface MeetingsService {
   /** Deletes it in Zoom with a connection that can, then ends it (posts updated, host told). */
   cancel(workspaceId: string, slackUserId: string, meetingId: string): Promise<CancelOutcome>;
   /** Slack ids for the mentions of a `/zoom-meet` text (`@handle` looked up in the directory). */
-  resolveInvitees(workspaceId: string, invitees: Invitee[]): Promise<{ userIds: string[]; unknown: string[] }>;
+  resolveInvitees(
+    workspaceId: string,
+    invitees: Invitee[],
+  ): Promise<{ userIds: string[]; unknown: string[] }>;
   /** Zoom's `meeting.deleted`: the meeting ends, wherever it was made. */
-  endDeletedInZoom(
-    event: { accountId: string; meetingId: string; hostId: string; operator?: string | undefined },
-  ): Promise<MeetingRecord[]>;
+  endDeletedInZoom(event: {
+    accountId: string;
+    meetingId: string;
+    hostId: string;
+    operator?: string | undefined;
+  }): Promise<MeetingRecord[]>;
   /** Zoom's `user.deleted` / `user.deactivated` of a host: every live meeting they host ends. */
   endHostedBy(event: {
     accountId: string;
@@ -57,6 +63,40 @@ export interface MeetingsService {
 }
 
 const MEETING_ID = /^\d{1,19}$/;
+
+/** Reading a member's upcoming meetings needs nothing but the database (App Home is built before the rest). */
+export interface MeetingReader {
+  listUpcoming: MeetingsService['listUpcoming'];
+}
+
+export function createMeetingReader(deps: {
+  models: Models;
+  clock?: (() => Date) | undefined;
+}): MeetingReader {
+  const { models } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  return {
+    async listUpcoming(workspaceId, slackUserId, options = {}) {
+      checkWorkspaceId(workspaceId);
+      checkUserId(slackUserId, 'slackUserId');
+      const now = clock();
+      // Zoom caps a meeting at 24 h: what started earlier is over whatever its length.
+      const docs = await models.meetings
+        .find({
+          workspaceId,
+          slackUserId,
+          state: { $ne: 'ended' },
+          startTime: { $gt: new Date(now.getTime() - 24 * 3600_000) },
+        })
+        .sort({ startTime: 1 })
+        .limit(500)
+        .lean<MeetingDoc[]>();
+      const upcoming = docs.filter((d) => isNotOver(d, now)).map(meetingRecord);
+      const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
+      return { meetings: upcoming.slice(0, limit), total: upcoming.length };
+    },
+  };
+}
 
 export function createMeetingsService(
   deps: CommonDeps & {
@@ -76,6 +116,7 @@ export function createMeetingsService(
   const clock = deps.clock ?? (() => new Date());
   const logger = (deps.logger ?? pino({ level: 'silent' })).child({ module: 'meetings' });
   const create = createMeetingCreator(deps);
+  const reader = createMeetingReader({ models, clock });
   const ender = createMeetingEnder({ models, notifier: deps.notifier, defer: deps.defer, clock });
 
   async function ownDoc(workspaceId: string, slackUserId: string, meetingId: string) {
@@ -125,25 +166,7 @@ export function createMeetingsService(
       );
     },
 
-    async listUpcoming(workspaceId, slackUserId, options = {}) {
-      checkWorkspaceId(workspaceId);
-      checkUserId(slackUserId, 'slackUserId');
-      const now = clock();
-      // Zoom caps a meeting at 24 h: what started earlier is over whatever its length.
-      const docs = await models.meetings
-        .find({
-          workspaceId,
-          slackUserId,
-          state: { $ne: 'ended' },
-          startTime: { $gt: new Date(now.getTime() - 24 * 3600_000) },
-        })
-        .sort({ startTime: 1 })
-        .limit(500)
-        .lean<MeetingDoc[]>();
-      const upcoming = docs.filter((d) => isNotOver(d, now)).map(meetingRecord);
-      const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
-      return { meetings: upcoming.slice(0, limit), total: upcoming.length };
-    },
+    listUpcoming: reader.listUpcoming,
 
     async getOwn(workspaceId, slackUserId, meetingId) {
       const doc = await ownDoc(workspaceId, slackUserId, meetingId);

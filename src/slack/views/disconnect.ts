@@ -6,7 +6,17 @@
 
 import type { Translator } from '../../i18n/index.js';
 import type { KnownBlock, ModalView, PlainTextOption } from '../blockkit/types.js';
-import { context, escapeMrkdwn, header, LIMITS, option, packLines, plain, section, slackDate } from './blocks.js';
+import {
+  context,
+  escapeMrkdwn,
+  header,
+  LIMITS,
+  option,
+  packLines,
+  plain,
+  section,
+  slackDate,
+} from './blocks.js';
 import { meetingRefLine } from './connection-dms.js';
 import { ACTION, BLOCK, CALLBACK, CONFIRM_VALUE, DISCONNECT_CHOICE, type DisconnectChoice } from './ids.js';
 import type { DisconnectModalModel } from './models.js';

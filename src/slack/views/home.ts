@@ -22,6 +22,7 @@ import {
 } from './blocks.js';
 import { orgReasonText } from './connection-dms.js';
 import { ACTION, BLOCK } from './ids.js';
+import { upcomingMeetingsBlocks } from './meeting-list.js';
 import type { AuditEventRow, HomeModel, OrgHealthModel, SettingsModel } from './models.js';
 import { lastChangedLine } from './settings.js';
 import { memberActionButtons, memberStatusBlocks } from './status.js';
@@ -30,6 +31,7 @@ export const HOME_MAX_BLOCKS = 100;
 export const HOME_MAX_REQUESTS = 8;
 export const HOME_MAX_USER_SECTIONS = 6;
 export const HOME_MAX_AUDIT = 10;
+export const HOME_MAX_MEETINGS = 5;
 
 const ORG_STATUS_ICON: Record<OrgHealthModel['status'], string> = {
   active: ':large_green_circle:',
@@ -140,6 +142,13 @@ export function homeView(model: HomeModel, t: Translator): HomeView {
   const blocks: KnownBlock[] = [header(t('home.title')), ...memberStatusBlocks(model.status, t)];
   const memberButtons = memberActionButtons(model.status, t);
   if (memberButtons.length > 0) blocks.push(actions(memberButtons, BLOCK.memberActions));
+  if (model.meetings && (model.meetings.total > 0 || model.status.active)) {
+    blocks.push(
+      divider(),
+      section(`*${t('home.meetings_title')}*`),
+      ...upcomingMeetingsBlocks(model.meetings, t, HOME_MAX_MEETINGS),
+    );
+  }
 
   if (model.isAdmin && model.admin) {
     const admin = model.admin;

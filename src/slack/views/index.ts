@@ -49,6 +49,7 @@ export {
   LIST_MAX_ROWS,
   type MeetingListModel,
   meetingListMessage,
+  meetingNotice,
   type UpcomingMeetingRow,
   upcomingMeetingsBlocks,
 } from './meeting-list.js';

@@ -4,7 +4,16 @@
  */
 import type { Translator } from '../../i18n/index.js';
 import type { KnownBlock, MessageView, SectionBlock } from '../blockkit/types.js';
-import { button, confirmDialog, context, escapeMrkdwn, LIMITS, section, slackDate, truncate } from './blocks.js';
+import {
+  button,
+  confirmDialog,
+  context,
+  escapeMrkdwn,
+  LIMITS,
+  section,
+  slackDate,
+  truncate,
+} from './blocks.js';
 import { ACTION, MEETING_BLOCK_PREFIX } from './ids.js';
 import { meetingLength, topicOf } from './meeting.js';
 
@@ -100,4 +109,9 @@ export function cancelOutcomeMessage(
   }[outcome]();
   const icon = outcome === 'cancelled' ? ':white_check_mark:' : ':warning:';
   return { response_type: 'ephemeral', text, blocks: [section(`${icon} ${text}`)] };
+}
+
+/** A one-line ephemeral notice about a meeting button that can no longer do its job. */
+export function meetingNotice(text: string): MessageView {
+  return { response_type: 'ephemeral', text, blocks: [section(`:warning: ${text}`)] };
 }

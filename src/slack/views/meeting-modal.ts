@@ -47,7 +47,9 @@ export function newMeetingModal(model: NewMeetingModalModel, t: Translator): Mod
         action_id: ACTION.meetingTopic,
         max_length: TOPIC_MAX_LENGTH,
         placeholder: plain(t('meeting_modal.topic_placeholder'), LIMITS.placeholder),
-        ...(model.topic ? { initial_value: Array.from(model.topic).slice(0, TOPIC_MAX_LENGTH).join('') } : {}),
+        ...(model.topic
+          ? { initial_value: Array.from(model.topic).slice(0, TOPIC_MAX_LENGTH).join('') }
+          : {}),
       },
     },
     {

@@ -4,22 +4,12 @@
  * (and why), the host's Create again, and the ephemeral explanations when none could be made.
  */
 
-import type { Translator } from '../../i18n/index.js';
-import type { KnownBlock, MessageView } from '../blockkit/types.js';
-import {
-  actions,
-  button,
-  context,
-  escapeMrkdwn,
-  mention,
-  section,
-  slackDate,
-  truncate,
-} from './blocks.js';
-import { ACTION, BLOCK } from './ids.js';
-import type { MeetingEndReason } from '../../domain/meeting-end.js';
 import type { UnreadableProblem } from '../../domain/meeting-command.js';
-import type { MessageKey } from '../../i18n/index.js';
+import type { MeetingEndReason } from '../../domain/meeting-end.js';
+import type { MessageKey, Translator } from '../../i18n/index.js';
+import type { KnownBlock, MessageView } from '../blockkit/types.js';
+import { actions, button, context, escapeMrkdwn, mention, section, slackDate, truncate } from './blocks.js';
+import { ACTION, BLOCK } from './ids.js';
 import type { MeetingModel, NoAccountModel, ZoomUserNotFoundModel } from './models.js';
 import { noneExplanation } from './status.js';
 
@@ -136,7 +126,9 @@ export function endReasonText(
   const slackUser = endedBy !== null && /^[UW][A-Z0-9_]{1,20}$/.test(endedBy);
   switch (reason) {
     case 'cancelled':
-      return slackUser && endedBy ? t('meet.end.cancelled', { user: mention(endedBy) }) : t('meet.end.cancelled_unknown');
+      return slackUser && endedBy
+        ? t('meet.end.cancelled', { user: mention(endedBy) })
+        : t('meet.end.cancelled_unknown');
     case 'deleted_in_zoom':
       return endedBy
         ? t('meet.end.deleted_in_zoom_by', { who: slackUser ? mention(endedBy) : escapeMrkdwn(endedBy) })
@@ -247,4 +239,3 @@ export function zoomUserNotFoundMessage(model: ZoomUserNotFoundModel, t: Transla
     ],
   };
 }
-

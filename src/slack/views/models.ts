@@ -296,6 +296,8 @@ export interface HomeModel {
   userId: string;
   isAdmin: boolean;
   status: MemberStatusModel;
+  /** The member's upcoming meetings made through the app (absent: the section is not shown). */
+  meetings?: import('./meeting-list.js').MeetingListModel | undefined;
   /** Present only for admins; ignored otherwise. */
   admin: {
     org: OrgHealthModel;

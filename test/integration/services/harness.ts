@@ -10,8 +10,8 @@ import {
 import {
   type CallbackResult,
   completeServices,
-  type MeetingEndedEvent,
   createCoreServices,
+  type MeetingEndedEvent,
   type Services,
 } from '../../../src/services/index.js';
 import type {
