@@ -8,7 +8,7 @@
 export const MAX_DURATION_MINUTES = 24 * 60;
 
 const HOURS = String.raw`(\d{1,2})\s?(?:h|hr|hrs|hours?|heures?)`;
-const MINUTES_UNIT = String.raw`(?:m|min|mins|minutes?|mn)`;
+const MINUTES_UNIT = '(?:m|min|mins|minutes?|mn)';
 const WITH_HOURS = new RegExp(String.raw`^${HOURS}(?:\s?(\d{1,2})\s?${MINUTES_UNIT}?)?$`, 'i');
 const MINUTES_ONLY = new RegExp(String.raw`^(\d{1,4})\s?${MINUTES_UNIT}$`, 'i');
 /** The same shapes at the end of a text, after a space (or alone). */

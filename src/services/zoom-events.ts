@@ -56,6 +56,56 @@ function orgLossOf(event: UserEvent): OrgLossReason | null {
   }
 }
 
+/** Zoom events that end meetings made through the app (issue 14): apart from the connection events. */
+function createMeetingEventHandlers(meetings: Pick<MeetingsService, 'endDeletedInZoom' | 'endHostedBy'>) {
+  const meetingOutcomes = (ended: MeetingRecord[]): ZoomEventOutcome[] =>
+    ended.flatMap((m) =>
+      m.endReason
+        ? [
+            {
+              workspaceId: m.workspaceId,
+              kind: 'meeting',
+              meetingId: m.meetingId,
+              reason: m.endReason,
+            } as const,
+          ]
+        : [],
+    );
+
+  /** `meeting.deleted` (either app hears it; the second is a no-op): that meeting ends. */
+  async function handleMeetingDeleted(event: Extract<ZoomWebhookEvent, { event: 'meeting.deleted' }>) {
+    return meetingOutcomes(
+      await meetings.endDeletedInZoom({
+        accountId: event.accountId,
+        meetingId: event.meeting.id,
+        hostId: event.meeting.hostId,
+        operator: event.operator,
+      }),
+    );
+  }
+
+  /**
+   * Any member's Zoom user deleted or deactivated (not only the org admin's): the meetings it
+   * hosts end. Run before the connection's own handling, so a loss announced for the same event
+   * already reads them as ended.
+   */
+  async function handleHostGone(event: ZoomWebhookEvent): Promise<ZoomEventOutcome[]> {
+    if (event.event !== 'user.deleted' && event.event !== 'user.deactivated') return [];
+    const reason = endReasonOfHostEvent(event.event);
+    if (reason !== 'host_deleted' && reason !== 'host_deactivated') return [];
+    return meetingOutcomes(
+      await meetings.endHostedBy({
+        accountId: event.accountId,
+        zoomUserId: event.user.id,
+        reason,
+        operator: event.operator,
+      }),
+    );
+  }
+
+  return { handleMeetingDeleted, handleHostGone };
+}
+
 export function createZoomEventHandler(
   deps: CommonDeps & {
     connections: ConnectionsService;
@@ -70,6 +120,7 @@ export function createZoomEventHandler(
   },
 ): ZoomEventHandler {
   const { connections, connectionLoss, notifier, zoom } = deps;
+  const meetingEvents = createMeetingEventHandlers(deps.meetings);
   const logger = (deps.logger ?? pino({ level: 'silent' })).child({ module: 'zoom-events' });
 
   /**
@@ -192,54 +243,9 @@ export function createZoomEventHandler(
     return outcomes;
   }
 
-  const meetingOutcomes = (ended: MeetingRecord[]): ZoomEventOutcome[] =>
-    ended.flatMap((m) =>
-      m.endReason
-        ? [
-            {
-              workspaceId: m.workspaceId,
-              kind: 'meeting',
-              meetingId: m.meetingId,
-              reason: m.endReason,
-            } as const,
-          ]
-        : [],
-    );
-
-  /** `meeting.deleted` (either app hears it; the second is a no-op): that meeting ends. */
-  async function handleMeetingDeleted(event: Extract<ZoomWebhookEvent, { event: 'meeting.deleted' }>) {
-    return meetingOutcomes(
-      await deps.meetings.endDeletedInZoom({
-        accountId: event.accountId,
-        meetingId: event.meeting.id,
-        hostId: event.meeting.hostId,
-        operator: event.operator,
-      }),
-    );
-  }
-
-  /**
-   * Any member's Zoom user deleted or deactivated (not only the org admin's): the meetings it
-   * hosts end. Run before the connection's own handling, so a loss announced for the same event
-   * already reads them as ended.
-   */
-  async function handleHostGone(event: ZoomWebhookEvent): Promise<ZoomEventOutcome[]> {
-    if (event.event !== 'user.deleted' && event.event !== 'user.deactivated') return [];
-    const reason = endReasonOfHostEvent(event.event);
-    if (reason !== 'host_deleted' && reason !== 'host_deactivated') return [];
-    return meetingOutcomes(
-      await deps.meetings.endHostedBy({
-        accountId: event.accountId,
-        zoomUserId: event.user.id,
-        reason,
-        operator: event.operator,
-      }),
-    );
-  }
-
   async function handle(event: ZoomWebhookEvent): Promise<ZoomEventOutcome[]> {
     if (event.event === 'meeting.deleted') {
-      const ended = await handleMeetingDeleted(event);
+      const ended = await meetingEvents.handleMeetingDeleted(event);
       logger.info({ event: event.event, app: event.app, changes: ended.length }, 'zoom event handled');
       return ended;
     }
@@ -247,7 +253,7 @@ export function createZoomEventHandler(
       logger.warn({ app: event.app }, 'app_deauthorized for another client id than this app: ignored');
       return [];
     }
-    const hostGone = await handleHostGone(event);
+    const hostGone = await meetingEvents.handleHostGone(event);
     let outcomes: ZoomEventOutcome[];
     if (event.app === 'org') {
       outcomes =

@@ -11,13 +11,11 @@ import type { CallbackResult, CoreNotifier, CoreServices, RequestView } from '..
 import type { MessageView } from './blockkit/types.js';
 import type { SlackClients } from './clients.js';
 import type { HomePublisher } from './home.js';
-import { toEndedMeetingModel, toMeetingRef } from './meeting-mappers.js';
+import { toMeetingRef } from './meeting-mappers.js';
+import { createMeetingNotices, type MeetingNotices, type PostedRef } from './meeting-notices.js';
 import {
-  affectedMeetingsDm,
   approvalReminderDm,
   approvalRequestDm,
-  meetingEndedHostDm,
-  meetingEndedMessage,
   notZoomAdminDm,
   orgConnectionAlertDm,
   personalConnectedDm,
@@ -26,13 +24,9 @@ import {
   requestExpiredDm,
 } from './views/index.js';
 
-/** Where a message went (chat.postMessage's `channel` and `ts`): what chat.update needs later. */
-export interface PostedRef {
-  channel: string;
-  ts: string;
-}
+export type { PostedRef } from './meeting-notices.js';
 
-export interface SlackNotifier extends CoreNotifier {
+export interface SlackNotifier extends CoreNotifier, MeetingNotices {
   /** Opens the DM and posts; returns false (logged) when Slack refused. */
   dm(workspaceId: string, userId: string, render: (t: Translator) => MessageView): Promise<boolean>;
   /** The same, returning where it went (null, logged, when Slack refused). */
@@ -41,8 +35,6 @@ export interface SlackNotifier extends CoreNotifier {
     userId: string,
     render: (t: Translator) => MessageView,
   ): Promise<PostedRef | null>;
-  /** Posts in a conversation as the bot; null (logged) when Slack refused (e.g. `not_in_channel`). */
-  post(workspaceId: string, channel: string, message: MessageView): Promise<PostedRef | null>;
   translatorFor(workspaceId: string, userId: string): Promise<Translator>;
   approvalOutcome(result: CallbackResult): Promise<void>;
   /** DMs the approval link to the request's recipient (a first send, a resend, a forward, or the 24 h reminder). */
@@ -95,34 +87,6 @@ export function createSlackNotifier(deps: {
   const dm = async (workspaceId: string, userId: string, render: (t: Translator) => MessageView) =>
     (await dmPosted(workspaceId, userId, render)) !== null;
 
-  async function post(workspaceId: string, channel: string, message: MessageView): Promise<PostedRef | null> {
-    try {
-      const client = await deps.clients.forWorkspace(workspaceId);
-      const posted = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
-      return posted.ts ? { channel: posted.channel ?? channel, ts: posted.ts } : null;
-    } catch (error) {
-      logger.info({ err: error, workspaceId }, 'could not post in the conversation');
-      return null;
-    }
-  }
-
-  /** chat.update of one stored post; a post deleted since (or an old one) is logged and skipped. */
-  async function update(workspaceId: string, ref: PostedRef, message: MessageView): Promise<boolean> {
-    try {
-      const client = await deps.clients.forWorkspace(workspaceId);
-      await client.chat.update({
-        channel: ref.channel,
-        ts: ref.ts,
-        text: message.text,
-        blocks: message.blocks,
-      });
-      return true;
-    } catch (error) {
-      logger.info({ err: error, workspaceId }, 'could not update a meeting post');
-      return false;
-    }
-  }
-
   async function sendApprovalRequest(
     request: RequestView,
     link: string,
@@ -149,10 +113,20 @@ export function createSlackNotifier(deps: {
       logger.warn({ err: error, workspaceId, userId }, 'could not refresh the Home tab');
     });
 
+  const meetingNotices = createMeetingNotices({
+    clients: deps.clients,
+    logger,
+    dm,
+    translatorFor,
+    refreshHome,
+    memberStatus: (workspaceId, userId) =>
+      deps.services.status.getStatus(workspaceId, userId).catch(() => null),
+  });
+
   return {
     dm,
     dmPosted,
-    post,
+    ...meetingNotices,
     translatorFor,
     workspaceName,
 
@@ -239,36 +213,7 @@ export function createSlackNotifier(deps: {
           ).then(() => refreshHome(event.workspaceId, adminId)),
         ),
       );
-      // One DM per member, listing what happens to each of their upcoming meetings.
-      const byMember = new Map<string, typeof event.meetings>();
-      for (const meeting of event.meetings) {
-        byMember.set(meeting.slackUserId, [...(byMember.get(meeting.slackUserId) ?? []), meeting]);
-      }
-      for (const [memberId, meetings] of byMember) {
-        const status = await deps.services.status.getStatus(event.workspaceId, memberId).catch(() => null);
-        await dm(event.workspaceId, memberId, (t) =>
-          affectedMeetingsDm(
-            {
-              meetings: meetings.map((m) => toMeetingRef(m)),
-              hasPersonal: status?.active === 'personal',
-            },
-            t,
-          ),
-        );
-      }
-    },
-
-    async meetingEnded(event) {
-      const { workspaceId, meeting } = event;
-      const model = toEndedMeetingModel(meeting);
-      const hostT = await translatorFor(workspaceId, meeting.slackUserId);
-      // Each message in its reader's language: a DM its recipient's, the channel post its host's.
-      for (const posted of meeting.posts) {
-        const t = posted.userId ? await translatorFor(workspaceId, posted.userId) : hostT;
-        await update(workspaceId, posted, meetingEndedMessage(model, t));
-      }
-      await dm(workspaceId, meeting.slackUserId, (t) => meetingEndedHostDm(model, t));
-      await refreshHome(workspaceId, meeting.slackUserId);
+      await meetingNotices.tellHosts(event);
     },
 
     async personalConnectionLost(event) {

@@ -47,7 +47,6 @@ export const BLOCK = {
   resultLink: 'result_link',
   meetingJoin: 'meeting_join',
   meetingAgain: 'meeting_again',
-  meetingsList: 'meetings_list',
   alertActions: 'alert_actions',
 } as const;
 

@@ -32,11 +32,11 @@ function hostLine(model: NewMeetingModalModel, t: Translator): string {
     : `${t('meeting_modal.host_personal', { email })} ${t('meeting_modal.defaults_personal')}`;
 }
 
-export function newMeetingModal(model: NewMeetingModalModel, t: Translator): ModalView {
+/** Topic, date and start time (on the member's clock), duration. */
+function whatAndWhenBlocks(model: NewMeetingModalModel, t: Translator): KnownBlock[] {
   const duration = model.durationMinutes ?? DEFAULT_DURATION;
   const options = durationOptions(duration, t);
-  const invitees = (model.invitees ?? []).slice(0, MAX_INVITEES);
-  const blocks: KnownBlock[] = [
+  return [
     {
       type: 'input',
       block_id: BLOCK.meetingTopic,
@@ -83,6 +83,13 @@ export function newMeetingModal(model: NewMeetingModalModel, t: Translator): Mod
         initial_option: options.find((o) => o.value === String(duration)) ?? options[0],
       },
     },
+  ];
+}
+
+/** Who is invited, where it is posted. */
+function whoAndWhereBlocks(model: NewMeetingModalModel, t: Translator): KnownBlock[] {
+  const invitees = (model.invitees ?? []).slice(0, MAX_INVITEES);
+  return [
     {
       type: 'input',
       block_id: BLOCK.meetingInvitees,
@@ -109,6 +116,13 @@ export function newMeetingModal(model: NewMeetingModalModel, t: Translator): Mod
         filter: { include: ['public', 'private', 'im', 'mpim'], exclude_bot_users: true },
       },
     },
+  ];
+}
+
+export function newMeetingModal(model: NewMeetingModalModel, t: Translator): ModalView {
+  const blocks: KnownBlock[] = [
+    ...whatAndWhenBlocks(model, t),
+    ...whoAndWhereBlocks(model, t),
     context(hostLine(model, t)),
   ];
   const view: ModalView = {

@@ -1,0 +1,96 @@
+/**
+ * What the notifier says about meetings made through the app: posting a meeting as the bot (so
+ * its `channel` + `ts` are kept), and, when a meeting ends, every stored post and DM updated with
+ * chat.update (each in its reader's language) and the host offered Create again.
+ */
+import type { Translator } from '../i18n/index.js';
+import type { Logger } from '../logger.js';
+import type { MeetingEndedEvent, MemberStatus, OrgConnectionLostEvent } from '../services/index.js';
+import type { MessageView } from './blockkit/types.js';
+import type { SlackClients } from './clients.js';
+import { toEndedMeetingModel, toMeetingRef } from './meeting-mappers.js';
+import { affectedMeetingsDm, meetingEndedHostDm, meetingEndedMessage } from './views/index.js';
+
+/** Where a message went (chat.postMessage's `channel` and `ts`): what chat.update needs later. */
+export interface PostedRef {
+  channel: string;
+  ts: string;
+}
+
+export interface MeetingNotices {
+  /** Posts in a conversation as the bot; null (logged) when Slack refused (e.g. `not_in_channel`). */
+  post(workspaceId: string, channel: string, message: MessageView): Promise<PostedRef | null>;
+  meetingEnded(event: MeetingEndedEvent): Promise<void>;
+  /** After an org connection loss: one DM per member, saying what happens to each of their upcoming meetings. */
+  tellHosts(event: OrgConnectionLostEvent): Promise<void>;
+}
+
+export function createMeetingNotices(deps: {
+  clients: SlackClients;
+  logger: Logger;
+  dm(workspaceId: string, userId: string, render: (t: Translator) => MessageView): Promise<boolean>;
+  translatorFor(workspaceId: string, userId: string): Promise<Translator>;
+  refreshHome(workspaceId: string, userId: string): Promise<void>;
+  memberStatus(workspaceId: string, userId: string): Promise<MemberStatus | null>;
+}): MeetingNotices {
+  const { logger } = deps;
+
+  /** chat.update of one stored post; one deleted since is logged and skipped. */
+  async function update(workspaceId: string, ref: PostedRef, message: MessageView): Promise<boolean> {
+    try {
+      const client = await deps.clients.forWorkspace(workspaceId);
+      await client.chat.update({
+        channel: ref.channel,
+        ts: ref.ts,
+        text: message.text,
+        blocks: message.blocks,
+      });
+      return true;
+    } catch (error) {
+      logger.info({ err: error, workspaceId }, 'could not update a meeting post');
+      return false;
+    }
+  }
+
+  return {
+    async post(workspaceId, channel, message) {
+      try {
+        const client = await deps.clients.forWorkspace(workspaceId);
+        const posted = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+        return posted.ts ? { channel: posted.channel ?? channel, ts: posted.ts } : null;
+      } catch (error) {
+        logger.info({ err: error, workspaceId }, 'could not post in the conversation');
+        return null;
+      }
+    },
+
+    async meetingEnded(event) {
+      const { workspaceId, meeting } = event;
+      const model = toEndedMeetingModel(meeting);
+      const hostT = await deps.translatorFor(workspaceId, meeting.slackUserId);
+      // Each message in its reader's language: a DM its recipient's, the channel post its host's.
+      for (const posted of meeting.posts) {
+        const t = posted.userId ? await deps.translatorFor(workspaceId, posted.userId) : hostT;
+        await update(workspaceId, posted, meetingEndedMessage(model, t));
+      }
+      await deps.dm(workspaceId, meeting.slackUserId, (t) => meetingEndedHostDm(model, t));
+      await deps.refreshHome(workspaceId, meeting.slackUserId);
+    },
+
+    async tellHosts(event) {
+      const byMember = new Map<string, typeof event.meetings>();
+      for (const meeting of event.meetings) {
+        byMember.set(meeting.slackUserId, [...(byMember.get(meeting.slackUserId) ?? []), meeting]);
+      }
+      for (const [memberId, meetings] of byMember) {
+        const status = await deps.memberStatus(event.workspaceId, memberId);
+        await deps.dm(event.workspaceId, memberId, (t) =>
+          affectedMeetingsDm(
+            { meetings: meetings.map(toMeetingRef), hasPersonal: status?.active === 'personal' },
+            t,
+          ),
+        );
+      }
+    },
+  };
+}
