@@ -6,7 +6,7 @@
  * as that cancel (the `cancelling` mark), so nobody is told "deleted in Zoom" for it.
  */
 import type { MeetingDoc, Models } from '../../db/models/index.js';
-import type { MeetingEndReason } from '../../domain/meeting-end.js';
+import { isNotOver, type MeetingEndReason } from '../../domain/meeting-end.js';
 import type { CoreNotifier, Defer } from '../ports.js';
 import { type MeetingRecord, meetingRecord } from './model.js';
 
@@ -19,6 +19,7 @@ export interface MeetingEnder {
     filter: Record<string, unknown>,
     reason: MeetingEndReason,
     endedBy: string | null,
+    options?: { onlyNotOver?: boolean },
   ): Promise<MeetingRecord[]>;
 }
 
@@ -66,11 +67,13 @@ export function createMeetingEnder(deps: {
   }
 
   return {
-    async end(filter, reason, endedBy) {
-      const docs = await models.meetings
+    async end(filter, reason, endedBy, options = {}) {
+      const found = await models.meetings
         .find({ ...filter, state: { $ne: 'ended' } })
         .limit(5000)
         .lean<Array<MeetingDoc & { _id: unknown }>>();
+      // Meetings already over stay as they were: their posts need no correction.
+      const docs = options.onlyNotOver ? found.filter((d) => isNotOver(d, clock())) : found;
       const ended: MeetingRecord[] = [];
       for (const doc of docs) {
         const one = await endOne(doc, reason, endedBy);

@@ -241,12 +241,13 @@ export function createMeetingsService(
     },
 
     async endHostedBy(event) {
-      // Meetings already over stay as they are: their posts need no correction.
+      // Zoom caps a meeting at 24 h: what started earlier is over.
       const recent = new Date(clock().getTime() - 24 * 3600_000);
       const ended = await ender.end(
         { zoomUserId: event.zoomUserId, zoomAccountId: event.accountId, startTime: { $gt: recent } },
         event.reason,
         event.operator ?? null,
+        { onlyNotOver: true },
       );
       if (ended.length > 0) logger.info({ reason: event.reason, ended: ended.length }, 'host Zoom user gone');
       return ended;
