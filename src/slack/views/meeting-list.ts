@@ -81,8 +81,11 @@ export function upcomingMeetingsBlocks(model: MeetingListModel, t: Translator, m
   return blocks;
 }
 
-/** Messages hold 50 blocks: a title, the rows, the "more" line. */
-export const LIST_MAX_ROWS = 40;
+/**
+ * Rows in `/zoom-meet list`: each holds about 350 characters (its confirmation dialog included)
+ * and Slack refuses a message over ~13,000 (`msg_blocks_too_long`); the rest is "and N more".
+ */
+export const LIST_MAX_ROWS = 20;
 
 /** `/zoom-meet list` (ephemeral). */
 export function meetingListMessage(model: MeetingListModel, t: Translator): MessageView {
