@@ -6,6 +6,7 @@
  */
 import { isServiceError, type MeetingRecord, type Services } from '../../services/index.js';
 import type { MessageView } from '../blockkit/types.js';
+import type { HomePublisher } from '../home.js';
 import { noneReasonOf } from '../mappers.js';
 import { toMeetingModel } from '../meeting-mappers.js';
 import type { SlackNotifier } from '../notifier.js';
@@ -75,7 +76,7 @@ export async function createMeetingReply(
  * caller shows it its own way (a command's in_channel reply); otherwise the host gets a DM copy.
  */
 export async function publishMeeting(
-  deps: { services: Services; notifier: SlackNotifier },
+  deps: { services: Services; notifier: SlackNotifier; home: HomePublisher },
   actor: Actor,
   made: Extract<MeetingReply, { made: true }>,
   options: { fallback?: (message: MessageView) => Promise<void> } = {},
@@ -103,4 +104,6 @@ export async function publishMeeting(
     const dm = await deps.notifier.dmPosted(workspaceId, invitee, (t) => meetingInviteDm(model, t));
     if (dm) await remember({ kind: 'invitee', ...dm, userId: invitee });
   }
+  // The host's Home lists their upcoming meetings: it shows this one now, not at the next visit.
+  await deps.home.publish(workspaceId, record.slackUserId).catch(() => undefined);
 }
