@@ -4,6 +4,8 @@
  * bot, so the post's `channel` + `ts` are stored and it can be updated when the meeting ends),
  * each invitee DM'd (their time zone and language), and every message recorded on the meeting.
  */
+
+import type { Logger } from '../../logger.js';
 import { isServiceError, type MeetingRecord, type Services } from '../../services/index.js';
 import type { MessageView } from '../blockkit/types.js';
 import type { HomePublisher } from '../home.js';
@@ -76,7 +78,7 @@ export async function createMeetingReply(
  * caller shows it its own way (a command's in_channel reply); otherwise the host gets a DM copy.
  */
 export async function publishMeeting(
-  deps: { services: Services; notifier: SlackNotifier; home: HomePublisher },
+  deps: { services: Services; notifier: SlackNotifier; home: HomePublisher; logger: Logger },
   actor: Actor,
   made: Extract<MeetingReply, { made: true }>,
   options: { fallback?: (message: MessageView) => Promise<void> } = {},
@@ -105,5 +107,7 @@ export async function publishMeeting(
     if (dm) await remember({ kind: 'invitee', ...dm, userId: invitee });
   }
   // The host's Home lists their upcoming meetings: it shows this one now, not at the next visit.
-  await deps.home.publish(workspaceId, record.slackUserId).catch(() => undefined);
+  await deps.home.publish(workspaceId, record.slackUserId).catch((error: unknown) => {
+    deps.logger.warn({ err: error, workspaceId }, 'could not refresh the Home tab after a meeting');
+  });
 }

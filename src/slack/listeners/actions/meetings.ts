@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import { newMeetingModalView } from '../../loaders/new-meeting-modal.js';
+import { toUpcomingRow } from '../../meeting-mappers.js';
 import type { SlackAppDeps } from '../../runtime.js';
-import { cancelOutcomeMessage, meetingNotice } from '../../views/index.js';
+import { cancelOutcomeMessage, LIST_MAX_ROWS, meetingListMessage, meetingNotice } from '../../views/index.js';
 import { actionHandler } from './frame.js';
 
 const meetingIdValue = z.string().regex(/^\d{1,19}$/);
@@ -20,7 +21,7 @@ export function openNewMeeting(deps: SlackAppDeps, clock: () => Date = () => new
 }
 
 export function cancelMeeting(deps: SlackAppDeps) {
-  return actionHandler(deps, 'cancel_meeting', async ({ actor, value, tell, surface }) => {
+  return actionHandler(deps, 'cancel_meeting', async ({ actor, args, value, tell, surface }) => {
     const meetingId = meetingIdValue.safeParse(value);
     if (!meetingId.success) {
       await tell(cancelOutcomeMessage('not_found', null, actor.t));
@@ -29,9 +30,24 @@ export function cancelMeeting(deps: SlackAppDeps) {
     const result = await deps.services.meetings.cancel(actor.workspaceId, actor.userId, meetingId.data);
     const topic = result.outcome === 'not_found' ? null : result.meeting.topic;
     const outcome = result.outcome === 'not_cancelled' ? result.why : result.outcome;
+    const said = cancelOutcomeMessage(outcome, topic, actor.t);
+    if (surface === 'message' && args.respond) {
+      // The list it was clicked in is replaced by the list as it is now, under what happened:
+      // no Cancel button is left on a meeting that is gone.
+      const { meetings, total } = await deps.services.meetings.listUpcoming(actor.workspaceId, actor.userId, {
+        limit: LIST_MAX_ROWS,
+      });
+      const list = meetingListMessage({ meetings: meetings.map(toUpcomingRow), total }, actor.t);
+      await args.respond({
+        response_type: 'ephemeral',
+        replace_original: true,
+        text: said.text,
+        blocks: [...said.blocks, ...list.blocks],
+      });
+      return;
+    }
     // From Home the list refreshes itself (the ending refreshes the host's Home): no DM needed then.
-    if (surface !== 'home' || outcome !== 'cancelled')
-      await tell(cancelOutcomeMessage(outcome, topic, actor.t));
+    if (surface !== 'home' || outcome !== 'cancelled') await tell(said);
   });
 }
 
