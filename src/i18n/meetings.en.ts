@@ -100,4 +100,5 @@ export const meetingsEn = {
   'dm.affected.keep_title': '*Still working* — nothing to do:',
   'dm.affected.ended_title': '*Can no longer be joined:*',
   'disconnect.impact_last_check': 'Last checked: {date}',
+  'error.meeting_not_found': 'This Zoom meeting no longer exists.',
 } as const;

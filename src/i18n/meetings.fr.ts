@@ -90,4 +90,5 @@ export const meetingsFr: Record<keyof typeof meetingsEn, string> = {
   'dm.affected.keep_title': '*Toujours valables* — rien à faire :',
   'dm.affected.ended_title': '*Plus accessibles :*',
   'disconnect.impact_last_check': 'Dernière vérification : {date}',
+  'error.meeting_not_found': 'Cette réunion Zoom n’existe plus.',
 };
