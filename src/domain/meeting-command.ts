@@ -9,7 +9,7 @@
  * for a date. What looks like a time but cannot be read is refused with that part named.
  */
 import * as chrono from 'chrono-node';
-import { MAX_DURATION_MINUTES, readDuration, trailingDurations } from './meeting-duration.js';
+import { MAX_DURATION_MINUTES, trailingDurations } from './meeting-duration.js';
 import { instantOf, type WallClock, wallClockAt } from './wall-clock.js';
 
 export type Invitee = { kind: 'id'; userId: string } | { kind: 'handle'; handle: string };
@@ -219,6 +219,3 @@ export function parseMeetCommand(raw: string, context: MeetCommandContext): Meet
     .replace(/\s+/g, ' ');
   return { kind: 'meeting', topic, start, durationMinutes, invitees };
 }
-
-/** Exposed for the views' help text and tests: what counts as a length. */
-export { readDuration };

@@ -7,6 +7,7 @@
 import type { OrgLossReason } from '../../domain/connection-loss.js';
 import type { MeetingEndReason } from '../../domain/meeting-end.js';
 import type { ConnectScope, DisconnectChoice, OrgPath } from './ids.js';
+import type { MeetingListModel } from './meeting-list.js';
 
 export type AccountSource = 'personal' | 'org';
 export type OrgConnectionStatus = 'active' | 'needs_reconnect' | 'disconnected';
@@ -297,7 +298,7 @@ export interface HomeModel {
   isAdmin: boolean;
   status: MemberStatusModel;
   /** The member's upcoming meetings made through the app (absent: the section is not shown). */
-  meetings?: import('./meeting-list.js').MeetingListModel | undefined;
+  meetings?: MeetingListModel | undefined;
   /** Present only for admins; ignored otherwise. */
   admin: {
     org: OrgHealthModel;

@@ -92,9 +92,9 @@ describe('a planned meeting', () => {
   });
 
   it('lists the member’s upcoming ones soonest first, without those over or ended', async () => {
-    const later = await h.services.meetings.create(W, other, { topic: 'Later', startTime: at(5 * HOUR) });
+    await h.services.meetings.create(W, other, { topic: 'Later', startTime: at(5 * HOUR) });
     const sooner = await h.services.meetings.create(W, other, { topic: 'Sooner', startTime: at(HOUR) });
-    const past = await h.services.meetings.create(W, other, {
+    await h.services.meetings.create(W, other, {
       topic: 'Past',
       startTime: at(-3 * HOUR),
       durationMinutes: 30,
@@ -102,7 +102,6 @@ describe('a planned meeting', () => {
     const listed = await h.services.meetings.listUpcoming(W, other);
     expect(listed.meetings.map((m) => m.topic)).toEqual(['Sooner', 'Later']);
     expect(listed.total).toBe(2);
-    expect(past.record.meetingId).not.toBe(later.record.meetingId);
     await h.services.meetings.cancel(W, other, sooner.meeting.id);
     expect((await h.services.meetings.listUpcoming(W, other)).meetings.map((m) => m.topic)).toEqual([
       'Later',
