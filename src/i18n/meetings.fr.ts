@@ -40,7 +40,7 @@ export const meetingsFr: Record<keyof typeof meetingsEn, string> = {
     'L’utilisateur Zoom de son organisateur ({email}) a été supprimé, et ses réunions avec lui.',
   'meet.end.host_deactivated':
     'L’utilisateur Zoom de son organisateur ({email}) a été désactivé : personne ne peut la démarrer.',
-  'meet.was': 'Elle était prévue le {date}.',
+  'meet.was': 'Elle était prévue : {date}.',
   'meet.host_ended.text': 'Votre réunion Zoom {topic} n’est plus accessible',
   'meet.host_ended.posts': 'Sa publication et les invitations l’indiquent désormais.',
   'meet.host_ended.again':

@@ -244,7 +244,12 @@ export function createMeetingsService(
       // Zoom caps a meeting at 24 h: what started earlier is over.
       const recent = new Date(clock().getTime() - 24 * 3600_000);
       const ended = await ender.end(
-        { zoomUserId: event.zoomUserId, zoomAccountId: event.accountId, startTime: { $gt: recent } },
+        {
+          zoomUserId: event.zoomUserId,
+          // Recorded before the account was stored: Zoom user ids are unique across accounts.
+          $or: [{ zoomAccountId: event.accountId }, { zoomAccountId: { $exists: false } }],
+          startTime: { $gt: recent },
+        },
         event.reason,
         event.operator ?? null,
         { onlyNotOver: true },
