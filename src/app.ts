@@ -30,7 +30,7 @@ import { createSlackDirectory } from './slack/directory.js';
 import { createHomePublisher } from './slack/home.js';
 import { createSlackNotifier, type SlackNotifier } from './slack/notifier.js';
 import { createResponseUrlClient } from './slack/response-url.js';
-import { openDatabase } from './wiring/database.js';
+import { migrateDatabase, openDatabase } from './wiring/database.js';
 import { createMetricsHttp, createPublicHttp } from './wiring/http.js';
 import { createSlackAccess, mountSlack, type SlackAccess } from './wiring/slack.js';
 import { createZoomGateway, type ZoomGateway } from './zoom/index.js';
@@ -82,6 +82,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const cipher = createTokenCipher(config.encryptionKeys);
   const database = await openDatabase(config, logger);
   const { db, models } = database;
+  await migrateDatabase(database, { cipher, instanceId, clock, logger });
 
   const zoom = createZoom(config, cipher, metrics, instanceId, logger, overrides);
 
@@ -182,6 +183,7 @@ function createServicesAndNotifier(
     publicUrl: config.publicUrl,
     zoomClientIds: { org: config.zoom.org.clientId, user: config.zoom.user.clientId },
     personalLinkTtlMs: config.personalLinkTtlMinutes * 60_000,
+    dataRetentionDays: config.dataRetentionDays,
   };
   const core = createCoreServices(serviceDeps);
   const meetings = createMeetingReader({ models: deps.models, clock: deps.clock });

@@ -10,7 +10,14 @@ import pino from 'pino';
 import { type BuiltApp, buildApp } from '../../src/app.js';
 import { loadConfig, secretValues } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/logger.js';
-import { DEFAULT_SEED, type SlackStandIn, startSlackStandIn } from '../slack/index.js';
+import {
+  combineSeeds,
+  DEFAULT_SEED,
+  GRID_SEED,
+  type SlackSeed,
+  type SlackStandIn,
+  startSlackStandIn,
+} from '../slack/index.js';
 import { createActivityFeed } from '../ui/activity.js';
 import { startRecordingProxy } from '../ui/recording-proxy.js';
 import { startUiServer } from '../ui/server.js';
@@ -54,6 +61,14 @@ export interface Sandbox {
   app: BuiltApp;
   slack: SlackStandIn;
   stop(): Promise<void>;
+}
+
+/** GRID_SEED before its org admin deployed the app: the sandbox deploys it through the real install route. */
+function undeployedGrid(): SlackSeed {
+  const seed = structuredClone(GRID_SEED) as SlackSeed;
+  for (const enterprise of seed.enterprises ?? [])
+    if (enterprise.org_install) enterprise.org_install.installed = false;
+  return seed;
 }
 
 /** `preferred` when it is free on loopback, else any free port. */
@@ -136,11 +151,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     stops.push(zoomProxy.stop);
     zoomProxyUrl.current = zoomProxy.url;
 
+    // Multi-workspace mode also gets the Enterprise Grid organization, deployed org-wide below.
+    const slackSeed = slackMode === 'multi' ? combineSeeds(DEFAULT_SEED, undeployedGrid()) : DEFAULT_SEED;
     const slack = await startSlackStandIn({
       signingSecret: secrets.slackSigningSecret,
       clientId: secrets.slackClientId,
       clientSecret: secrets.slackClientSecret,
-      seed: DEFAULT_SEED,
+      seed: slackSeed,
       logger: logger.child({ part: 'slack' }),
     });
     stops.push(slack.stop);
@@ -215,9 +232,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     slack.setAppUrl(`${appUrl}/slack/events`);
     zoom.control.setWebhookTarget(`${appUrl}/zoom/webhooks`);
 
-    const teams = slackMode === 'multi' ? DEFAULT_SEED.teams : [firstTeam];
+    const teams = slackMode === 'multi' ? slackSeed.teams : [firstTeam];
     if (slackMode === 'multi') {
-      for (const team of teams) {
+      for (const team of DEFAULT_SEED.teams) {
         const installer = team.users?.find((u) => u.is_admin || u.is_owner) ?? team.users?.[0];
         if (!installer) continue;
         await installIntoTeam({
@@ -225,6 +242,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           authorizeUrl: slack.authorizeUrl,
           team: team.id,
           user: installer.id,
+        });
+      }
+      // An org admin deploys the app to the whole Grid organization: one installation, both workspaces.
+      for (const enterprise of GRID_SEED.enterprises) {
+        await installIntoTeam({
+          appUrl,
+          authorizeUrl: slack.authorizeUrl,
+          team: enterprise.id,
+          user: 'W_GRACE',
         });
       }
     }

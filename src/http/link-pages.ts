@@ -182,6 +182,7 @@ export function finishedLinkPage(t: Translator, link: LinkView): PageModel | nul
           t('page.superseded.body', {
             workspace,
             name: link.supersededByName ?? link.supersededBy?.connectedBy ?? '',
+            email: link.supersededBy?.zoomEmail ?? '',
             date: t.formatDate(link.supersededBy?.at ?? link.createdAt),
           }),
           nowLine(t, link),

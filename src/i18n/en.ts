@@ -8,6 +8,7 @@
  * - No emoji codes here (views add them), so catalogs stay plain text and mrkdwn-light.
  * - Keys used as modal title/submit/close stay ≤ 24 characters; button and option texts ≤ 75.
  */
+import { adminEn } from './admin.en.js';
 import { meetingsEn } from './meetings.en.js';
 
 export const en = {
@@ -41,6 +42,10 @@ export const en = {
   'status.reason.personal_needs_reconnect': 'Your personal Zoom connection stopped working.',
   'status.fix.connect_personal': 'Connect your personal Zoom account with `/zoom-connect personal`.',
   'status.fix.ask_admin': 'Or ask a Slack admin to connect Zoom for the whole organization.',
+  'status.fix.connect_org_admin':
+    'Connect Zoom for everyone with `/zoom-connect org`: a Zoom admin approves it, and every member can use it.',
+  'status.fix.reconnect_org_admin':
+    'Reconnect it for everyone with `/zoom-connect org`: any Zoom admin of the account can approve. Meanwhile, you can connect your personal Zoom account.',
   'status.fix.wait_admin':
     'Your Slack admins have been told. Meanwhile, you can connect your personal Zoom account.',
   'status.fix.opt_in': 'Opt back in with `/zoom-disconnect`, or connect your personal Zoom account.',
@@ -109,9 +114,13 @@ export const en = {
   'connect_result.org_sent': 'The approval request was sent to {user} by direct message.',
   'connect_result.personal': 'Open the link and sign in to your Zoom account to connect it.',
   'connect_result.only_admin': 'Only a Zoom admin can approve: Zoom refuses anyone else.',
+  'connect_result.recipient_no_zoom_user':
+    '{user} has no Zoom user with their Slack email in the organization’s current Zoom account: unless they are an admin of another Zoom account, they cannot approve.',
   'connect_result.button_org': 'Approve in Zoom',
   'connect_result.button_personal': 'Connect in Zoom',
-  'connect_result.copy': 'Link to copy (you can also send it by any other means):',
+  'connect_result.copy': 'Link to copy, to send it to the Zoom admin another way:',
+  'connect_result.personal_only_you':
+    'This link is for you alone: whoever opens it connects their Zoom account to you. Do not forward it; if someone else signs in with it, you will be asked to confirm.',
   'connect_result.expires': 'The link works until {date}.',
 
   // Approval request DM (to the chosen Zoom admin)
@@ -198,7 +207,6 @@ export const en = {
 
   // Connected users (admins)
   'users.title': 'Connected users',
-  'users.page': 'Page {page} of {pages} · {total} members',
   'users.empty': 'No member matches this filter.',
   'users.filter_placeholder': 'Filter',
   'users.prev': 'Previous',
@@ -208,7 +216,7 @@ export const en = {
   'filter.org': 'Organization Zoom',
   'filter.none': 'No Zoom account',
   'filter.needs_reconnect': 'Needs reconnecting',
-  'filter.zoom_not_found': 'No Zoom user for their email',
+  'filter.zoom_not_found': 'No Zoom user',
   'filter.opted_out': 'Opted out',
   'row.personal': 'personal ({email})',
   'row.org': 'organization',
@@ -241,12 +249,12 @@ export const en = {
   'settings.label': 'Organization connection',
   'settings.auto_summary': 'Auto-start the meeting summary',
   'settings.auto_summary_desc': 'For every meeting created through the organization connection.',
-  'settings.allow_opt_out': 'Allow users to disconnect it for themselves',
-  'settings.allow_opt_out_desc': 'Members may opt out of the organization connection.',
+  'settings.allow_opt_out': 'Allow members to stop using the organization’s Zoom account',
+  'settings.allow_opt_out_desc': 'A member who does uses only a personal Zoom account, or none.',
   'settings.last_changed': 'Last changed by {user}, {date}.',
   'settings.never_changed': 'Default settings, never changed.',
   'settings.summary_line': 'Meeting summary auto-start: {value}',
-  'settings.opt_out_line': 'Users may disconnect for themselves: {value}',
+  'settings.opt_out_line': 'Members may stop using the organization’s Zoom account: {value}',
 
   // Disconnect modal
   'disconnect.title': 'Disconnect Zoom',
@@ -276,6 +284,7 @@ export const en = {
   'validation.choice_required': 'Choose an option.',
   'validation.recipient_required': 'Pick the Zoom admin who should receive the request.',
   'validation.recipient_is_bot': 'Pick a person, not an app.',
+  'validation.recipient_deactivated': '{user} is deactivated in Slack and cannot approve: pick someone else.',
   'validation.recipient_is_self': 'You picked yourself: choose “I am the Zoom admin — approve now” instead.',
   'validation.note_too_long': 'Keep the note under {max} characters.',
   'validation.confirm_required': 'Tick the box to confirm.',
@@ -324,29 +333,36 @@ export const en = {
   'home.audit_title': 'Recent activity',
   'home.audit_empty': 'Nothing yet.',
   'home.audit_by': 'by {user}',
+  'home.audit_asked_by': '(asked by {user})',
 
   // Audit event types
-  'audit.org_connected': 'Organization connection approved',
-  'audit.org_handover': 'Organization connection handed over to another Zoom admin',
+  'audit.org_connected': 'Organization connection approved in Zoom by {email}',
+  'audit.org_handed_over': 'Organization connection handed over to the Zoom admin {email}',
   'audit.org_disconnected': 'Organization connection disconnected',
   'audit.org_needs_reconnect': 'Organization connection needs reconnecting',
-  'audit.personal_connected': 'Personal connection added',
+  'audit.personal_connected': 'Personal Zoom account {email} connected',
   'audit.personal_disconnected': 'Personal connection removed',
   'audit.personal_needs_reconnect': 'Personal connection needs reconnecting',
   'audit.opted_out': 'Opted out of the organization connection',
   'audit.opted_in': 'Opted back in to the organization connection',
+  'audit.workspace_uninstalled': 'Slack app uninstalled: Zoom grants released',
+  'audit.workspace_reinstalled': 'Slack app installed again',
+  'audit.zoom_user_data_deleted': 'A Zoom user’s data deleted at their request',
   'audit.settings_changed': 'Settings changed',
   'audit.request_created': 'Approval link created',
+  'audit.request_sent': 'Approval request sent by direct message',
+  'audit.request_created_personal': 'Personal connect link created',
+  'audit.request_expired_personal': 'Personal connect link expired',
+  'audit.request_cancelled_personal': 'Personal connect link cancelled',
   'audit.request_resent': 'Approval link resent',
   'audit.request_cancelled': 'Approval link cancelled',
   'audit.request_declined': 'Approval request declined',
   'audit.request_expired': 'Approval link expired',
   'audit.request_forwarded': 'Approval request forwarded',
-  'audit.request_completed': 'Approval completed',
   'audit.request_not_admin': 'Approval refused: not a Zoom admin',
 
   // Command replies
-  'notice.settings_saved': 'Settings saved.',
+  'notice.settings_saved': 'Settings saved for *{workspace}*.',
   'notice.request_sent': 'Approval request sent to {user}.',
   'notice.request_cancelled': 'The approval link is cancelled.',
   'notice.request_resent': 'A fresh link was sent to {user}; the old one no longer works.',
@@ -444,7 +460,7 @@ export const en = {
     'This request was forwarded to {name} on {date}, with a new link. This link no longer works.',
   'page.superseded.title': 'Zoom already connected',
   'page.superseded.body':
-    'Zoom was connected for {workspace} by {name} on {date}, with another request. This link is no longer needed.',
+    'Zoom was connected for {workspace} by {name} on {date} with the Zoom user {email}, through another request. This link is no longer needed.',
   'page.used.title': 'Already done',
   'page.used_org.body': 'This link was used on {date}: Zoom was connected for {workspace} with {email}.',
   'page.used_personal.body':
@@ -499,5 +515,67 @@ export const en = {
   'page.csrf.body':
     'This page was not opened from its link in this browser, or it stayed open too long. Open the link again, then press the button.',
   'page.close_hint': 'You can close this page.',
+  // Parked approvals and closed requests (issue 13)
+  'common.someone': 'someone',
+  'common.keep_current': 'Keep the current one',
+  'coverage.line.one': 'Zoom account {account} ({id}): {found} of {count} member found by email.',
+  'coverage.line.other': 'Zoom account {account} ({id}): {found} of {count} members found by email.',
+  'dm.completed_org.missing.one':
+    '{count} member has no Zoom user with their Slack email there: they can connect a personal account.',
+  'dm.completed_org.missing.other':
+    '{count} members have no Zoom user with their Slack email there: they can connect a personal account.',
+  'parked.personal.text': 'Use the Zoom account {email} for your meetings?',
+  'parked.personal.header': 'Is this your Zoom account?',
+  'parked.personal.body':
+    'Your personal Zoom link was just used to sign in to Zoom as {email}, which is not your Slack email ({slackEmail}).',
+  'parked.personal.question':
+    'Nothing uses this account until you say so. If you did not do this, or it is not your account, press Cancel: the authorization is removed at Zoom.',
+  'parked.personal.until': 'Decide before {date}; after that, nothing is kept.',
+  'parked.org.text': 'A Slack admin must confirm the Zoom account approved by {email}',
+  'parked.org.header': 'Confirm the organization’s Zoom account',
+  'parked.org.body': 'The Zoom admin {email} approved the Zoom connection for *{workspace}*.',
+  'parked.org.other_account':
+    'This is another Zoom account than the one serving everyone now ({current}). Switch every member to it? The current connection keeps serving until you confirm.',
+  'parked.org.zero_coverage':
+    'No member has a Zoom user with their Slack email in this account, so it would serve nobody. Use it anyway, or cancel and ask an admin of the right Zoom account.',
+  'parked.org.requester_not_admin':
+    '{requester}, who asked for it, is no longer a Slack admin, so a Slack admin must confirm it.',
+  'parked.org.until': 'Any Slack admin can decide before {date}; after that, nothing is kept.',
+  'parked.use_account': 'Use this account',
+  'parked.switch_account': 'Switch account',
+  'parked.confirm': 'Use it for everyone',
+  'parked.cancel': 'Cancel',
+  'parked.confirm_title': 'Use this Zoom account?',
+  'parked.switch_confirm_title': 'Switch the Zoom account?',
+  'parked.confirm_text':
+    'Every member without a personal Zoom account will create meetings through the Zoom account approved by {email}.',
+  'parked.approver.text': 'Thank you: a Slack admin will confirm the Zoom connection',
+  'parked.approver.body':
+    'Thank you! Your approval for *{workspace}* is received; a Slack admin confirms it in Slack before it serves anyone. You have nothing more to do.',
+  'parked.decide_by': 'Waiting for a decision until {date}.',
+  'parked.section': 'Waiting for your confirmation',
+  'parked.decided.personal_confirmed': 'Done: {email} is now your personal Zoom account.',
+  'parked.decided.personal_cancelled':
+    'Cancelled on {date}: {email} is not used, and its authorization was removed at Zoom.',
+  'parked.decided.org_confirmed':
+    '{user} confirmed on {date}: the organization’s Zoom connection now uses {email}.',
+  'parked.decided.org_cancelled':
+    '{user} cancelled on {date}: the Zoom account approved by {email} is not used.',
+  'parked.decided.expired': 'Nobody confirmed in time: the Zoom account {email} was not kept.',
+  'request_closed.completed':
+    'Done on {date}: Zoom is connected for *{workspace}* with {email}. This request is closed.',
+  'request_closed.superseded':
+    'No longer needed: {user} connected Zoom for *{workspace}* with {email} on {date}.',
+  'request_closed.declined': '{user} declined this request on {date}.',
+  'request_closed.cancelled': '{user} cancelled this request on {date}; its link no longer works.',
+  'request_closed.expired': 'This request expired on {date}; its link no longer works.',
+  'request_closed.forwarded': 'Forwarded to {to} on {date}; this link no longer works.',
+  'request_closed.replaced': 'A fresh link replaced this one on {date}; see the newer message.',
+  'request_closed.awaiting_confirmation':
+    'Signed in to Zoom as {email} on {date}: a Slack admin now confirms it in Slack.',
+  'audit.request_parked': 'Approved in Zoom by {email}, waiting for a yes in Slack',
+  'audit.request_confirmed': 'Zoom account {email} confirmed in Slack',
+  'audit.request_superseded': 'Approval request closed: Zoom connected by another request',
+  ...adminEn,
   ...meetingsEn,
 };

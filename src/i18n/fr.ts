@@ -1,3 +1,4 @@
+import { adminFr } from './admin.fr.js';
 import type { MessageKey } from './index.js';
 import { meetingsFr } from './meetings.fr.js';
 
@@ -37,6 +38,10 @@ export const fr: Record<MessageKey, string> = {
   'status.fix.connect_personal': 'Connectez votre compte Zoom personnel avec `/zoom-connect personal`.',
   'status.fix.ask_admin':
     'Ou demandez à un administrateur Slack de connecter Zoom pour toute l’organisation.',
+  'status.fix.connect_org_admin':
+    'Connectez Zoom pour tout le monde avec `/zoom-connect org` : un admin Zoom l’approuve, et chaque membre peut l’utiliser.',
+  'status.fix.reconnect_org_admin':
+    'Reconnectez-le pour tout le monde avec `/zoom-connect org` : n’importe quel admin Zoom du compte peut l’approuver. En attendant, vous pouvez connecter votre compte Zoom personnel.',
   'status.fix.wait_admin':
     'Vos administrateurs Slack ont été prévenus. En attendant, vous pouvez connecter votre compte Zoom personnel.',
   'status.fix.opt_in': 'Réactivez-la avec `/zoom-disconnect`, ou connectez votre compte Zoom personnel.',
@@ -44,7 +49,7 @@ export const fr: Record<MessageKey, string> = {
   'status.personal_broken_note':
     'Votre connexion Zoom personnelle doit être reconnectée ; en attendant, la connexion de l’organisation est utilisée.',
   'status.zoom_not_found':
-    'Le compte Zoom de l’organisation n’a aucun utilisateur avec votre adresse e-mail Slack ({email}) : aucune réunion ne peut donc être créée pour vous par ce biais. Demandez à votre administrateur Zoom de vous ajouter, ou connectez votre compte Zoom personnel.',
+    'Le compte Zoom de l’organisation n’a aucun utilisateur avec votre adresse e-mail Slack ({email}) : aucune réunion ne peut donc être créée pour vous par son intermédiaire. Demandez à votre administrateur Zoom de vous ajouter, ou connectez votre compte Zoom personnel.',
   'status.opted_out_note': 'Vous n’utilisez plus la connexion de l’organisation.',
   'status.other_title': 'Compte Zoom de {user}',
   'status.other_email': 'E-mail Slack : {email}',
@@ -77,7 +82,7 @@ export const fr: Record<MessageKey, string> = {
   'connect.submit.get_link': 'Obtenir mon lien',
   'connect.intro_admin': 'Choisissez comment connecter Zoom dans *{workspace}*.',
   'connect.intro_member':
-    'Connectez votre propre compte Zoom. Il sert pour vos réunions et a priorité sur la connexion de l’organisation tant qu’il fonctionne.',
+    'Connectez votre propre compte Zoom. Il sera utilisé pour vos réunions et a priorité sur la connexion de l’organisation tant qu’il fonctionne.',
   'connect.scope.label': 'Connecter Zoom',
   'connect.scope.org': 'Pour toute l’organisation',
   'connect.scope.org_desc': 'Chaque membre peut utiliser Zoom sans rien faire.',
@@ -107,9 +112,13 @@ export const fr: Record<MessageKey, string> = {
   'connect_result.org_sent': 'La demande d’approbation a été envoyée à {user} par message direct.',
   'connect_result.personal': 'Ouvrez le lien et connectez-vous à votre compte Zoom pour le relier.',
   'connect_result.only_admin': 'Seul un admin Zoom peut approuver : Zoom refuse toute autre personne.',
+  'connect_result.recipient_no_zoom_user':
+    '{user} n’a pas d’utilisateur Zoom avec son e-mail Slack dans le compte Zoom actuel de l’organisation : à moins d’être admin d’un autre compte Zoom, cette personne ne peut pas approuver.',
   'connect_result.button_org': 'Approuver dans Zoom',
-  'connect_result.button_personal': 'Connecter dans Zoom',
-  'connect_result.copy': 'Lien à copier (vous pouvez aussi l’envoyer par un autre moyen) :',
+  'connect_result.button_personal': 'Se connecter à Zoom',
+  'connect_result.copy': 'Lien à copier, pour l’envoyer à l’admin Zoom autrement :',
+  'connect_result.personal_only_you':
+    'Ce lien est pour vous seul : quiconque l’ouvre connecte son compte Zoom à vous. Ne le transférez pas ; si quelqu’un d’autre s’en sert, il vous sera demandé de confirmer.',
   'connect_result.expires': 'Le lien est valable jusqu’au {date}.',
 
   // Message direct de demande d’approbation
@@ -174,7 +183,7 @@ export const fr: Record<MessageKey, string> = {
   'dm.org_alert.header_needs_reconnect': 'Connexion Zoom à reconnecter',
   'dm.org_alert.header_disconnected': 'Connexion Zoom arrêtée',
   'dm.org_alert.impact':
-    'Les membres sans connexion Zoom personnelle ne peuvent plus créer de réunion tant qu’un admin Zoom n’a pas approuvé à nouveau. Les réunions déjà créées par son biais restent valables : elles sont organisées par les utilisateurs Zoom des membres eux-mêmes.',
+    'Les membres sans connexion Zoom personnelle ne peuvent plus créer de réunion tant qu’un admin Zoom n’a pas approuvé à nouveau. Les réunions déjà créées par son intermédiaire restent valables : elles sont organisées par les utilisateurs Zoom des membres eux-mêmes.',
   'dm.org_alert.affected_members': 'Membres qui en dépendaient : {count}',
   'dm.org_alert.hint': 'Reconnectez avec un admin Zoom — pas forcément le même qu’avant.',
   'org_reason.admin_role_lost': 'L’utilisateur Zoom {email} n’est plus admin Zoom.',
@@ -191,7 +200,7 @@ export const fr: Record<MessageKey, string> = {
   'dm.affected.text': 'Ce que deviennent vos prochaines réunions Zoom',
   'dm.affected.header': 'Vos prochaines réunions Zoom',
   'dm.affected.body':
-    'La connexion Zoom de l’organisation s’est arrêtée. Les réunions que vous avez créées par son biais sont organisées par votre propre utilisateur Zoom : elles n’en dépendent pas.',
+    'La connexion Zoom de l’organisation s’est arrêtée. Les réunions que vous avez créées par son intermédiaire sont organisées par votre propre utilisateur Zoom : elles n’en dépendent pas.',
   'dm.affected.fix_personal':
     'Pour créer de nouvelles réunions en attendant, connectez votre compte Zoom personnel.',
   'dm.affected.has_personal':
@@ -199,7 +208,6 @@ export const fr: Record<MessageKey, string> = {
 
   // Utilisateurs connectés
   'users.title': 'Utilisateurs connectés',
-  'users.page': 'Page {page} sur {pages} · {total} membres',
   'users.empty': 'Aucun membre ne correspond à ce filtre.',
   'users.filter_placeholder': 'Filtrer',
   'users.prev': 'Précédent',
@@ -209,7 +217,7 @@ export const fr: Record<MessageKey, string> = {
   'filter.org': 'Zoom de l’organisation',
   'filter.none': 'Aucun compte Zoom',
   'filter.needs_reconnect': 'À reconnecter',
-  'filter.zoom_not_found': 'Aucun utilisateur Zoom pour leur e-mail',
+  'filter.zoom_not_found': 'Aucun utilisateur Zoom',
   'filter.opted_out': 'Retirés de l’organisation',
   'row.personal': 'personnel ({email})',
   'row.org': 'organisation',
@@ -242,12 +250,12 @@ export const fr: Record<MessageKey, string> = {
   'settings.label': 'Connexion de l’organisation',
   'settings.auto_summary': 'Démarrer automatiquement le résumé de réunion',
   'settings.auto_summary_desc': 'Pour chaque réunion créée via la connexion de l’organisation.',
-  'settings.allow_opt_out': 'Permettre aux membres de s’en déconnecter',
-  'settings.allow_opt_out_desc': 'Les membres peuvent ne plus utiliser la connexion de l’organisation.',
+  'settings.allow_opt_out': 'Permettre aux membres de ne plus utiliser le compte Zoom de l’organisation',
+  'settings.allow_opt_out_desc': 'Un membre qui le fait n’utilise qu’un compte Zoom personnel, ou aucun.',
   'settings.last_changed': 'Dernière modification par {user}, {date}.',
   'settings.never_changed': 'Paramètres par défaut, jamais modifiés.',
   'settings.summary_line': 'Démarrage automatique du résumé : {value}',
-  'settings.opt_out_line': 'Les membres peuvent s’en déconnecter : {value}',
+  'settings.opt_out_line': 'Les membres peuvent renoncer au compte Zoom de l’organisation : {value}',
 
   // Déconnexion
   'disconnect.title': 'Déconnecter Zoom',
@@ -267,7 +275,7 @@ export const fr: Record<MessageKey, string> = {
   'disconnect.impact_title': 'Conséquences de la déconnexion de l’organisation',
   'disconnect.impact_members': 'Membres qui en dépendent : *{count}*',
   'disconnect.impact_meetings':
-    'Prochaines réunions créées par son biais : *{count}* — elles restent valables (chacune est organisée par l’utilisateur Zoom de son membre).',
+    'Prochaines réunions créées par son intermédiaire : *{count}* — elles restent valables (chacune est organisée par l’utilisateur Zoom de son membre).',
   'disconnect.impact_kept':
     'Les membres conservent leurs connexions Zoom personnelles et peuvent toujours en créer de nouvelles.',
   'disconnect.impact_danger': 'Zoom s’arrête pour chaque membre qui n’a pas de connexion personnelle.',
@@ -278,6 +286,8 @@ export const fr: Record<MessageKey, string> = {
   'validation.choice_required': 'Choisissez une option.',
   'validation.recipient_required': 'Choisissez l’admin Zoom qui doit recevoir la demande.',
   'validation.recipient_is_bot': 'Choisissez une personne, pas une application.',
+  'validation.recipient_deactivated':
+    '{user} est désactivé dans Slack et ne peut pas approuver : choisissez quelqu’un d’autre.',
   'validation.recipient_is_self':
     'Vous vous êtes choisi vous-même : choisissez plutôt « Je suis l’admin Zoom — approuver maintenant ».',
   'validation.note_too_long': 'La note ne doit pas dépasser {max} caractères.',
@@ -327,29 +337,36 @@ export const fr: Record<MessageKey, string> = {
   'home.audit_title': 'Activité récente',
   'home.audit_empty': 'Rien pour l’instant.',
   'home.audit_by': 'par {user}',
+  'home.audit_asked_by': '(demandé par {user})',
 
   // Journal d’audit
-  'audit.org_connected': 'Connexion de l’organisation approuvée',
-  'audit.org_handover': 'Connexion de l’organisation transmise à un autre admin Zoom',
+  'audit.org_connected': 'Connexion de l’organisation approuvée dans Zoom par {email}',
+  'audit.org_handed_over': 'Connexion de l’organisation transmise à l’admin Zoom {email}',
   'audit.org_disconnected': 'Connexion de l’organisation déconnectée',
   'audit.org_needs_reconnect': 'Connexion de l’organisation à reconnecter',
-  'audit.personal_connected': 'Connexion personnelle ajoutée',
+  'audit.personal_connected': 'Compte Zoom personnel {email} connecté',
   'audit.personal_disconnected': 'Connexion personnelle supprimée',
   'audit.personal_needs_reconnect': 'Connexion personnelle à reconnecter',
   'audit.opted_out': 'Retrait de la connexion de l’organisation',
   'audit.opted_in': 'Retour à la connexion de l’organisation',
+  'audit.workspace_uninstalled': 'App Slack désinstallée : autorisations Zoom libérées',
+  'audit.workspace_reinstalled': 'App Slack réinstallée',
+  'audit.zoom_user_data_deleted': 'Données d’un utilisateur Zoom supprimées à sa demande',
   'audit.settings_changed': 'Paramètres modifiés',
   'audit.request_created': 'Lien d’approbation créé',
+  'audit.request_sent': 'Demande d’approbation envoyée en message direct',
+  'audit.request_created_personal': 'Lien de connexion personnelle créé',
+  'audit.request_expired_personal': 'Lien de connexion personnelle expiré',
+  'audit.request_cancelled_personal': 'Lien de connexion personnelle annulé',
   'audit.request_resent': 'Lien d’approbation renvoyé',
   'audit.request_cancelled': 'Lien d’approbation annulé',
   'audit.request_declined': 'Demande d’approbation refusée',
   'audit.request_expired': 'Lien d’approbation expiré',
   'audit.request_forwarded': 'Demande d’approbation transférée',
-  'audit.request_completed': 'Approbation terminée',
   'audit.request_not_admin': 'Approbation refusée : pas un admin Zoom',
 
   // Réponses aux commandes
-  'notice.settings_saved': 'Paramètres enregistrés.',
+  'notice.settings_saved': 'Paramètres enregistrés pour *{workspace}*.',
   'notice.request_sent': 'Demande d’approbation envoyée à {user}.',
   'notice.request_cancelled': 'Le lien d’approbation est annulé.',
   'notice.request_resent': 'Un nouveau lien a été envoyé à {user} ; l’ancien ne fonctionne plus.',
@@ -362,7 +379,7 @@ export const fr: Record<MessageKey, string> = {
   'notice.org_disconnected':
     'Zoom est déconnecté pour l’organisation. Les membres ayant une connexion personnelle la conservent.',
   'notice.unknown_argument':
-    'Option inconnue « {arg} ». Tapez `{command} help` pour voir ce qu’elle accepte.',
+    'Option inconnue « {arg} ». Tapez `{command} help` pour voir les options disponibles.',
   'notice.user_not_found': 'Je n’ai pas trouvé cet utilisateur Slack.',
   'notice.working': 'C’est en cours…',
 
@@ -454,7 +471,7 @@ export const fr: Record<MessageKey, string> = {
     'Cette demande a été transférée à {name} le {date}, avec un nouveau lien. Ce lien-ci ne fonctionne plus.',
   'page.superseded.title': 'Zoom est déjà connecté',
   'page.superseded.body':
-    'Zoom a été connecté pour {workspace} par {name} le {date}, avec une autre demande. Ce lien n’est plus nécessaire.',
+    'Zoom a été connecté pour {workspace} par {name} le {date} avec l’utilisateur Zoom {email}, par une autre demande. Ce lien n’est plus nécessaire.',
   'page.used.title': 'Déjà fait',
   'page.used_org.body': 'Ce lien a servi le {date} : Zoom a été connecté pour {workspace} avec {email}.',
   'page.used_personal.body': 'Ce lien a servi le {date} : le compte Zoom {email} a été relié à {member}.',
@@ -509,5 +526,68 @@ export const fr: Record<MessageKey, string> = {
   'page.csrf.body':
     'Cette page n’a pas été ouverte depuis son lien dans ce navigateur, ou elle est restée ouverte trop longtemps. Ouvrez à nouveau le lien, puis appuyez sur le bouton.',
   'page.close_hint': 'Vous pouvez fermer cette page.',
+  // Parked approvals and closed requests (issue 13)
+  'common.someone': 'quelqu’un',
+  'common.keep_current': 'Garder l’actuel',
+  'coverage.line.one': 'Compte Zoom {account} ({id}) : {found} sur {count} membre trouvé par e-mail.',
+  'coverage.line.other': 'Compte Zoom {account} ({id}) : {found} sur {count} membres trouvés par e-mail.',
+  'dm.completed_org.missing.one':
+    '{count} membre n’a pas d’utilisateur Zoom avec son e-mail Slack dans ce compte : il peut connecter un compte personnel.',
+  'dm.completed_org.missing.other':
+    '{count} membres n’ont pas d’utilisateur Zoom avec leur e-mail Slack dans ce compte : ils peuvent connecter un compte personnel.',
+  'parked.personal.text': 'Utiliser le compte Zoom {email} pour vos réunions ?',
+  'parked.personal.header': 'Est-ce votre compte Zoom ?',
+  'parked.personal.body':
+    'Votre lien Zoom personnel vient de servir à se connecter à Zoom en tant que {email}, qui n’est pas votre e-mail Slack ({slackEmail}).',
+  'parked.personal.question':
+    'Ce compte ne sert à rien tant que vous ne l’avez pas accepté. Si ce n’est pas vous, ou pas votre compte, appuyez sur Annuler : l’autorisation est retirée chez Zoom.',
+  'parked.personal.until': 'Décidez avant le {date} ; passé ce délai, rien n’est conservé.',
+  'parked.org.text': 'Un admin Slack doit confirmer le compte Zoom approuvé par {email}',
+  'parked.org.header': 'Confirmez le compte Zoom de l’organisation',
+  'parked.org.body': 'L’admin Zoom {email} a approuvé la connexion Zoom pour *{workspace}*.',
+  'parked.org.other_account':
+    'C’est un autre compte Zoom que celui qui sert tout le monde aujourd’hui ({current}). Y passer tous les membres ? La connexion actuelle reste utilisée jusqu’à votre confirmation.',
+  'parked.org.zero_coverage':
+    'Aucun membre n’a d’utilisateur Zoom avec son e-mail Slack dans ce compte : il ne servirait à personne. Utilisez-le quand même, ou annulez et demandez à un admin du bon compte Zoom.',
+  'parked.org.requester_not_admin':
+    '{requester}, qui l’a demandée, n’est plus admin Slack : un admin Slack doit donc la confirmer.',
+  'parked.org.until':
+    'N’importe quel admin Slack peut décider avant le {date} ; passé ce délai, rien n’est conservé.',
+  'parked.use_account': 'Utiliser ce compte',
+  'parked.switch_account': 'Changer de compte',
+  'parked.confirm': 'L’utiliser pour tous',
+  'parked.cancel': 'Annuler',
+  'parked.confirm_title': 'Utiliser ce compte Zoom ?',
+  'parked.switch_confirm_title': 'Changer de compte Zoom ?',
+  'parked.confirm_text':
+    'Chaque membre sans compte Zoom personnel créera ses réunions avec le compte Zoom approuvé par {email}.',
+  'parked.approver.text': 'Merci : un admin Slack va confirmer la connexion Zoom',
+  'parked.approver.body':
+    'Merci ! Votre approbation pour *{workspace}* est reçue ; un admin Slack la confirme dans Slack avant qu’elle serve à quiconque. Vous n’avez plus rien à faire.',
+  'parked.decide_by': 'En attente d’une décision jusqu’au {date}.',
+  'parked.section': 'En attente de votre confirmation',
+  'parked.decided.personal_confirmed': 'C’est fait : {email} est maintenant votre compte Zoom personnel.',
+  'parked.decided.personal_cancelled':
+    'Annulé le {date} : {email} n’est pas utilisé et son autorisation a été retirée chez Zoom.',
+  'parked.decided.org_confirmed':
+    '{user} a confirmé le {date} : la connexion Zoom de l’organisation utilise maintenant {email}.',
+  'parked.decided.org_cancelled':
+    '{user} a annulé le {date} : le compte Zoom approuvé par {email} n’est pas utilisé.',
+  'parked.decided.expired': 'Personne n’a confirmé à temps : le compte Zoom {email} n’a pas été conservé.',
+  'request_closed.completed':
+    'Fait le {date} : Zoom est connecté pour *{workspace}* avec {email}. Cette demande est close.',
+  'request_closed.superseded':
+    'Plus nécessaire : {user} a connecté Zoom pour *{workspace}* avec {email} le {date}.',
+  'request_closed.declined': '{user} a refusé cette demande le {date}.',
+  'request_closed.cancelled': '{user} a annulé cette demande le {date} ; son lien ne fonctionne plus.',
+  'request_closed.expired': 'Cette demande a expiré le {date} ; son lien ne fonctionne plus.',
+  'request_closed.forwarded': 'Transférée à {to} le {date} ; ce lien ne fonctionne plus.',
+  'request_closed.replaced': 'Un nouveau lien a remplacé celui-ci le {date} ; voyez le message plus récent.',
+  'request_closed.awaiting_confirmation':
+    'Connexion à Zoom en tant que {email} le {date} : un admin Slack la confirme maintenant dans Slack.',
+  'audit.request_parked': 'Approuvé dans Zoom par {email}, en attente d’un oui dans Slack',
+  'audit.request_confirmed': 'Compte Zoom {email} confirmé dans Slack',
+  'audit.request_superseded': 'Demande close : Zoom connecté par une autre demande',
+  ...adminFr,
   ...meetingsFr,
 };

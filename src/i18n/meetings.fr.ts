@@ -79,8 +79,9 @@ export const meetingsFr: Record<keyof typeof meetingsEn, string> = {
   'meet.unreadable.hint':
     'Écrivez par exemple `/zoom-meet Sujet demain 10h 45 min @quelqu’un` (l’anglais marche aussi : `tomorrow 10:00 45m`), et mettez le sujet entre guillemets s’il contient une date. `/zoom-meet` seul ouvre une fenêtre.',
   'home.meetings_title': 'Vos prochaines réunions',
-  'dm.org_alert.meetings_keep.one': '{count} prochaine réunion créée par son biais reste valable.',
-  'dm.org_alert.meetings_keep.other': '{count} prochaines réunions créées par son biais restent valables.',
+  'dm.org_alert.meetings_keep.one': '{count} prochaine réunion créée par son intermédiaire reste valable.',
+  'dm.org_alert.meetings_keep.other':
+    '{count} prochaines réunions créées par son intermédiaire restent valables.',
   'dm.org_alert.meetings_ended.one':
     '{count} n’est plus accessible : l’utilisateur Zoom de son organisateur n’existe plus.',
   'dm.org_alert.meetings_ended.other':

@@ -19,7 +19,8 @@ async function forEachWorkspace(
 ) {
   let after: string | undefined;
   for (;;) {
-    const ids = await services.settings.listWorkspaceIds({ after, limit: 100 });
+    // Installed workspaces only: an uninstalled one is told nothing and checked for nothing.
+    const ids = await services.lifecycle.listInstalled({ after, limit: 100 });
     for (const workspaceId of ids) {
       // One workspace failing (e.g. its Slack token revoked) must not stop the others.
       await visit(workspaceId).catch((error: unknown) =>
@@ -68,6 +69,16 @@ export function createJobDefinitions(deps: {
         });
         for (const [status, count] of Object.entries(tally))
           deps.metrics?.orgConnections.set({ status }, count);
+      },
+    },
+    {
+      name: 'purge-uninstalled',
+      intervalMs: 6 * 60 * MINUTE,
+      maxRunMs: 30 * MINUTE,
+      run: async () => {
+        while ((await services.lifecycle.purgeDue(20)) === 20) {
+          // Twenty at a time until none is due.
+        }
       },
     },
     {

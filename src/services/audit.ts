@@ -6,28 +6,34 @@ import { requireAdmin } from './guard.js';
 import { decodeCursor, encodeCursor, pageLimit } from './paging.js';
 import type { CommonDeps } from './ports.js';
 
-export type AuditType =
-  | 'request_created'
-  | 'request_sent'
-  | 'request_resent'
-  | 'request_forwarded'
-  | 'request_declined'
-  | 'request_cancelled'
-  | 'request_expired'
-  | 'request_not_admin'
-  | 'request_parked'
-  | 'request_confirmed'
-  | 'request_superseded'
-  | 'org_connected'
-  | 'org_handed_over'
-  | 'org_disconnected'
-  | 'org_needs_reconnect'
-  | 'personal_connected'
-  | 'personal_disconnected'
-  | 'personal_needs_reconnect'
-  | 'settings_changed'
-  | 'opted_out'
-  | 'opted_in';
+/** Every kind of audit event (each has a label in both catalogs: test/unit/slack/i18n.test.ts). */
+export const AUDIT_TYPES = [
+  'request_created',
+  'request_sent',
+  'request_resent',
+  'request_forwarded',
+  'request_declined',
+  'request_cancelled',
+  'request_expired',
+  'request_not_admin',
+  'request_parked',
+  'request_confirmed',
+  'request_superseded',
+  'org_connected',
+  'org_handed_over',
+  'org_disconnected',
+  'org_needs_reconnect',
+  'personal_connected',
+  'personal_disconnected',
+  'personal_needs_reconnect',
+  'settings_changed',
+  'opted_out',
+  'opted_in',
+  'workspace_uninstalled',
+  'workspace_reinstalled',
+  'zoom_user_data_deleted',
+] as const;
+export type AuditType = (typeof AUDIT_TYPES)[number];
 
 export interface AuditEntry {
   id: string;

@@ -90,18 +90,37 @@ export function createDirectoryService(
   const clock = deps.clock ?? (() => new Date());
   const logger = (deps.logger ?? pino({ level: 'silent' })).child({ module: 'directory' });
 
-  function upsertOp(workspaceId: string, profile: SlackProfile, now: Date) {
+  /**
+   * The member's write: an email that changed makes their Zoom match unknown again (the next
+   * check, or the one right after a profile change, looks again), then the profile fields.
+   */
+  function upsertOps(workspaceId: string, profile: SlackProfile, now: Date) {
     const fields = profileFields(profile, now);
-    return {
-      updateOne: {
-        filter: { workspaceId, slackUserId: profile.id },
-        update: {
-          $set: fields,
-          $setOnInsert: { workspaceId, slackUserId: profile.id, ...NEW_MEMBER_DEFAULTS },
+    // A profile read without the email scope says nothing about the email: no reset then.
+    const reset =
+      fields.email === undefined
+        ? []
+        : [
+            {
+              updateOne: {
+                filter: { workspaceId, slackUserId: profile.id, email: { $ne: fields.email } },
+                update: { $set: { zoomMatch: 'unknown' as const } },
+              },
+            },
+          ];
+    return [
+      ...reset,
+      {
+        updateOne: {
+          filter: { workspaceId, slackUserId: profile.id },
+          update: {
+            $set: fields,
+            $setOnInsert: { workspaceId, slackUserId: profile.id, ...NEW_MEMBER_DEFAULTS },
+          },
+          upsert: true,
         },
-        upsert: true,
       },
-    };
+    ];
   }
 
   function isHuman(profile: SlackProfile): boolean {
@@ -118,9 +137,11 @@ export function createDirectoryService(
         const page = await slack.listUsers(workspaceId, cursor);
         pages += 1;
         const now = clock();
-        const ops = page.users.filter(isHuman).map((p) => upsertOp(workspaceId, p, now));
-        if (ops.length > 0) await models.members.bulkWrite(ops, { ordered: false });
-        members += ops.length;
+        const humans = page.users.filter(isHuman);
+        const ops = humans.flatMap((p) => upsertOps(workspaceId, p, now));
+        // Ordered: each member's match reset runs before the write that changes their email.
+        if (ops.length > 0) await models.members.bulkWrite(ops, { ordered: true });
+        members += humans.length;
         cursor = page.nextCursor || undefined;
       } while (cursor !== undefined);
       logger.info({ workspaceId, members, pages }, 'directory synced');
@@ -131,7 +152,7 @@ export function createDirectoryService(
       checkWorkspaceId(workspaceId);
       checkUserId(profile.id);
       if (!isHuman(profile)) return;
-      await models.members.bulkWrite([upsertOp(workspaceId, profile, clock())]);
+      await models.members.bulkWrite(upsertOps(workspaceId, profile, clock()), { ordered: true });
     },
 
     async isAdmin(workspaceId, userId) {
@@ -164,7 +185,7 @@ export function createDirectoryService(
       const now = clock();
       const profile = await slack.userInfo(workspaceId, userId);
       if (profile === null) return false;
-      await models.members.bulkWrite([upsertOp(workspaceId, profile, now)]);
+      await models.members.bulkWrite(upsertOps(workspaceId, profile, now), { ordered: true });
       return isSlackAdmin(profileFields(profile, now));
     },
 

@@ -14,6 +14,7 @@ import type { Clock, CoreNotifier, Defer, SecretCipher, SlackDirectory } from '.
 import { createRequestNoticesService, type RequestNoticesService } from './request-notices.js';
 import { createSettingsService, type SettingsService } from './settings.js';
 import { createStatusService, type StatusService } from './status.js';
+import { createWorkspaceLifecycleService, type WorkspaceLifecycleService } from './workspace-lifecycle.js';
 import { createZoomEventHandler, type ZoomEventHandler } from './zoom-events.js';
 
 export interface ServicesDeps {
@@ -28,6 +29,8 @@ export interface ServicesDeps {
   zoomClientIds: { org: string; user: string };
   /** How long a personal link lives (default 30 minutes). */
   personalLinkTtlMs?: number | undefined;
+  /** How long an uninstalled workspace's personal data is kept (DATA_RETENTION_DAYS, default 30). */
+  dataRetentionDays?: number | undefined;
   clock?: Clock | undefined;
   logger?: Logger | undefined;
 }
@@ -42,6 +45,7 @@ export interface CoreServices {
   approvals: ApprovalsService;
   status: StatusService;
   connectedUsers: ConnectedUsersService;
+  lifecycle: WorkspaceLifecycleService;
 }
 
 /** Everything, including the services that tell people through the notifier port. */
@@ -84,7 +88,14 @@ export function createCoreServices(deps: ServicesDeps): CoreServices {
   });
   const status = createStatusService({ ...common, models: deps.models, admin, settings });
   const connectedUsers = createConnectedUsersService({ ...common, models: deps.models, admin, settings });
-  return { audit, grants, settings, directory, connections, approvals, status, connectedUsers };
+  const lifecycle = createWorkspaceLifecycleService({
+    ...common,
+    models: deps.models,
+    grants,
+    audit,
+    retentionDays: deps.dataRetentionDays ?? 30,
+  });
+  return { audit, grants, settings, directory, connections, approvals, status, connectedUsers, lifecycle };
 }
 
 /**
@@ -131,6 +142,7 @@ export function completeServices(
     zoom,
     notifier,
     clientIds: deps.zoomClientIds,
+    lifecycle: core.lifecycle,
     meetings,
   });
   const requestNotices = createRequestNoticesService({ approvals: core.approvals, notifier });
@@ -148,6 +160,7 @@ export type {
   CallbackResult,
   CreateRequestInput,
   LinkView,
+  ParkedResult,
   RequestView,
 } from './approvals/index.js';
 export { callbackQuerySchema, createApprovalsService, createRequestSchema } from './approvals/index.js';
@@ -192,7 +205,14 @@ export type {
   SlackProfile,
   UpcomingMeeting,
 } from './ports.js';
-export type { SettingsPatch, SettingsService, WorkspaceSettings } from './settings.js';
+export type {
+  AccountChange,
+  SettingName,
+  SettingsChange,
+  SettingsPatch,
+  SettingsService,
+  WorkspaceSettings,
+} from './settings.js';
 export { createSettingsService, DEFAULT_SETTINGS, settingsPatchSchema } from './settings.js';
 export type { MemberStatus, StatusService } from './status.js';
 export { createStatusService } from './status.js';

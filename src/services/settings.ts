@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { z } from 'zod';
 import type { Models } from '../db/models/index.js';
+import { type ActiveSource, resolvePrecedence } from '../domain/precedence.js';
 import type { AuditService } from './audit.js';
 import { ServiceError } from './errors.js';
 import { type AdminCheck, checkUserId, checkWorkspaceId, requireAdmin } from './guard.js';
@@ -18,21 +19,50 @@ export const settingsPatchSchema = z
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
+export type SettingName = keyof SettingsPatch;
+
+/** A member whose active account (DESIGN §3.1) a settings change moved. */
+export interface AccountChange {
+  slackUserId: string;
+  before: ActiveSource;
+  after: ActiveSource;
+}
+
+export interface SettingsChange {
+  before: WorkspaceSettings;
+  after: WorkspaceSettings;
+  /** The settings whose value changed (empty when the admin saved the same values). */
+  changed: SettingName[];
+  /** Members whose active account is not the same as before the change (each should be told). */
+  accountChanges: AccountChange[];
+}
+
 export interface SettingsService {
   get(workspaceId: string): Promise<WorkspaceSettings>;
   /** Admins only; records who and when, and audits before/after. */
   update(workspaceId: string, actorId: string, patch: SettingsPatch): Promise<WorkspaceSettings>;
+  /**
+   * `update`, telling what it changed: the settings, and the members whose active account moved
+   * (an opt-out only counts while opting out is allowed, so turning that off or on moves them).
+   */
+  change(workspaceId: string, actorId: string, patch: SettingsPatch): Promise<SettingsChange>;
+  /** Members who chose to stop using the organization connection (counted whether or not that is allowed now). */
+  optedOutCount(workspaceId: string): Promise<number>;
   /** Creates the workspace document on first sight; keeps name/enterprise id current. */
   ensureWorkspace(
     workspaceId: string,
     info?: { name?: string | undefined; enterpriseId?: string | undefined },
   ): Promise<void>;
   workspaceName(workspaceId: string): Promise<string | null>;
+  /** The workspace's name and Enterprise Grid enterprise as stored; null when the workspace is unknown. */
+  workspaceInfo(workspaceId: string): Promise<{ name: string | null; enterpriseId: string | null } | null>;
+
   /** Workspace ids in order, for jobs that visit every workspace (each then works per workspace). */
   listWorkspaceIds(options?: { after?: string | undefined; limit?: number | undefined }): Promise<string[]>;
 }
 
 export const DEFAULT_SETTINGS = { autoStartSummary: false, allowUserOptOut: false } as const;
+const SETTING_NAMES: readonly SettingName[] = ['autoStartSummary', 'allowUserOptOut'];
 
 export function createSettingsService(
   deps: CommonDeps & { models: Models; admin: AdminCheck; audit: AuditService },
@@ -57,13 +87,43 @@ export function createSettingsService(
     };
   }
 
-  return {
+  /**
+   * Only an opt-out depends on the opt-out setting, so only members who opted out can move; each
+   * one's account before and after comes from the one precedence rule (src/domain/precedence.ts).
+   */
+  async function movedByOptOutSetting(
+    workspaceId: string,
+    allowedBefore: boolean,
+    allowedAfter: boolean,
+  ): Promise<AccountChange[]> {
+    const [org, optedOut] = await Promise.all([
+      models.orgConnections.findOne({ workspaceId }, { status: 1 }).lean(),
+      models.members
+        .find({ workspaceId, deleted: false, optedOut: true }, { slackUserId: 1, personalStatus: 1 })
+        .lean(),
+    ]);
+    const orgState = org ? { status: org.status } : null;
+    return optedOut.flatMap((m) => {
+      const personal = m.personalStatus === 'none' ? null : { status: m.personalStatus };
+      const active = (allowUserOptOut: boolean) =>
+        resolvePrecedence({ personal, org: orgState, optedOut: true, allowUserOptOut }).active;
+      const before = active(allowedBefore);
+      const after = active(allowedAfter);
+      return before === after ? [] : [{ slackUserId: m.slackUserId, before, after }];
+    });
+  }
+
+  const service: SettingsService = {
     async get(workspaceId) {
       checkWorkspaceId(workspaceId);
       return view(await models.workspaces.findOne({ workspaceId }).lean());
     },
 
     async update(workspaceId, actorId, patch) {
+      return (await service.change(workspaceId, actorId, patch)).after;
+    },
+
+    async change(workspaceId, actorId, patch) {
       checkWorkspaceId(workspaceId);
       checkUserId(actorId, 'actorId');
       const parsed = settingsPatchSchema.safeParse(patch);
@@ -71,7 +131,7 @@ export function createSettingsService(
         throw new ServiceError('invalid_input', 'The settings are not valid.', { field: 'settings' });
       await requireAdmin(admin, workspaceId, actorId, { fresh: true });
       const now = clock();
-      const before = await models.workspaces
+      const stored = await models.workspaces
         .findOneAndUpdate(
           { workspaceId },
           {
@@ -81,16 +141,23 @@ export function createSettingsService(
           { upsert: true, returnDocument: 'before' },
         )
         .lean();
-      const after = { ...view(before), ...parsed.data, changedBy: actorId, changedAt: now };
+      const before = view(stored);
+      const after = { ...before, ...parsed.data, changedBy: actorId, changedAt: now };
+      const changed = SETTING_NAMES.filter((name) => before[name] !== after[name]);
       await audit.record(workspaceId, 'settings_changed', actorId, {
-        before: {
-          autoStartSummary: view(before).autoStartSummary,
-          allowUserOptOut: view(before).allowUserOptOut,
-        },
+        before: { autoStartSummary: before.autoStartSummary, allowUserOptOut: before.allowUserOptOut },
         after: { autoStartSummary: after.autoStartSummary, allowUserOptOut: after.allowUserOptOut },
       });
-      logger.info({ workspaceId, actorId }, 'settings changed');
-      return after;
+      const accountChanges = changed.includes('allowUserOptOut')
+        ? await movedByOptOutSetting(workspaceId, before.allowUserOptOut, after.allowUserOptOut)
+        : [];
+      logger.info({ workspaceId, actorId, changed, moved: accountChanges.length }, 'settings changed');
+      return { before, after, changed, accountChanges };
+    },
+
+    async optedOutCount(workspaceId) {
+      checkWorkspaceId(workspaceId);
+      return models.members.countDocuments({ workspaceId, deleted: false, optedOut: true });
     },
 
     async ensureWorkspace(workspaceId, info = {}) {
@@ -111,6 +178,12 @@ export function createSettingsService(
       return doc?.name ?? null;
     },
 
+    async workspaceInfo(workspaceId) {
+      checkWorkspaceId(workspaceId);
+      const doc = await models.workspaces.findOne({ workspaceId }, { name: 1, enterpriseId: 1 }).lean();
+      return doc ? { name: doc.name ?? null, enterpriseId: doc.enterpriseId ?? null } : null;
+    },
+
     async listWorkspaceIds(options = {}) {
       const limit = Math.min(Math.max(options.limit ?? 100, 1), 1000);
       const filter = options.after === undefined ? {} : { workspaceId: { $gt: options.after } };
@@ -122,4 +195,5 @@ export function createSettingsService(
       return docs.map((d) => d.workspaceId);
     },
   };
+  return service;
 }

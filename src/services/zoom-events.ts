@@ -18,6 +18,7 @@ import type { ConnectionLossService } from './connection-loss.js';
 import type { ConnectionsService } from './connections.js';
 import type { MeetingRecord, MeetingsService } from './meetings/index.js';
 import type { CommonDeps, CoreNotifier } from './ports.js';
+import type { WorkspaceLifecycleService } from './workspace-lifecycle.js';
 
 export type ZoomEventOutcome =
   | { workspaceId: string; kind: 'org'; status: 'needs_reconnect' | 'disconnected'; reason: OrgLossReason }
@@ -117,6 +118,8 @@ export function createZoomEventHandler(
     clientIds: { org: string; user: string };
     /** Meetings end on `meeting.deleted` and when their host Zoom user is deleted or deactivated. */
     meetings: Pick<MeetingsService, 'endDeletedInZoom' | 'endHostedBy'>;
+    /** Forgets a Zoom user who asked apps to delete their data (`user_data_retention: false`). */
+    lifecycle: Pick<WorkspaceLifecycleService, 'forgetZoomUser'>;
   },
 ): ZoomEventHandler {
   const { connections, connectionLoss, notifier, zoom } = deps;
@@ -263,6 +266,11 @@ export function createZoomEventHandler(
       outcomes = await handlePersonal(event, zoomUserId);
     }
     outcomes = [...hostGone, ...outcomes];
+    if (event.event === 'app_deauthorized' && !event.userDataRetention) {
+      // After the connections ended (and people were told): what we hold about this Zoom user goes now.
+      const deleted = await deps.lifecycle.forgetZoomUser(event.app, event.userId);
+      logger.info({ app: event.app, ...deleted }, 'zoom user data deleted at their request');
+    }
     logger.info({ event: event.event, app: event.app, changes: outcomes.length }, 'zoom event handled');
     return outcomes;
   }

@@ -1,4 +1,7 @@
-/** The core's SlackDirectory port over the Web API: users.info (with locale) and users.list. */
+/**
+ * The core's SlackDirectory port over the Web API: users.info (with locale) and users.list, through
+ * the client that serves the workspace (its own installation, or its enterprise's org-wide one).
+ */
 import { z } from 'zod';
 import type { SlackDirectory, SlackProfile } from '../services/ports.js';
 import type { SlackClients } from './clients.js';
@@ -68,6 +71,9 @@ export function createSlackDirectory(clients: SlackClients): SlackDirectory {
       const result = await client.users.list({
         limit: 200,
         include_locale: true,
+        // Required with an org-wide (Grid) token, which sees every workspace of its enterprise;
+        // a workspace token ignores it, so it is always sent.
+        team_id: workspaceId,
         ...(cursor ? { cursor } : {}),
       });
       const next = result.response_metadata?.next_cursor;

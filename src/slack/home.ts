@@ -13,14 +13,36 @@ import {
   toAuditRow,
   toMemberStatusModel,
   toOrgHealthModel,
+  toParkedModel,
   toPendingRow,
   toSettingsModel,
 } from './mappers.js';
 import { toUpcomingRow } from './meeting-mappers.js';
 import { HOME_MAX_MEETINGS } from './views/home.js';
-import { type HomeModel, homeView, type UserFilter } from './views/index.js';
+import { type HomeModel, homeView, type ParkedApprovalModel, type UserFilter } from './views/index.js';
 
 export const USERS_PAGE_SIZE = 10;
+
+/** The approvals waiting for this person's yes, as they see them (Home, /zoom-status). */
+export async function parkedFor(
+  services: Pick<CoreServices, 'approvals' | 'connections' | 'directory' | 'settings'>,
+  workspaceId: string,
+  userId: string,
+): Promise<ParkedApprovalModel[]> {
+  const requests = await services.approvals.listParked(workspaceId, userId);
+  if (requests.length === 0) return [];
+  const [member, org, name] = await Promise.all([
+    services.directory.getMember(workspaceId, userId),
+    services.connections.getOrg(workspaceId),
+    services.settings.workspaceName(workspaceId),
+  ]);
+  const context = {
+    workspaceName: name ?? workspaceId,
+    slackEmail: member?.email ?? null,
+    currentZoomEmail: org?.status === 'active' ? org.zoomEmail : null,
+  };
+  return requests.flatMap((request) => toParkedModel(request, context) ?? []);
+}
 
 export interface HomePublisher {
   publish(
@@ -50,15 +72,17 @@ export function createHomePublisher(deps: {
     options: { users?: { filter: UserFilter; page: number } } = {},
   ): Promise<HomeModel> {
     const isAdmin = await services.directory.isAdmin(workspaceId, userId);
-    const [status, member, upcoming] = await Promise.all([
+    const [status, member, parked, upcoming] = await Promise.all([
       services.status.getStatus(workspaceId, userId),
       services.directory.getMember(workspaceId, userId),
+      parkedFor(services, workspaceId, userId),
       deps.meetings.listUpcoming(workspaceId, userId, { limit: HOME_MAX_MEETINGS }),
     ]);
     const base = {
       userId,
       isAdmin,
-      status: toMemberStatusModel(status, member?.email ?? null),
+      status: toMemberStatusModel(status, member?.email ?? null, isAdmin),
+      parked,
       meetings: { meetings: upcoming.meetings.map(toUpcomingRow), total: upcoming.total },
     };
     if (!isAdmin) return { ...base, admin: null };

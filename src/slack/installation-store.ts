@@ -1,6 +1,8 @@
 /**
  * Bolt's InstallationStore in MongoDB (multi-workspace mode). Tokens inside the installation are
- * encrypted before storing. Enterprise Grid org-wide installs are keyed by the enterprise id.
+ * encrypted before storing. Enterprise Grid org-wide installs are keyed by the enterprise id (Bolt
+ * asks for them with `isEnterpriseInstall: true` and the enterprise, whichever workspace the request
+ * came from); `fetchForWorkspace` finds the installation serving one workspace for our own calls.
  * The stored installation is re-validated with zod when read back (it crossed a boundary).
  */
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
@@ -10,6 +12,7 @@ import type { TokenCipher } from '../crypto/token-cipher.js';
 import type { SlackInstallationDoc } from '../db/models/index.js';
 import { installationSeal } from '../db/sealed-fields.js';
 import type { Logger } from '../logger.js';
+import type { WorkspaceInstallations } from './clients.js';
 
 /** Seals tokens bound to their installation (src/crypto's TokenCipher). */
 export type SecretBox = Pick<TokenCipher, 'seal' | 'open'>;
@@ -58,9 +61,10 @@ const storedInstallation = z
   })
   .loose();
 
-export type MongoInstallationStore = InstallationStore & {
-  deleteByWorkspace(workspaceId: string): Promise<void>;
-};
+export type MongoInstallationStore = InstallationStore &
+  WorkspaceInstallations & {
+    deleteByWorkspace(workspaceId: string): Promise<void>;
+  };
 
 export function createMongoInstallationStore(deps: {
   installations: Model<SlackInstallationDoc>;
@@ -83,6 +87,20 @@ export function createMongoInstallationStore(deps: {
         copy[field] = transform(value, `installation.${path}.${field}`);
     }
     return copy;
+  };
+
+  /** A stored installation, checked again (it crossed a boundary) with its tokens opened. */
+  const openInstallation = (
+    stored: Record<string, unknown>,
+    key: { workspaceId: string; enterpriseId: string | null },
+  ): Installation => {
+    const parsed = storedInstallation.parse(stored);
+    const openWith = (value: string, field: string) => deps.box.open(value, installationSeal(key, field));
+    return {
+      ...parsed,
+      user: mapTokens(parsed.user, 'user', openWith),
+      bot: mapTokens(parsed.bot, 'bot', openWith),
+    } as unknown as Installation;
   };
 
   return {
@@ -118,13 +136,20 @@ export function createMongoInstallationStore(deps: {
       const key = installationKey(query);
       const doc = await deps.installations.findOne(key).lean();
       if (!doc) throw new Error(`No installation for ${query.isEnterpriseInstall ? 'enterprise' : 'team'}`);
-      const parsed = storedInstallation.parse(doc.installation);
-      const openWith = (value: string, field: string) => deps.box.open(value, installationSeal(key, field));
-      return {
-        ...parsed,
-        user: mapTokens(parsed.user, 'user', openWith),
-        bot: mapTokens(parsed.bot, 'bot', openWith),
-      } as unknown as Installation;
+      return openInstallation(doc.installation, key);
+    },
+
+    async fetchForWorkspace(workspaceId, enterpriseId) {
+      // A workspace's own installation first (team ids are unique, so its enterprise need not be known).
+      const own = await deps.installations.findOne({ workspaceId, isEnterpriseInstall: false }).lean();
+      if (own) {
+        return openInstallation(own.installation, { workspaceId, enterpriseId: own.enterpriseId ?? null });
+      }
+      if (enterpriseId === undefined) throw new Error('No installation for team');
+      const key = installationKey({ isEnterpriseInstall: true, enterpriseId });
+      const orgWide = await deps.installations.findOne(key).lean();
+      if (!orgWide) throw new Error('No installation for team or its enterprise');
+      return openInstallation(orgWide.installation, key);
     },
 
     async deleteInstallation(query: InstallationQuery<boolean>) {

@@ -11,6 +11,7 @@ import type {
   MemberStatus,
   OrgConnectionView,
   RequestView,
+  SettingsChange,
   WorkspaceSettings,
 } from '../services/index.js';
 import type {
@@ -21,10 +22,13 @@ import type {
   NoneReason,
   OrgHealthModel,
   OrgStatusReason,
+  ParkedApprovalModel,
   PendingRequestRow,
   SettingsModel,
+  SettingsSavedModel,
   UserFilter,
 } from './views/index.js';
+import { USER_FILTERS } from './views/index.js';
 
 export function noneReasonOf(status: Pick<MemberStatus, 'reason'>): NoneReason {
   switch (status.reason) {
@@ -39,7 +43,11 @@ export function noneReasonOf(status: Pick<MemberStatus, 'reason'>): NoneReason {
   }
 }
 
-export function toMemberStatusModel(status: MemberStatus, slackEmail: string | null): MemberStatusModel {
+export function toMemberStatusModel(
+  status: MemberStatus,
+  slackEmail: string | null,
+  viewerIsAdmin = false,
+): MemberStatusModel {
   const active =
     status.account && status.active !== 'none'
       ? { source: status.account.source, zoomEmail: status.account.zoomEmail, since: status.account.since }
@@ -52,6 +60,7 @@ export function toMemberStatusModel(status: MemberStatus, slackEmail: string | n
     optOut: { allowed: status.allowUserOptOut, optedOut: status.optedOut },
     zoomMatch: status.zoomMatch,
     slackEmail,
+    viewerIsAdmin,
   };
 }
 
@@ -90,6 +99,20 @@ export function toSettingsModel(settings: WorkspaceSettings, workspaceName: stri
   };
 }
 
+export function toSettingsSavedModel(change: SettingsChange, workspaceName: string): SettingsSavedModel {
+  const moved = { toOrg: 0, toNone: 0, other: 0 };
+  for (const c of change.accountChanges) {
+    if (c.before === 'none' && c.after === 'org') moved.toOrg += 1;
+    else if (c.before === 'org' && c.after === 'none') moved.toNone += 1;
+    else moved.other += 1;
+  }
+  return {
+    workspaceName,
+    changes: change.changed.map((setting) => ({ setting, enabled: change.after[setting] })),
+    moved,
+  };
+}
+
 export function toPendingRow(request: RequestView): PendingRequestRow {
   return {
     requestId: request.id,
@@ -101,15 +124,18 @@ export function toPendingRow(request: RequestView): PendingRequestRow {
 }
 
 export function toAuditRow(entry: AuditEntry): AuditEventRow {
+  const { zoomEmail, kind } = entry.details;
   return {
     type: entry.type,
     actorId: /^[UW][A-Z0-9_]+$/.test(entry.actor) ? entry.actor : null,
     at: entry.at,
+    zoomEmail: typeof zoomEmail === 'string' && zoomEmail !== '' ? zoomEmail : null,
+    kind: kind === 'org' || kind === 'personal' ? kind : null,
   };
 }
 
 /** The views' filter names ↔ the service's. */
-const TO_SERVICE_FILTER: Record<UserFilter, ConnectedUsersFilter | 'needs_reconnect'> = {
+const TO_SERVICE_FILTER: Record<UserFilter, ConnectedUsersFilter> = {
   all: 'all',
   personal: 'personal',
   org: 'org',
@@ -120,9 +146,7 @@ const TO_SERVICE_FILTER: Record<UserFilter, ConnectedUsersFilter | 'needs_reconn
 };
 
 export function serviceFilterOf(filter: UserFilter): ConnectedUsersFilter {
-  const mapped = TO_SERVICE_FILTER[filter];
-  // The service has no "needs reconnect" list; those members show under "all" with their flag.
-  return mapped === 'needs_reconnect' ? 'all' : mapped;
+  return TO_SERVICE_FILTER[filter];
 }
 
 export function toCountsModel(counts: ConnectedUsersCounts): Record<UserFilter, number> {
@@ -137,18 +161,26 @@ export function toCountsModel(counts: ConnectedUsersCounts): Record<UserFilter, 
   };
 }
 
-export function toUserRow(user: ConnectedUser, orgZoomEmail: string | null): ConnectedUserRow {
+export function toUserRow(user: ConnectedUser): ConnectedUserRow {
   return {
     userId: user.slackUserId,
     source: user.active,
     personal: user.personalStatus,
-    // For org members the meeting host is their own Zoom user (same email as Slack).
-    zoomEmail: user.active === 'org' ? (user.email ?? orgZoomEmail) : null,
+    // Personal: the Zoom user the member connected. Organization: meetings are hosted by the
+    // member's own Zoom user, found by their Slack email.
+    zoomEmail:
+      user.active === 'personal' ? user.personalZoomEmail : user.active === 'org' ? user.email : null,
     slackEmail: user.email,
     zoomMatch: user.zoomMatch,
     optedOut: user.optedOut,
-    isAdmin: false,
+    isAdmin: user.isAdmin,
   };
+}
+
+/** The view filters worth offering (the service says which of its filters can match now). */
+export function availableUserFilters(counts: Pick<ConnectedUsersCounts, 'available'>): UserFilter[] {
+  const available = new Set(counts.available);
+  return USER_FILTERS.filter((f) => available.has(TO_SERVICE_FILTER[f]));
 }
 
 export function toConnectedUsersModel(input: {
@@ -157,15 +189,41 @@ export function toConnectedUsersModel(input: {
   page: number;
   pageSize: number;
   items: ConnectedUser[];
-  orgZoomEmail: string | null;
+  search: string | null;
 }): ConnectedUsersModel {
   const counts = toCountsModel(input.counts);
   return {
     filter: input.filter,
+    filters: availableUserFilters(input.counts),
     counts,
     page: input.page,
     pageSize: input.pageSize,
     total: counts[input.filter],
-    rows: input.items.map((item) => toUserRow(item, input.orgZoomEmail)),
+    rows: input.items.map(toUserRow),
+    search: input.search,
+  };
+}
+
+/** A parked approval for the person deciding it; null when the request is not parked. */
+export function toParkedModel(
+  request: RequestView,
+  context: { workspaceName: string; slackEmail: string | null; currentZoomEmail: string | null },
+): ParkedApprovalModel | null {
+  const parked = request.parked;
+  if (!parked) return null;
+  return {
+    requestId: request.id,
+    kind: request.kind,
+    reason: parked.reason,
+    zoomEmail: parked.zoomEmail,
+    slackEmail: context.slackEmail,
+    account:
+      request.kind === 'org' && parked.coverage
+        ? { id: parked.zoomAccountId, name: parked.accountName, ...parked.coverage }
+        : null,
+    currentZoomEmail: context.currentZoomEmail,
+    requesterId: request.requesterId,
+    workspaceName: context.workspaceName,
+    until: parked.until,
   };
 }

@@ -28,29 +28,17 @@ export interface MeetingNotices {
 export function createMeetingNotices(deps: {
   clients: SlackClients;
   logger: Logger;
-  dm(workspaceId: string, userId: string, render: (t: Translator) => MessageView): Promise<boolean>;
-  translatorFor(workspaceId: string, userId: string): Promise<Translator>;
+  dm(workspaceId: string, userId: string, render: (t: Translator) => MessageView): Promise<PostedRef | null>;
+  /** The notifier's chat.update, rendering in `userId`'s language. */
+  update(
+    workspaceId: string,
+    message: { userId: string; channel: string; ts: string },
+    render: (t: Translator) => MessageView,
+  ): Promise<boolean>;
   refreshHome(workspaceId: string, userId: string): Promise<void>;
   memberStatus(workspaceId: string, userId: string): Promise<MemberStatus | null>;
 }): MeetingNotices {
   const { logger } = deps;
-
-  /** chat.update of one stored post; one deleted since is logged and skipped. */
-  async function update(workspaceId: string, ref: PostedRef, message: MessageView): Promise<boolean> {
-    try {
-      const client = await deps.clients.forWorkspace(workspaceId);
-      await client.chat.update({
-        channel: ref.channel,
-        ts: ref.ts,
-        text: message.text,
-        blocks: message.blocks,
-      });
-      return true;
-    } catch (error) {
-      logger.info({ err: error, workspaceId }, 'could not update a meeting post');
-      return false;
-    }
-  }
 
   return {
     async post(workspaceId, channel, message) {
@@ -67,11 +55,13 @@ export function createMeetingNotices(deps: {
     async meetingEnded(event) {
       const { workspaceId, meeting } = event;
       const model = toEndedMeetingModel(meeting);
-      const hostT = await deps.translatorFor(workspaceId, meeting.slackUserId);
       // Each message in its reader's language: a DM its recipient's, the channel post its host's.
       for (const posted of meeting.posts) {
-        const t = posted.userId ? await deps.translatorFor(workspaceId, posted.userId) : hostT;
-        await update(workspaceId, posted, meetingEndedMessage(model, t));
+        await deps.update(
+          workspaceId,
+          { userId: posted.userId ?? meeting.slackUserId, channel: posted.channel, ts: posted.ts },
+          (t) => meetingEndedMessage(model, t),
+        );
       }
       await deps.dm(workspaceId, meeting.slackUserId, (t) => meetingEndedHostDm(model, t));
       await deps.refreshHome(workspaceId, meeting.slackUserId);

@@ -7,48 +7,31 @@
 
 import { createTranslator, type Translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
-import type { CallbackResult, CoreNotifier, CoreServices, RequestView } from '../services/index.js';
+import type { CoreNotifier, CoreServices, SettingsChange } from '../services/index.js';
+import { type ApprovalNotices, createApprovalNotices, type MessageRef } from './approval-notices.js';
 import type { MessageView } from './blockkit/types.js';
 import type { SlackClients } from './clients.js';
 import type { HomePublisher } from './home.js';
 import { toMeetingRef } from './meeting-mappers.js';
-import { createMeetingNotices, type MeetingNotices, type PostedRef } from './meeting-notices.js';
-import {
-  approvalReminderDm,
-  approvalRequestDm,
-  notZoomAdminDm,
-  orgConnectionAlertDm,
-  personalConnectedDm,
-  personalDisconnectedDm,
-  requestCompletedDm,
-  requestExpiredDm,
-} from './views/index.js';
+import { createMeetingNotices, type MeetingNotices } from './meeting-notices.js';
+import { tellSettingsChange } from './settings-change-dms.js';
+import { orgConnectionAlertDm, personalDisconnectedDm } from './views/index.js';
 
-export type { PostedRef } from './meeting-notices.js';
-
-export interface SlackNotifier extends CoreNotifier, MeetingNotices {
-  /** Opens the DM and posts; returns false (logged) when Slack refused. */
-  dm(workspaceId: string, userId: string, render: (t: Translator) => MessageView): Promise<boolean>;
-  /** The same, returning where it went (null, logged, when Slack refused). */
-  dmPosted(
-    workspaceId: string,
-    userId: string,
-    render: (t: Translator) => MessageView,
-  ): Promise<PostedRef | null>;
+export interface SlackNotifier extends CoreNotifier, ApprovalNotices, MeetingNotices {
+  /** Opens the DM and posts; returns where it went, or null (logged) when Slack refused. */
+  dm(workspaceId: string, userId: string, render: (t: Translator) => MessageView): Promise<MessageRef | null>;
   translatorFor(workspaceId: string, userId: string): Promise<Translator>;
-  approvalOutcome(result: CallbackResult): Promise<void>;
-  /** DMs the approval link to the request's recipient (a first send, a resend, a forward, or the 24 h reminder). */
-  sendApprovalRequest(
-    request: RequestView,
-    link: string,
-    options?: { forwardedBy?: string | undefined; reminder?: boolean | undefined },
-  ): Promise<boolean>;
   workspaceName(workspaceId: string): Promise<string>;
+  /**
+   * After Save in the Settings modal: the admin is told what changed, then each member whose active
+   * account it moved is told what they use now (and their Home is refreshed).
+   */
+  settingsChanged(workspaceId: string, actorId: string, change: SettingsChange): Promise<void>;
 }
 
 export function createSlackNotifier(deps: {
   /** Only the core services: the notifier is the port the other services are given. */
-  services: Pick<CoreServices, 'directory' | 'settings' | 'status'>;
+  services: Pick<CoreServices, 'approvals' | 'connections' | 'directory' | 'settings' | 'status'>;
   clients: SlackClients;
   home: HomePublisher;
   logger: Logger;
@@ -64,11 +47,11 @@ export function createSlackNotifier(deps: {
     return (await deps.services.settings.workspaceName(workspaceId).catch(() => null)) ?? workspaceId;
   }
 
-  async function dmPosted(
+  async function dm(
     workspaceId: string,
     userId: string,
     render: (t: Translator) => MessageView,
-  ): Promise<PostedRef | null> {
+  ): Promise<MessageRef | null> {
     try {
       const client = await deps.clients.forWorkspace(workspaceId);
       const t = await translatorFor(workspaceId, userId);
@@ -84,28 +67,27 @@ export function createSlackNotifier(deps: {
     }
   }
 
-  const dm = async (workspaceId: string, userId: string, render: (t: Translator) => MessageView) =>
-    (await dmPosted(workspaceId, userId, render)) !== null;
-
-  async function sendApprovalRequest(
-    request: RequestView,
-    link: string,
-    options: { forwardedBy?: string | undefined; reminder?: boolean | undefined } = {},
+  /** Rewrites a message the app sent, in its reader's language; false (logged) when Slack refused. */
+  async function update(
+    workspaceId: string,
+    message: { userId: string; channel: string; ts: string },
+    render: (t: Translator) => MessageView,
   ): Promise<boolean> {
-    if (!request.recipientId) return false;
-    const name = await workspaceName(request.workspaceId);
-    const model = {
-      requestId: request.id,
-      requesterId: request.requesterId,
-      workspaceName: name,
-      url: link,
-      expiresAt: request.expiresAt,
-      note: request.note,
-      forwardedBy: options.forwardedBy ?? null,
-    };
-    return dm(request.workspaceId, request.recipientId, (t) =>
-      options.reminder ? approvalReminderDm(model, t) : approvalRequestDm(model, t),
-    );
+    if (!message.ts) return false;
+    try {
+      const client = await deps.clients.forWorkspace(workspaceId);
+      const view = render(await translatorFor(workspaceId, message.userId));
+      await client.chat.update({
+        channel: message.channel,
+        ts: message.ts,
+        text: view.text,
+        blocks: view.blocks,
+      });
+      return true;
+    } catch (error) {
+      logger.warn({ err: error, workspaceId, channel: message.channel }, 'could not update a message');
+      return false;
+    }
   }
 
   const refreshHome = (workspaceId: string, userId: string) =>
@@ -113,11 +95,20 @@ export function createSlackNotifier(deps: {
       logger.warn({ err: error, workspaceId, userId }, 'could not refresh the Home tab');
     });
 
+  const approvals = createApprovalNotices({
+    services: deps.services,
+    dm,
+    update,
+    workspaceName,
+    refreshHome,
+    logger,
+  });
+
   const meetingNotices = createMeetingNotices({
     clients: deps.clients,
     logger,
     dm,
-    translatorFor,
+    update,
     refreshHome,
     memberStatus: (workspaceId, userId) =>
       deps.services.status.getStatus(workspaceId, userId).catch(() => null),
@@ -125,73 +116,33 @@ export function createSlackNotifier(deps: {
 
   return {
     dm,
-    dmPosted,
-    ...meetingNotices,
     translatorFor,
     workspaceName,
+    ...approvals,
+    ...meetingNotices,
 
-    sendApprovalRequest,
-
-    async approvalOutcome(result) {
-      const { workspaceId, requesterId, recipientId } = result.request;
-      const name = await workspaceName(workspaceId);
-      if (result.outcome === 'not_admin') {
-        await dm(workspaceId, requesterId, (t) =>
-          notZoomAdminDm({ zoomEmail: result.email, roleName: result.roleName }, t),
-        );
-        return;
-      }
-      if (result.request.kind === 'org') {
-        await dm(workspaceId, requesterId, (t) =>
-          requestCompletedDm({ workspaceName: name, zoomEmail: result.zoomEmail, audience: 'requester' }, t),
-        );
-        if (recipientId && recipientId !== requesterId) {
-          await dm(workspaceId, recipientId, (t) =>
-            requestCompletedDm({ workspaceName: name, zoomEmail: result.zoomEmail, audience: 'approver' }, t),
-          );
-        }
-        // Everybody's status changed: refresh the Home tabs of the people involved; others
-        // see it the next time they open Home (it is rendered on app_home_opened).
-        await Promise.all([
-          refreshHome(workspaceId, requesterId),
-          recipientId ? refreshHome(workspaceId, recipientId) : null,
-        ]);
-        return;
-      }
-      const status = await deps.services.status.getStatus(workspaceId, requesterId).catch(() => null);
-      await dm(workspaceId, requesterId, (t) =>
-        personalConnectedDm({ zoomEmail: result.zoomEmail, orgBackup: status?.backup === 'org' }, t),
-      );
-      await refreshHome(workspaceId, requesterId);
-    },
-
-    async requestExpired(request) {
-      const name = await workspaceName(request.workspaceId);
-      await dm(request.workspaceId, request.requesterId, (t) =>
-        requestExpiredDm(
-          {
-            workspaceName: name,
-            expiredAt: request.expiresAt,
-            recipientId: request.recipientId,
-            kind: request.kind,
-          },
-          t,
-        ),
-      );
-    },
-
-    async approvalReminder(request, link) {
-      await sendApprovalRequest(request, link, { reminder: true });
-    },
+    settingsChanged: (workspaceId, actorId, change) =>
+      tellSettingsChange(
+        { dm, workspaceName, refreshHome, directory: deps.services.directory },
+        {
+          workspaceId,
+          actorId,
+          change,
+        },
+      ),
 
     async orgConnectionLost(event) {
       const admins = await deps.services.directory.listAdmins(event.workspaceId);
       const since = new Date();
-      const keepWorking = event.meetings.filter((m) => m.endReason === null);
-      const ended = event.meetings.filter((m) => m.endReason !== null);
       const alertMeetings = {
-        keepWorking: keepWorking.slice(0, 30).map((m) => toMeetingRef(m)),
-        ended: ended.slice(0, 30).map((m) => toMeetingRef(m)),
+        keepWorking: event.meetings
+          .filter((m) => m.endReason === null)
+          .slice(0, 30)
+          .map(toMeetingRef),
+        ended: event.meetings
+          .filter((m) => m.endReason !== null)
+          .slice(0, 30)
+          .map(toMeetingRef),
       };
       await Promise.all(
         admins.map((adminId) =>

@@ -42,6 +42,9 @@ export function createSlackAccess(deps: {
     slack: config.slack,
     logger,
     ...(installationStore ? { installationStore } : {}),
+    // Grid: the enterprise recorded with each workspace finds its org-wide installation.
+    storedEnterpriseOf: async (workspaceId) =>
+      (await models.workspaces.findOne({ workspaceId }, { enterpriseId: 1 }).lean())?.enterpriseId,
   });
   return { clients, installationStore };
 }
@@ -69,7 +72,7 @@ export function mountSlack(deps: {
     logger,
     expressApp: deps.http,
     publicUrl: config.publicUrl,
-    ...(installationStore ? { installationStore } : {}),
+    ...(installationStore ? { installationStore: reinstallAware(installationStore, services) } : {}),
   });
   registerListeners(slack.app, {
     services,
@@ -95,4 +98,16 @@ export function mountSlack(deps: {
     logger.error({ err: error }, 'unhandled Slack listener error');
   });
   return slack;
+}
+
+/** An installation stored for a workspace that was uninstalled: it is back (issue 14 §8). */
+function reinstallAware(store: MongoInstallationStore, services: Services): MongoInstallationStore {
+  const storeInstallation: MongoInstallationStore['storeInstallation'] = async (installation, logger) => {
+    await store.storeInstallation(installation, logger);
+    await services.lifecycle.reinstalled({
+      workspaceId: installation.team?.id,
+      enterpriseId: installation.isEnterpriseInstall ? installation.enterprise?.id : undefined,
+    });
+  };
+  return Object.assign(Object.create(store) as MongoInstallationStore, { storeInstallation });
 }

@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import pino from 'pino';
-import type { TokenCipher } from '../crypto/token-cipher.js';
+import { CipherError, type SealContext, type TokenCipher } from '../crypto/token-cipher.js';
 import {
   type CredentialRef,
   type SealSubject,
@@ -81,10 +81,26 @@ export function createCredentialManager(options: CredentialManagerOptions): Cred
     };
   }
 
+  /**
+   * A sealed token that does not open for its record was tampered with or moved (issue 13 §7): it
+   * is never used, the connection reads as needing a reconnect, and the incident is logged (no value).
+   */
+  function opened(sealed: string, context: SealContext): string {
+    try {
+      return cipher.open(sealed, context);
+    } catch (error) {
+      if (!(error instanceof CipherError)) throw error;
+      logger.error(
+        { collection: context.collection, field: context.field, code: error.code },
+        'a stored Zoom token does not open for its record',
+      );
+      throw new ZoomError('needs_reconnect', 'The stored Zoom credential cannot be used');
+    }
+  }
   const openAccess = (ref: CredentialRef, credential: StoredCredential) =>
-    cipher.open(credential.accessToken, field(ref.seal, 'accessToken'));
+    opened(credential.accessToken, field(ref.seal, 'accessToken'));
   const openRefresh = (subject: SealSubject, credential: StoredCredential) =>
-    cipher.open(credential.refreshToken, field(subject, 'refreshToken'));
+    opened(credential.refreshToken, field(subject, 'refreshToken'));
 
   function open(ref: CredentialRef, credential: StoredCredential): AccessGrant {
     return { accessToken: openAccess(ref, credential), apiUrl: credential.apiUrl };

@@ -1,7 +1,7 @@
 /**
  * Multi-workspace mode (DESIGN §2.3): Slack OAuth install through Bolt's InstallProvider into the
  * MongoDB installation store (bot tokens encrypted), two workspaces served with their own tokens
- * and data, and `app_uninstalled` removing the installation.
+ * and data, and `app_uninstalled` removing the installation and releasing the Zoom grants.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -86,6 +86,22 @@ describe('multi-workspace mode', () => {
     await h.slack.settle();
     const left = await h.app.models.slackInstallations.find({}).lean();
     expect(left.map((s) => s.workspaceId)).toEqual(['T_ACME']);
+  });
+
+  it('an uninstall releases the workspace’s Zoom grant at Zoom, and jobs skip it until it is installed again', async () => {
+    const liveOrgGrants = () =>
+      h.zoom.control
+        .state()
+        .grants.filter((g) => g.email === 'zoom-admin@acme.test' && g.clientId === 'org-app' && g.active);
+    expect(liveOrgGrants()).toHaveLength(1);
+    await h.slack.sendEvent('T_ACME', { type: 'app_uninstalled' });
+    await h.slack.settle();
+    await h.app.afterAck.drain(5_000);
+    expect(liveOrgGrants()).toHaveLength(0);
+    expect((await h.app.services.connections.getOrg('T_ACME'))?.status).toBe('disconnected');
+    expect(await h.app.services.lifecycle.listInstalled({ limit: 10 })).not.toContain('T_ACME');
+    await install('T_ACME', 'U_SLACKADMIN');
+    expect(await h.app.services.lifecycle.listInstalled({ limit: 10 })).toContain('T_ACME');
   });
 
   it('produced no Slack error', () => {

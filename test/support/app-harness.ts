@@ -5,8 +5,8 @@
  */
 import pino from 'pino';
 import { freePort } from '../../sandbox/shared/free-port.js';
-import { type SlackStandIn, startSlackStandIn } from '../../sandbox/slack/index.js';
-import { startZoomStandIn, type ZoomStandIn } from '../../sandbox/zoom/index.js';
+import { type SlackSeed, type SlackStandIn, startSlackStandIn } from '../../sandbox/slack/index.js';
+import { startZoomStandIn, type ZoomSeed, type ZoomStandIn } from '../../sandbox/zoom/index.js';
 import { type BuiltApp, buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { startTestDatabase, type TestDatabase, uniqueDatabaseUri } from './database.js';
@@ -30,14 +30,22 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Slack app credentials the stand-in checks in oauth.v2.access (multi-workspace tests). */
   slackClient?: { clientId: string; clientSecret: string };
+  /** The Slack stand-in's world (default: its DEFAULT_SEED), e.g. GRID_SEED for Enterprise Grid. */
+  slackSeed?: SlackSeed;
+  /** The Zoom stand-in's world (default: its DEFAULT_ZOOM_SEED). */
+  zoomSeed?: ZoomSeed;
 }
 
 export async function startAppHarness(name: string, options: HarnessOptions = {}): Promise<AppHarness> {
   const env = options.env ?? {};
   const database = await startTestDatabase();
   const mongoUri = uniqueDatabaseUri(database.uri, `e2e_${name}_${Date.now().toString(36)}`);
-  const zoom = await startZoomStandIn({});
-  const slack = await startSlackStandIn({ signingSecret: SIGNING_SECRET, ...(options.slackClient ?? {}) });
+  const zoom = await startZoomStandIn(options.zoomSeed ? { seed: options.zoomSeed } : {});
+  const slack = await startSlackStandIn({
+    signingSecret: SIGNING_SECRET,
+    ...(options.slackClient ?? {}),
+    ...(options.slackSeed ? { seed: options.slackSeed } : {}),
+  });
   const logger = pino({ level: process.env.E2E_LOG_LEVEL ?? 'silent' });
 
   const configFor = (port: number) =>

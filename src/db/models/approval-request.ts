@@ -47,7 +47,11 @@ export interface RequestMessage {
   userId: string;
   channel: string;
   ts: string;
-  role: 'recipient' | 'requester';
+  /**
+   * What the DM is: the request to its recipient, the request's outcome to its requester, or a
+   * parked approval put to the person who must decide it (the member, or each Slack admin).
+   */
+  role: 'recipient' | 'requester' | 'decider';
 }
 
 /** One click on the link: its OAuth state (hash only) and the PKCE verifier (encrypted). */

@@ -4,6 +4,7 @@ import { auditEventModel } from './audit-event.js';
 import { leaseModel } from './lease.js';
 import { meetingModel } from './meeting.js';
 import { memberModel } from './member.js';
+import { migrationModel } from './migration.js';
 import { orgConnectionModel } from './org-connection.js';
 import { personalConnectionModel } from './personal-connection.js';
 import { processedEventModel } from './processed-event.js';
@@ -24,6 +25,7 @@ export function createModels(connection: Connection) {
     leases: leaseModel(connection),
     processedEvents: processedEventModel(connection),
     zoomGrants: zoomGrantModel(connection),
+    migrations: migrationModel(connection),
   };
 }
 
@@ -49,6 +51,7 @@ export type { CredentialDoc } from './credential.js';
 export type { LeaseDoc } from './lease.js';
 export type { MeetingDoc, MeetingPostDoc } from './meeting.js';
 export type { MemberDoc, MemberPersonalStatus, ZoomMatch } from './member.js';
+export type { MigrationDoc } from './migration.js';
 export type { OrgConnectionDoc, OrgStatus } from './org-connection.js';
 export type { PersonalConnectionDoc, PersonalStatus } from './personal-connection.js';
 export type { ProcessedEventDoc } from './processed-event.js';

@@ -36,6 +36,9 @@ export interface RequestView {
   /** awaiting_confirmation: who signed in, and why it waits for a yes in Slack. */
   parked: ParkedView | null;
   supersededBy: { requestId: string; zoomEmail: string; connectedBy: string; at: Date } | null;
+  /** Who ended it (declined, cancelled, confirmed) and when; null while open or when the system did. */
+  finishedBy: string | null;
+  finishedAt: Date | null;
   /** The DMs sent about it, to update when their buttons no longer apply. */
   messages: RequestMessage[];
 }
@@ -250,6 +253,8 @@ export function view(doc: ApprovalRequestDoc, now: Date): RequestView {
         }
       : null,
     supersededBy: doc.supersededBy ?? null,
+    finishedBy: doc.finishedBy ?? null,
+    finishedAt: doc.finishedAt ?? null,
     messages: doc.messages ?? [],
   };
 }

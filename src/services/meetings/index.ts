@@ -5,6 +5,7 @@
  * workspace, except the two Zoom events, which name only Zoom ids and are matched on the Zoom
  * account as well (like the other events).
  */
+import escapeStringRegexp from 'escape-string-regexp';
 import pino from 'pino';
 import type { MeetingDoc, Models } from '../../db/models/index.js';
 import type { Invitee } from '../../domain/meeting-command.js';
@@ -212,7 +213,7 @@ export function createMeetingsService(
           continue;
         }
         // A handle as typed (escaping off): the member whose Slack name or display name it is.
-        const exact = new RegExp(`^${invitee.handle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i');
+        const exact = new RegExp(`^${escapeStringRegexp(invitee.handle)}$`, 'i');
         const member = await models.members
           .findOne({ workspaceId, deleted: false, $or: [{ name: exact }, { sortName: exact }] })
           .lean();

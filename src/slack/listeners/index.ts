@@ -25,6 +25,8 @@ export function registerListeners(app: App, deps: EventDeps): void {
       if (ack) await ack();
       return;
     }
+    // Enterprise Grid: the request says which enterprise the workspace is in (its org-wide install).
+    if (actual && args.context.enterpriseId) deps.clients.noteEnterprise(actual, args.context.enterpriseId);
     await args.next();
   });
   registerEvents(app, deps); // then: its dedupe middleware must run before the listeners

@@ -1,41 +1,45 @@
-/** One page of the connected-users list, for Home and for `/zoom-status users` and its buttons. */
+/** One page of the connected-users list, for Home, `/zoom-status users`, the list modal and their buttons. */
 import type { CoreServices } from '../../services/index.js';
-import { serviceFilterOf, toConnectedUsersModel } from '../mappers.js';
+import { availableUserFilters, serviceFilterOf, toConnectedUsersModel } from '../mappers.js';
 import type { ConnectedUsersModel, UserFilter } from '../views/index.js';
 
-/** Page `page` of the connected users for `filter`: keyset pages walked from the start (each one indexed). */
+/** Pages further than this are not walked (the pager never offers them: 1000 × 20 members). */
+const MAX_PAGE = 1000;
+
+/**
+ * Page `page` of `filter`: the counts first (they say which filters mean something now; a filter
+ * that no longer does, such as "Opted out" once opting out is off, falls back to everybody), then
+ * keyset pages walked from the start, each one indexed, with the same query as the count.
+ */
 export async function connectedUsersPage(
-  services: Pick<CoreServices, 'connectedUsers' | 'connections'>,
+  services: Pick<CoreServices, 'connectedUsers'>,
   workspaceId: string,
   actorId: string,
-  filter: UserFilter,
-  page: number,
+  requestedFilter: UserFilter,
+  /** Zero-based; past the last page, the last page is shown. */
+  requestedPage: number,
   pageSize: number,
+  /** Name or email to look for; empty or absent: everybody. */
+  searchText?: string | null,
 ): Promise<ConnectedUsersModel> {
-  const serviceFilter = serviceFilterOf(filter);
-  const [counts, org] = await Promise.all([
-    services.connectedUsers.counts(workspaceId, actorId),
-    services.connections.getOrg(workspaceId),
-  ]);
+  const search = searchText?.trim() ? searchText.trim() : null;
+  const counts = await services.connectedUsers.counts(workspaceId, actorId, { search: search ?? undefined });
+  const filter = availableUserFilters(counts).includes(requestedFilter) ? requestedFilter : 'all';
+  const wanted = filter === requestedFilter ? Math.max(0, Math.min(requestedPage, MAX_PAGE)) : 0;
   let cursor: string | undefined;
   let items: Awaited<ReturnType<CoreServices['connectedUsers']['list']>>['items'] = [];
-  const lastPage = Math.max(0, Math.min(page, 1000));
-  for (let index = 0; index <= lastPage; index += 1) {
+  let page = 0;
+  for (;;) {
     const result = await services.connectedUsers.list(workspaceId, actorId, {
-      filter: serviceFilter,
+      filter: serviceFilterOf(filter),
+      search: search ?? undefined,
       cursor,
       limit: pageSize,
     });
     items = result.items;
-    if (index === lastPage || !result.nextCursor) break;
+    if (page === wanted || !result.nextCursor) break;
     cursor = result.nextCursor;
+    page += 1;
   }
-  return toConnectedUsersModel({
-    filter,
-    counts,
-    page: lastPage,
-    pageSize,
-    items,
-    orgZoomEmail: org?.status === 'active' ? org.zoomEmail : null,
-  });
+  return toConnectedUsersModel({ filter, counts, page, pageSize, items, search });
 }

@@ -97,13 +97,11 @@ export async function publishMeeting(
   } else if (options.fallback) {
     await options.fallback(made.message);
   } else {
-    const copy = await deps.notifier.dmPosted(workspaceId, record.slackUserId, (t) =>
-      meetingHostCopyDm(model, t),
-    );
+    const copy = await deps.notifier.dm(workspaceId, record.slackUserId, (t) => meetingHostCopyDm(model, t));
     if (copy) await remember({ kind: 'host', ...copy, userId: record.slackUserId });
   }
   for (const invitee of record.invitees) {
-    const dm = await deps.notifier.dmPosted(workspaceId, invitee, (t) => meetingInviteDm(model, t));
+    const dm = await deps.notifier.dm(workspaceId, invitee, (t) => meetingInviteDm(model, t));
     if (dm) await remember({ kind: 'invitee', ...dm, userId: invitee });
   }
   // The host's Home lists their upcoming meetings: it shows this one now, not at the next visit.

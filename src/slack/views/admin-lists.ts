@@ -1,7 +1,14 @@
 /** Admin lists: connected users (paginated, filterable) and pending approval links. Shared with Home. */
 
 import type { MessageKey, Translator } from '../../i18n/index.js';
-import type { KnownBlock, MessageView, PlainTextOption } from '../blockkit/types.js';
+import type {
+  ActionsBlockElement,
+  InputBlock,
+  KnownBlock,
+  MessageView,
+  ModalView,
+  PlainTextOption,
+} from '../blockkit/types.js';
 import {
   actions,
   button,
@@ -12,10 +19,12 @@ import {
   mention,
   option,
   packLines,
+  plain,
   section,
   slackDate,
+  truncate,
 } from './blocks.js';
-import { ACTION, BLOCK, REQUEST_BLOCK_PREFIX } from './ids.js';
+import { ACTION, BLOCK, CALLBACK, REQUEST_BLOCK_PREFIX } from './ids.js';
 import {
   type ConnectedUserRow,
   type ConnectedUsersModel,
@@ -23,7 +32,7 @@ import {
   USER_FILTERS,
   type UserFilter,
 } from './models.js';
-import { encodeUsersPage } from './values.js';
+import { encodeUsersListState, encodeUsersPage } from './values.js';
 
 const FILTER_LABEL: Record<UserFilter, MessageKey> = {
   all: 'filter.all',
@@ -35,10 +44,18 @@ const FILTER_LABEL: Record<UserFilter, MessageKey> = {
   opted_out: 'filter.opted_out',
 };
 
+/** The longest search the modal takes (the service refuses more). */
+export const USERS_SEARCH_MAX_LENGTH = 100;
+const MODAL_MAX_ROW_SECTIONS = 8;
+/** Rows per page in the modal (it holds 100 blocks; 20 rows pack into a few sections). */
+export const USERS_MODAL_PAGE_SIZE = 20;
+
 export function userRowLine(row: ConnectedUserRow, t: Translator): string {
   const state =
     row.source === 'personal'
-      ? t('row.personal', { email: escapeMrkdwn(row.zoomEmail ?? t('common.unknown')) })
+      ? row.zoomEmail
+        ? t('row.personal', { email: escapeMrkdwn(row.zoomEmail) })
+        : t('admin.row.personal_plain')
       : row.source === 'org'
         ? t('row.org')
         : t('row.none');
@@ -50,13 +67,15 @@ export function userRowLine(row: ConnectedUserRow, t: Translator): string {
     );
   }
   if (row.optedOut) flags.push(t('row.opted_out'));
-  if (row.isAdmin) flags.push(t('row.admin'));
+  if (row.isAdmin) flags.push(`*${t('row.admin')}*`);
   return `• ${mention(row.userId)} — ${state}${flags.length > 0 ? ` · ${flags.join(' · ')}` : ''}`;
 }
 
+export type UsersSurface = 'home' | 'message' | 'modal';
+
 /**
- * Title, counts per filter, the filter select, the current page of rows (packed into at most
- * `maxRowSections` sections) and previous/next buttons.
+ * Title, counts per offered filter, the filter select (with a Search button outside the modal),
+ * the current page of rows (packed into at most `maxRowSections` sections) and previous/next.
  */
 export function connectedUsersBlocks(
   model: ConnectedUsersModel,
@@ -64,28 +83,37 @@ export function connectedUsersBlocks(
   maxRowSections: number,
   /** Messages keep their text within LIMITS.messageListText; Home has no such cap. */
   maxChars = Number.POSITIVE_INFINITY,
+  surface: UsersSurface = 'home',
 ): KnownBlock[] {
-  const counts = USER_FILTERS.map((f) => `${t(FILTER_LABEL[f])}: *${t.formatNumber(model.counts[f] ?? 0)}*`);
-  const options: PlainTextOption[] = USER_FILTERS.map((f) => option(t(FILTER_LABEL[f]), f));
-  const selected = options[USER_FILTERS.indexOf(model.filter)] ?? options[0];
+  const filters = model.filters.length > 0 ? model.filters : USER_FILTERS;
+  const counts = filters.map((f) => `${t(FILTER_LABEL[f])}: *${t.formatNumber(model.counts[f] ?? 0)}*`);
+  const options: PlainTextOption[] = filters.map((f) => option(t(FILTER_LABEL[f]), f));
+  const selected = options[filters.indexOf(model.filter)] ?? options[0];
+  const title =
+    model.search === null
+      ? `*${t('users.title')}*`
+      : `*${t('admin.users.title_search', { search: escapeMrkdwn(model.search) })}*`;
+  const controls: ActionsBlockElement[] = [
+    {
+      type: 'static_select',
+      action_id: ACTION.usersFilter,
+      placeholder: { type: 'plain_text', text: t('users.filter_placeholder') },
+      options,
+      ...(selected ? { initial_option: selected } : {}),
+    },
+  ];
+  if (surface !== 'modal') {
+    controls.push(
+      button({ text: t('admin.users.search_button'), actionId: ACTION.usersOpenList, value: model.filter }),
+    );
+  }
   const blocks: KnownBlock[] = [
-    section(`*${t('users.title')}*`),
+    section(title),
     context(counts.join(' · ')),
-    actions(
-      [
-        {
-          type: 'static_select',
-          action_id: ACTION.usersFilter,
-          placeholder: { type: 'plain_text', text: t('users.filter_placeholder') },
-          options,
-          ...(selected ? { initial_option: selected } : {}),
-        },
-      ],
-      BLOCK.usersFilter,
-    ),
+    actions(controls, BLOCK.usersFilter),
   ];
   if (model.rows.length === 0) {
-    blocks.push(section(t('users.empty')));
+    blocks.push(section(model.search === null ? t('users.empty') : t('admin.users.empty_search')));
   } else {
     blocks.push(
       ...packLines(
@@ -100,7 +128,7 @@ export function connectedUsersBlocks(
   const pageSize = Math.max(1, model.pageSize);
   const pages = Math.max(1, Math.ceil(model.total / pageSize));
   const page = Math.min(Math.max(0, model.page), pages - 1);
-  blocks.push(context(t('users.page', { page: page + 1, pages, total: model.total })));
+  blocks.push(context(t.plural('admin.users.page', model.total, { page: page + 1, pages })));
   const nav = [];
   if (page > 0) {
     nav.push(
@@ -126,7 +154,42 @@ export function connectedUsersBlocks(
 
 /** `/zoom-status users` (admins, ephemeral): within a message's 50 blocks whatever the sizes. */
 export function connectedUsersMessage(model: ConnectedUsersModel, t: Translator): MessageView {
-  return { text: t('users.title'), blocks: connectedUsersBlocks(model, t, 20, LIMITS.messageListText) };
+  return {
+    text: t('users.title'),
+    blocks: connectedUsersBlocks(model, t, 20, LIMITS.messageListText, 'message'),
+  };
+}
+
+/**
+ * The list in a modal, with a search by name or email: submitting ("Search") applies the text;
+ * the filter and the pager keep it (it travels in private_metadata).
+ */
+export function connectedUsersModal(model: ConnectedUsersModel, t: Translator): ModalView {
+  const input: InputBlock = {
+    type: 'input',
+    block_id: BLOCK.usersSearch,
+    optional: true, // an empty search lists everybody again
+    label: plain(t('admin.users.search_label'), LIMITS.inputLabel),
+    element: {
+      type: 'plain_text_input',
+      action_id: ACTION.usersSearch,
+      max_length: USERS_SEARCH_MAX_LENGTH,
+      placeholder: plain(t('admin.users.search_placeholder'), LIMITS.placeholder),
+      ...(model.search ? { initial_value: truncate(model.search, USERS_SEARCH_MAX_LENGTH) } : {}),
+    },
+  };
+  return {
+    type: 'modal',
+    callback_id: CALLBACK.usersList,
+    title: plain(t('admin.users.modal_title'), LIMITS.modalTitle),
+    submit: plain(t('admin.users.search_submit'), LIMITS.modalTitle),
+    close: plain(t('common.close'), LIMITS.modalTitle),
+    private_metadata: encodeUsersListState({ filter: model.filter, search: model.search }),
+    blocks: [
+      input,
+      ...connectedUsersBlocks(model, t, MODAL_MAX_ROW_SECTIONS, Number.POSITIVE_INFINITY, 'modal'),
+    ],
+  };
 }
 
 /** Pending approval links, each with Resend and Cancel; at most `maxItems` shown, then "and N more". */

@@ -1,6 +1,6 @@
 /** Direct messages of the approval-link lifecycle (DESIGN §3.3): request, reminder, and every outcome. */
 
-import type { Translator } from '../../i18n/index.js';
+import type { MessageKey, Translator } from '../../i18n/index.js';
 import type { KnownBlock, MessageView } from '../blockkit/types.js';
 import {
   actions,
@@ -18,11 +18,13 @@ import { ACTION, BLOCK } from './ids.js';
 import type {
   ApprovalRequestModel,
   NotZoomAdminModel,
+  RequestClosedModel,
   RequestCompletedModel,
   RequestDeclinedModel,
   RequestExpiredModel,
   RequestForwardedModel,
 } from './models.js';
+import { coverageLine } from './parked.js';
 
 /** Quote a user's free text (each line prefixed with `>`), escaped and bounded. */
 function quote(text: string, max: number): string {
@@ -89,17 +91,56 @@ export function approvalReminderDm(model: ApprovalRequestModel, t: Translator): 
   return approvalBlocks(model, t, true);
 }
 
-/** Org connection completed: to the requester and to the approver. */
+/** Org connection completed: to the requester and to the approver, with the account and its coverage. */
 export function requestCompletedDm(model: RequestCompletedModel, t: Translator): MessageView {
   const params = { workspace: escapeMrkdwn(model.workspaceName), email: escapeMrkdwn(model.zoomEmail) };
   const body =
     model.audience === 'requester'
       ? t('dm.completed_org.requester', params)
       : t('dm.completed_org.approver', params);
-  return {
-    text: t('dm.completed_org.text', { workspace: params.workspace }),
-    blocks: [section(`:white_check_mark: ${body}`)],
-  };
+  const blocks: KnownBlock[] = [section(`:white_check_mark: ${body}`)];
+  if (model.account) {
+    const missing = model.account.total - model.account.found;
+    blocks.push(
+      context(
+        [
+          coverageLine(model.account, t),
+          ...(missing > 0 ? [t.plural('dm.completed_org.missing', missing)] : []),
+        ].join(' '),
+      ),
+    );
+  }
+  return { text: t('dm.completed_org.text', { workspace: params.workspace }), blocks };
+}
+
+const CLOSED: Record<RequestClosedModel['status'], MessageKey> = {
+  completed: 'request_closed.completed',
+  superseded: 'request_closed.superseded',
+  declined: 'request_closed.declined',
+  cancelled: 'request_closed.cancelled',
+  expired: 'request_closed.expired',
+  forwarded: 'request_closed.forwarded',
+  replaced: 'request_closed.replaced',
+  awaiting_confirmation: 'request_closed.awaiting_confirmation',
+};
+
+/**
+ * A request DM whose buttons no longer apply (issue 17): what happened, who did it and when — no
+ * Approve, Decline or forward left to press.
+ */
+export function requestClosedDm(model: RequestClosedModel, t: Translator): MessageView {
+  const text = t(CLOSED[model.status], {
+    workspace: escapeMrkdwn(model.workspaceName),
+    user: model.actorId ? mention(model.actorId) : t('common.someone'),
+    email: escapeMrkdwn(model.zoomEmail ?? t('common.unknown')),
+    to: model.toId ? mention(model.toId) : t('common.someone'),
+    date: slackDate(model.at, t),
+  });
+  const icon =
+    model.status === 'completed' || model.status === 'superseded'
+      ? ':white_check_mark:'
+      : ':information_source:';
+  return { text, blocks: [section(`${icon} ${text}`)] };
 }
 
 /** To the requester: the recipient declined. */

@@ -161,6 +161,13 @@ export function connectResultModal(model: ConnectResultModel, t: Translator): Mo
         : t('connect_result.org_self');
   const blocks: KnownBlock[] = [section(lead)];
   if (model.kind === 'org') blocks.push(context(t('connect_result.only_admin')));
+  if (model.recipientNoZoomUser && model.recipientId) {
+    blocks.push(
+      context(
+        `:warning: ${t('connect_result.recipient_no_zoom_user', { user: mention(model.recipientId) })}`,
+      ),
+    );
+  }
   blocks.push(
     actions(
       [
@@ -173,7 +180,10 @@ export function connectResultModal(model: ConnectResultModel, t: Translator): Mo
       ],
       BLOCK.resultLink,
     ),
-    section(`${t('connect_result.copy')}\n\`\`\`${escapeMrkdwn(model.url)}\`\`\``),
+    // A personal link connects whoever opens it to this member: it is not for sending on.
+    model.kind === 'org'
+      ? section(`${t('connect_result.copy')}\n\`\`\`${escapeMrkdwn(model.url)}\`\`\``)
+      : context(t('connect_result.personal_only_you')),
     context(t('connect_result.expires', { date: slackDate(model.expiresAt, t) })),
   );
   return {

@@ -24,6 +24,7 @@ import { orgReasonText } from './connection-dms.js';
 import { ACTION, BLOCK } from './ids.js';
 import { upcomingMeetingsBlocks } from './meeting-list.js';
 import type { AuditEventRow, HomeModel, OrgHealthModel, SettingsModel } from './models.js';
+import { parkedBlocks } from './parked.js';
 import { lastChangedLine } from './settings.js';
 import { memberActionButtons, memberStatusBlocks } from './status.js';
 
@@ -106,10 +107,19 @@ function settingsBlocks(settings: SettingsModel, t: Translator): KnownBlock[] {
   ];
 }
 
+/** Events a Slack member asked for and a Zoom user did: the Slack member is the one who asked. */
+const ASKED_FOR = new Set(['org_connected', 'org_handed_over', 'request_parked']);
+
 export function auditLine(event: AuditEventRow, t: Translator): string {
-  const key = `audit.${event.type}`;
-  const label = isMessageKey(key) ? t(key) : escapeMrkdwn(event.type);
-  const by = event.actorId ? ` ${t('home.audit_by', { user: mention(event.actorId) })}` : '';
+  const personalLink = event.kind === 'personal' && event.type.startsWith('request_');
+  const key =
+    personalLink && isMessageKey(`audit.${event.type}_personal`)
+      ? `audit.${event.type}_personal`
+      : `audit.${event.type}`;
+  const email = escapeMrkdwn(event.zoomEmail ?? t('common.unknown'));
+  const label = isMessageKey(key) ? t(key, { email }) : escapeMrkdwn(event.type);
+  const byKey = ASKED_FOR.has(event.type) ? 'home.audit_asked_by' : 'home.audit_by';
+  const by = event.actorId ? ` ${t(byKey, { user: mention(event.actorId) })}` : '';
   return `• ${slackDate(event.at, t)} — ${label}${by}`;
 }
 
@@ -142,6 +152,10 @@ export function homeView(model: HomeModel, t: Translator): HomeView {
   const blocks: KnownBlock[] = [header(t('home.title')), ...memberStatusBlocks(model.status, t)];
   const memberButtons = memberActionButtons(model.status, t);
   if (memberButtons.length > 0) blocks.push(actions(memberButtons, BLOCK.memberActions));
+  // What waits for this person's yes comes before everything else they could do.
+  if (model.parked.length > 0) {
+    blocks.push(divider(), section(`*${t('parked.section')}*`), ...parkedBlocks(model.parked, t));
+  }
   if (model.meetings && (model.meetings.total > 0 || model.status.active)) {
     blocks.push(
       divider(),

@@ -10,6 +10,7 @@ export const CALLBACK = {
   settings: 'zoom_settings',
   disconnect: 'zoom_disconnect',
   newMeeting: 'zoom_new_meeting',
+  usersList: 'zoom_users_list',
 } as const;
 
 /** Global shortcuts (manifest.yml `features.shortcuts`). */
@@ -37,6 +38,8 @@ export const BLOCK = {
   meetingDuration: 'meeting_duration',
   meetingInvitees: 'meeting_invitees',
   meetingChannel: 'meeting_channel',
+  // Connected-users modal
+  usersSearch: 'users_search',
   // Messages and Home (unique per surface)
   memberActions: 'member_actions',
   orgActions: 'org_actions',
@@ -44,6 +47,7 @@ export const BLOCK = {
   usersFilter: 'users_filter',
   usersPager: 'users_pager',
   approvalActions: 'approval_actions',
+  parkedActions: 'parked_actions',
   resultLink: 'result_link',
   meetingJoin: 'meeting_join',
   meetingAgain: 'meeting_again',
@@ -68,6 +72,7 @@ export const ACTION = {
   meetingDuration: 'meeting_duration_pick',
   meetingInvitees: 'meeting_invitees_pick',
   meetingChannel: 'meeting_channel_pick',
+  usersSearch: 'users_search_text',
   // Buttons on messages and Home. Value notes in parentheses.
   connectPersonal: 'connect_personal', // opens the Connect modal on the personal path
   connectOrg: 'connect_org', // opens the Connect modal on the organization path (admins)
@@ -82,9 +87,12 @@ export const ACTION = {
   forwardRequest: 'forward_request', // opens the Forward modal (value: request id)
   resendRequest: 'resend_request', // (value: request id)
   cancelRequest: 'cancel_request', // (value: request id)
+  confirmParked: 'confirm_parked', // "Use this account" / "Switch" (value: request id)
+  cancelParked: 'cancel_parked', // (value: request id)
   usersFilter: 'users_filter_pick', // static_select; selected option value is a UserFilter
   usersPrev: 'users_prev', // (value: encodeUsersPage(...))
   usersNext: 'users_next', // (value: encodeUsersPage(...))
+  usersOpenList: 'users_open_list', // opens the connected-users modal with its search (value: a UserFilter)
   joinMeeting: 'join_meeting', // URL button; only ack it
   cancelMeeting: 'cancel_meeting', // with a confirm dialog (value: Zoom meeting id)
   createAgain: 'create_meeting_again', // opens the New meeting modal prefilled (value: Zoom meeting id)

@@ -1,9 +1,15 @@
 /** Pure Block Kit builders of the Slack app: `(model, t) => view`. See docs/slack-views.md. */
-export { connectedUsersMessage, requestsMessage } from './admin-lists.js';
+export {
+  connectedUsersMessage,
+  connectedUsersModal,
+  requestsMessage,
+  USERS_MODAL_PAGE_SIZE,
+} from './admin-lists.js';
 export {
   approvalReminderDm,
   approvalRequestDm,
   notZoomAdminDm,
+  requestClosedDm,
   requestCompletedDm,
   requestDeclinedDm,
   requestExpiredDm,
@@ -56,12 +62,15 @@ export {
 export { DEFAULT_DURATION, MAX_INVITEES, MEETING_DURATIONS, newMeetingModal } from './meeting-modal.js';
 export type * from './models.js';
 export { USER_FILTERS } from './models.js';
-export { settingsModal } from './settings.js';
+export { coverageLine, parkedApprovalDm, parkedApproverDm, parkedBlocks, parkedDecidedDm } from './parked.js';
+export { accountChangedDm, settingsModal, settingsSavedDm } from './settings.js';
 export { otherUserStatus, statusMessage } from './status.js';
 export {
   encodeUsersPage,
   parseRequestId,
   parseUserFilter,
+  parseUsersListState,
   parseUsersPage,
+  type UsersListState,
   type UsersPageValue,
 } from './values.js';

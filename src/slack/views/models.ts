@@ -36,6 +36,8 @@ export interface MemberStatusModel {
   zoomMatch: ZoomMatch;
   /** The member's Slack email (shown in diagnostics only). */
   slackEmail: string | null;
+  /** A Slack admin reads it: the way out is to connect for everyone, not to ask an admin. */
+  viewerIsAdmin?: boolean | undefined;
 }
 
 export interface ConnectModalModel {
@@ -57,6 +59,8 @@ export interface ConnectResultModel {
   /** The Slack user the request was sent to (org path "send"), else null. */
   recipientId: string | null;
   expiresAt: Date;
+  /** The recipient has no Zoom user with their email in the organization's current Zoom account. */
+  recipientNoZoomUser?: boolean | undefined;
 }
 
 export interface ForwardModalModel {
@@ -81,6 +85,67 @@ export interface RequestCompletedModel {
   /** The Zoom user who approved (the org connection's Zoom user). */
   zoomEmail: string;
   audience: 'requester' | 'approver';
+  /** The Zoom account now serving, with the members found there by email. */
+  account: AccountCoverageModel | null;
+}
+
+export interface AccountCoverageModel {
+  id: string;
+  name: string | null;
+  found: number;
+  total: number;
+}
+
+/** Why Zoom said yes and Slack has not yet (DESIGN §3.2a). */
+export type ParkedReasonModel = 'email_mismatch' | 'other_account' | 'zero_coverage' | 'requester_not_admin';
+
+/** A parked approval as the person who must decide it sees it (DM, Home, /zoom-status). */
+export interface ParkedApprovalModel {
+  requestId: string;
+  kind: 'org' | 'personal';
+  reason: ParkedReasonModel;
+  /** The Zoom user who signed in. */
+  zoomEmail: string;
+  /** Personal: the member's Slack email (what it did not match). */
+  slackEmail: string | null;
+  /** Org: the approving account and its coverage. */
+  account: AccountCoverageModel | null;
+  /** Org, other_account: the account serving now. */
+  currentZoomEmail: string | null;
+  requesterId: string;
+  workspaceName: string;
+  until: Date;
+}
+
+/** What became of a parked approval (its DMs are replaced by this). */
+export interface ParkedDecidedModel {
+  kind: 'org' | 'personal';
+  outcome: 'confirmed' | 'cancelled' | 'expired';
+  zoomEmail: string;
+  actorId: string | null;
+  account: AccountCoverageModel | null;
+  at: Date;
+}
+
+/** A request DM whose buttons no longer apply: what happened to it. */
+export interface RequestClosedModel {
+  status:
+    | 'completed'
+    | 'superseded'
+    | 'declined'
+    | 'cancelled'
+    | 'expired'
+    | 'forwarded'
+    | 'replaced'
+    | 'awaiting_confirmation';
+  workspaceName: string;
+  /** Who closed it (decline, cancel, forward, the admin who connected). */
+  actorId: string | null;
+  /** completed / superseded / awaiting_confirmation: the Zoom user who signed in. */
+  zoomEmail: string | null;
+  /** forwarded: to whom. */
+  toId: string | null;
+  at: Date;
 }
 
 export interface RequestDeclinedModel {
@@ -182,22 +247,28 @@ export interface ConnectedUserRow {
   /** The account in use for this member. */
   source: AccountSource | 'none';
   personal: PersonalStatus;
+  /** The Zoom user serving the member: the personal connection's, or their own in the organization's account. */
   zoomEmail: string | null;
   slackEmail: string | null;
   zoomMatch: ZoomMatch;
+  /** Only true while the workspace allows opting out (an opt-out changes nothing otherwise). */
   optedOut: boolean;
   isAdmin: boolean;
 }
 
 export interface ConnectedUsersModel {
   filter: UserFilter;
+  /** The filters offered now ("Opted out" only while allowed, "No Zoom user" only with an organization account). */
+  filters: readonly UserFilter[];
   counts: Record<UserFilter, number>;
   /** Zero-based page index and page size used by the service. */
   page: number;
   pageSize: number;
-  /** Total rows matching the filter. */
+  /** Total rows matching the filter (and the search). */
   total: number;
   rows: ConnectedUserRow[];
+  /** The name or email searched for (the list modal), null when none. */
+  search: string | null;
 }
 
 export interface PendingRequestRow {
@@ -218,9 +289,33 @@ export interface SettingsModel {
   workspaceName: string;
   autoStartSummary: boolean;
   allowUserOptOut: boolean;
+  /** Members who chose to stop using the organization connection (told when the opt-out setting moves them). */
+  optedOutMembers?: number | undefined;
   changedBy: string | null;
   changedAt: Date | null;
   privateMetadata?: string;
+}
+
+/** The admin's confirmation after saving the settings: what changed and who was told. */
+export interface SettingsSavedModel {
+  workspaceName: string;
+  /** The settings whose value changed, with their new value. */
+  changes: Array<{ setting: 'autoStartSummary' | 'allowUserOptOut'; enabled: boolean }>;
+  /** Members whose active account the change moved (each is sent an AccountChangedModel DM). */
+  moved: { toOrg: number; toNone: number; other: number };
+}
+
+/** A member's DM after the opt-out setting changed what they use. */
+export interface AccountChangedModel {
+  workspaceName: string;
+  /** The Slack admin who changed the setting. */
+  actorId: string;
+  /** The opt-out setting as it is now. */
+  optOutAllowed: boolean;
+  before: AccountSource | 'none';
+  after: AccountSource | 'none';
+  /** The Zoom user hosting their meetings now (the organization's account: their own, by email). */
+  zoomEmail: string | null;
 }
 
 export interface DisconnectModalModel {
@@ -291,12 +386,18 @@ export interface AuditEventRow {
   type: string;
   actorId: string | null;
   at: Date;
+  /** The Zoom user it was about (who approved in Zoom, which account was connected), when known. */
+  zoomEmail: string | null;
+  /** For requests: an organization approval link or a member's personal connect link. */
+  kind: 'org' | 'personal' | null;
 }
 
 export interface HomeModel {
   userId: string;
   isAdmin: boolean;
   status: MemberStatusModel;
+  /** Approvals waiting for this person's yes (their own personal one; org ones for admins). */
+  parked: ParkedApprovalModel[];
   /** The member's upcoming meetings made through the app (absent: the section is not shown). */
   meetings?: MeetingListModel | undefined;
   /** Present only for admins; ignored otherwise. */

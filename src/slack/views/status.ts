@@ -7,7 +7,14 @@ import type { MessageKey, Translator } from '../../i18n/index.js';
 import type { ActionsBlockElement, KnownBlock, MessageView } from '../blockkit/types.js';
 import { actions, button, context, escapeMrkdwn, mention, section, slackDate } from './blocks.js';
 import { ACTION, BLOCK } from './ids.js';
-import type { AccountSource, MemberStatusModel, NoneReason, OtherUserStatusModel } from './models.js';
+import type {
+  AccountSource,
+  MemberStatusModel,
+  NoneReason,
+  OtherUserStatusModel,
+  ParkedApprovalModel,
+} from './models.js';
+import { parkedBlocks } from './parked.js';
 
 export function accountLabel(source: AccountSource, zoomEmail: string | null, t: Translator): string {
   if (source === 'personal')
@@ -41,9 +48,17 @@ const REASON_FIX: Record<NoneReason, MessageKey[]> = {
   personal_needs_reconnect: ['status.fix.reconnect_personal'],
 };
 
+/** What a Slack admin can do themselves (issue 17 §4): connect or reconnect for everyone. */
+const ADMIN_FIX: Partial<Record<NoneReason, MessageKey[]>> = {
+  no_org_connection: ['status.fix.connect_org_admin', 'status.fix.connect_personal'],
+  org_needs_reconnect: ['status.fix.reconnect_org_admin'],
+  org_disconnected: ['status.fix.connect_org_admin', 'status.fix.connect_personal'],
+};
+
 /** Why there is no account and what to do, as mrkdwn lines (shared with /zoom-meet's refusal). */
-export function noneExplanation(reason: NoneReason, t: Translator): string {
-  return [t(REASON_TEXT[reason]), ...REASON_FIX[reason].map((key) => t(key))].join('\n');
+export function noneExplanation(reason: NoneReason, t: Translator, viewerIsAdmin = false): string {
+  const fixes = (viewerIsAdmin ? ADMIN_FIX[reason] : undefined) ?? REASON_FIX[reason];
+  return [t(REASON_TEXT[reason]), ...fixes.map((key) => t(key))].join('\n');
 }
 
 export const NEUTRAL_REASON: Record<NoneReason, MessageKey> = {
@@ -64,7 +79,7 @@ export function memberStatusBlocks(status: MemberStatusModel, t: Translator): Kn
       blocks.push(context(t('status.since', { date: slackDate(status.active.since, t) })));
   } else {
     const reason = status.noneReason ?? 'no_org_connection';
-    blocks.push(section(`*${t('status.none')}*\n${noneExplanation(reason, t)}`));
+    blocks.push(section(`*${t('status.none')}*\n${noneExplanation(reason, t, status.viewerIsAdmin)}`));
   }
   const notes: string[] = [];
   if (status.personal === 'needs_reconnect' && status.active?.source === 'org') {
@@ -110,10 +125,15 @@ export function memberActionButtons(status: MemberStatusModel, t: Translator): A
 }
 
 /** `/zoom-status`: the caller's active account and why (ephemeral). */
-export function statusMessage(status: MemberStatusModel, t: Translator): MessageView {
+export function statusMessage(
+  status: MemberStatusModel,
+  t: Translator,
+  parked: ParkedApprovalModel[] = [],
+): MessageView {
   const blocks: KnownBlock[] = [section(`*${t('status.title')}*`), ...memberStatusBlocks(status, t)];
   const buttons = memberActionButtons(status, t);
   if (buttons.length > 0) blocks.push(actions(buttons, BLOCK.memberActions));
+  if (parked.length > 0) blocks.push(section(`*${t('parked.section')}*`), ...parkedBlocks(parked, t));
   const text = status.active
     ? t('status.using', { account: accountLabel(status.active.source, status.active.zoomEmail, t) })
     : t('status.none');

@@ -38,6 +38,36 @@ export function parseUserFilter(value: unknown): UserFilter | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** What the connected-users modal keeps in private_metadata: the filter and the search applied. */
+export interface UsersListState {
+  filter: UserFilter;
+  search: string | null;
+}
+
+export function encodeUsersListState(state: UsersListState): string {
+  return JSON.stringify({ f: state.filter, q: state.search });
+}
+
+const usersListStateSchema = z
+  .string()
+  .max(3000)
+  .transform((raw, ctx) => {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.object({ f: userFilterSchema, q: z.string().max(100).nullable() }))
+  .transform(({ f, q }) => ({ filter: f, search: q }));
+
+/** Parse the connected-users modal's private_metadata; null when malformed. */
+export function parseUsersListState(value: unknown): UsersListState | null {
+  const parsed = usersListStateSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
 /** Request ids come back as button values: accept only a plain id. */
 export function parseRequestId(value: unknown): string | null {
   const parsed = z

@@ -65,7 +65,9 @@ describe('sandbox UI server', () => {
     expect(config.appUrl).toBe(sandbox.appUrl);
     expect(config.appUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(config.zoomApps.map((a) => a.kind).sort()).toEqual(['admin', 'user']);
-    expect(config.teams).toEqual(config.slackMode === 'multi' ? ['T_ACME', 'T_OTHER'] : ['T_ACME']);
+    expect(config.teams).toEqual(
+      config.slackMode === 'multi' ? ['T_ACME', 'T_OTHER', 'T_GLOBEX_EU', 'T_GLOBEX_US'] : ['T_ACME'],
+    );
     const health = await fetch(`${sandbox.appUrl}/healthz`);
     expect(health.status).toBe(200);
   });

@@ -86,7 +86,11 @@ describe('mrkdwn escaping of user-provided text', () => {
     [
       'home (audit type)',
       homeView(
-        buildHome({ admin: buildAdminData({ audit: [{ type: NASTY_50, actorId: null, at: new Date() }] }) }),
+        buildHome({
+          admin: buildAdminData({
+            audit: [{ type: NASTY_50, actorId: null, at: new Date(), zoomEmail: NASTY_50, kind: null }],
+          }),
+        }),
         t,
       ),
     ],

@@ -7,11 +7,13 @@ import type {
   HomeModel,
   MemberStatusModel,
   OrgHealthModel,
+  ParkedApprovalModel,
   PendingRequestRow,
   RequestsModel,
   SettingsModel,
   UserFilter,
 } from '../../../src/slack/views/models.js';
+import { USER_FILTERS } from '../../../src/slack/views/models.js';
 
 export const NOW = new Date('2026-11-28T12:00:00Z');
 /** 50 characters, with every mrkdwn control character and a mention attempt. */
@@ -67,7 +69,17 @@ function counts(n: number): Record<UserFilter, number> {
 
 export function buildUsers(overrides: Partial<ConnectedUsersModel> = {}): ConnectedUsersModel {
   const rows = Array.from({ length: 5 }, (_, i) => buildUserRow(i));
-  return { filter: 'all', counts: counts(5), page: 0, pageSize: 25, total: 5, rows, ...overrides };
+  return {
+    filter: 'all',
+    filters: USER_FILTERS,
+    counts: counts(5),
+    page: 0,
+    pageSize: 25,
+    total: 5,
+    rows,
+    search: null,
+    ...overrides,
+  };
 }
 
 export function buildHugeUsers(): ConnectedUsersModel {
@@ -75,7 +87,16 @@ export function buildHugeUsers(): ConnectedUsersModel {
   const rows = Array.from({ length: 2000 }, (_, i) =>
     buildUserRow(i, { zoomEmail: LONG_EMAIL, slackEmail: LONG_EMAIL, zoomMatch: 'not_found' }),
   );
-  return { filter: 'zoom_not_found', counts: counts(100_000), page: 7, pageSize: 50, total: 100_000, rows };
+  return {
+    filter: 'zoom_not_found',
+    filters: USER_FILTERS,
+    counts: counts(100_000),
+    page: 7,
+    pageSize: 50,
+    total: 100_000,
+    rows,
+    search: NASTY_50,
+  };
 }
 
 export function buildSettings(overrides: Partial<SettingsModel> = {}): SettingsModel {
@@ -106,6 +127,8 @@ export function buildAudit(n: number, type = 'settings_changed'): AuditEventRow[
     type: i % 2 ? type : `custom_${NASTY_50}`,
     actorId: `U${i + 1}`,
     at: NOW,
+    zoomEmail: i % 3 ? null : LONG_EMAIL,
+    kind: null,
   }));
 }
 
@@ -123,11 +146,43 @@ export function buildAdminData(overrides: Partial<AdminData> = {}): AdminData {
 }
 
 export function buildHome(overrides: Partial<HomeModel> = {}): HomeModel {
-  return { userId: 'U1', isAdmin: true, status: buildStatus(), admin: buildAdminData(), ...overrides };
+  return {
+    userId: 'U1',
+    isAdmin: true,
+    status: buildStatus(),
+    parked: [],
+    admin: buildAdminData(),
+    ...overrides,
+  };
+}
+
+export function buildParked(overrides: Partial<ParkedApprovalModel> = {}): ParkedApprovalModel {
+  return {
+    requestId: '65a000000000000000000001',
+    kind: 'org',
+    reason: 'other_account',
+    zoomEmail: 'owner@globex.test',
+    slackEmail: null,
+    account: { id: 'globex', name: 'Globex', found: 1, total: 6 },
+    currentZoomEmail: 'zoom-admin@acme.test',
+    requesterId: 'U_SAM',
+    workspaceName: 'Acme',
+    until: NOW,
+    ...overrides,
+  };
 }
 
 export function buildHugeHome(): HomeModel {
   return buildHome({
+    parked: Array.from({ length: 30 }, (_, i) =>
+      buildParked({
+        requestId: `65a0000000000000000000${String(i).padStart(2, '0')}`,
+        zoomEmail: LONG_EMAIL,
+        workspaceName: NASTY_50,
+        account: { id: NASTY_50, name: NASTY_50, found: 0, total: 100_000 },
+        currentZoomEmail: LONG_EMAIL,
+      }),
+    ),
     status: buildStatus({
       active: { source: 'personal', zoomEmail: LONG_EMAIL, since: NOW },
       orgBackup: true,

@@ -74,6 +74,50 @@ describe('message catalog completeness', () => {
     const { ERROR_CODES } = await import('../../../src/slack/views/help.js');
     expect(ERROR_CODES.filter((code) => !isMessageKey(`error.${code}`))).toEqual([]);
   });
+
+  it('has a label for every audit kind the services record, in both languages', async () => {
+    const { AUDIT_TYPES } = await import('../../../src/services/audit.js');
+    expect(AUDIT_TYPES.length).toBeGreaterThan(20);
+    for (const catalog of [en, fr]) {
+      expect(AUDIT_TYPES.filter((type) => !(`audit.${type}` in catalog))).toEqual([]);
+    }
+  });
+
+  it('has no label for an audit kind nobody records (a renamed kind would leave its label behind)', async () => {
+    const { AUDIT_TYPES } = await import('../../../src/services/audit.js');
+    const kinds = new Set<string>(AUDIT_TYPES);
+    const labels = keys.filter((key) => key.startsWith('audit.')).map((key) => key.slice('audit.'.length));
+    const orphans = labels.filter((kind) => !kinds.has(kind) && !kinds.has(kind.replace(/_personal$/, '')));
+    expect(orphans).toEqual([]);
+  });
+});
+
+describe('plurals (Intl.PluralRules) for 0, 1 and 2', () => {
+  const cases = [
+    ['en', 0, 'Zoom account A (a): 0 of 0 members found by email.'],
+    ['en', 1, 'Zoom account A (a): 0 of 1 member found by email.'],
+    ['en', 2, 'Zoom account A (a): 0 of 2 members found by email.'],
+    ['fr', 0, 'Compte Zoom A (a)\u00a0: 0 sur 0 membre trouvé par e-mail.'],
+    ['fr', 1, 'Compte Zoom A (a)\u00a0: 0 sur 1 membre trouvé par e-mail.'],
+    ['fr', 2, 'Compte Zoom A (a)\u00a0: 0 sur 2 membres trouvés par e-mail.'],
+  ] as const;
+  for (const [locale, count, expected] of cases) {
+    it(`${locale} ${count}`, () => {
+      expect(
+        createTranslator(locale).plural('coverage.line', count, { account: 'A', id: 'a', found: 0 }),
+      ).toBe(expected);
+    });
+  }
+
+  it('every plural key has its `.other` form in both languages', () => {
+    const bases = new Set(
+      keys.filter((k) => /\.(one|other)$/.test(k)).map((k) => k.replace(/\.(one|other)$/, '')),
+    );
+    for (const base of bases) {
+      expect(isMessageKey(`${base}.other`), base).toBe(true);
+      expect(isMessageKey(`${base}.one`), base).toBe(true);
+    }
+  });
 });
 
 describe('createTranslator', () => {
@@ -123,5 +167,18 @@ describe('HTML page strings', () => {
     expect(pageKeys.length).toBeGreaterThan(20);
     const marked = pageKeys.filter((k) => /[`*<>]|:[a-z_]+:/.test(en[k]) || /[`*<>]/.test(fr[k]));
     expect(marked).toEqual([]);
+  });
+});
+
+describe('French wording a reader asked for (issue 17 §10)', () => {
+  const all = Object.values(fr).join('\n');
+  it.each([
+    ['Connecter dans Zoom', 'Se connecter à Zoom'],
+    ['Il sert pour vos réunions', 'Il sera utilisé pour vos réunions'],
+    ['pour voir ce qu’elle accepte', 'pour voir les options disponibles'],
+    ['par son biais', 'par son intermédiaire'],
+  ])('“%s” reads “%s”', (before, after) => {
+    expect(all).not.toContain(before);
+    expect(all).toContain(after);
   });
 });

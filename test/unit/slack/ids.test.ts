@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../src/i18n/index.js';
 import { ACTION, BLOCK, CALLBACK } from '../../../src/slack/views/ids.js';
 import * as views from '../../../src/slack/views/index.js';
-import { buildApproval, buildHome, buildStatus, buildUsers, NOW } from './factories.js';
+import { buildApproval, buildHome, buildParked, buildStatus, buildUsers, NOW } from './factories.js';
 import { actionIdsOf, blockIdsOf } from './inspect.js';
 
 const t = createTranslator('en');
@@ -68,6 +68,7 @@ function renders(): unknown[] {
       t,
     ),
     views.connectedUsersMessage(buildUsers({ page: 1, pageSize: 2, total: 10 }), t),
+    views.connectedUsersModal(buildUsers({ search: 'ali' }), t),
     views.orgConnectionAlertDm(
       {
         status: 'needs_reconnect',
@@ -80,6 +81,7 @@ function renders(): unknown[] {
       t,
     ),
     views.statusMessage(buildStatus(), t),
+    views.parkedApprovalDm(buildParked(), t),
     views.meetingListMessage(
       {
         meetings: [

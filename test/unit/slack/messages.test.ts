@@ -65,12 +65,18 @@ describe('lifecycle DMs', () => {
   it('tells requester and approver of completion', () => {
     expect(
       allText(
-        requestCompletedDm({ workspaceName: 'Acme', zoomEmail: 'z@acme.test', audience: 'requester' }, en),
+        requestCompletedDm(
+          { workspaceName: 'Acme', zoomEmail: 'z@acme.test', audience: 'requester', account: null },
+          en,
+        ),
       ),
     ).toContain('approved by the Zoom admin z@acme.test');
     expect(
       allText(
-        requestCompletedDm({ workspaceName: 'Acme', zoomEmail: 'z@acme.test', audience: 'approver' }, en),
+        requestCompletedDm(
+          { workspaceName: 'Acme', zoomEmail: 'z@acme.test', audience: 'approver', account: null },
+          en,
+        ),
       ),
     ).toContain('Thank you!');
   });
@@ -193,7 +199,7 @@ describe('admin lists', () => {
     );
     const text = allText(msg);
     expect(text).toContain('All members: *60*');
-    expect(text).toContain('No Zoom user for their email: *3*');
+    expect(text).toContain('No Zoom user: *3*');
     expect(text).toContain('Page 1 of 3 · 60 members');
     expect(text).toContain('<@U10000> — personal (member0@acme.test)');
     expect(actionIdsOf(msg)).toEqual(expect.arrayContaining([ACTION.usersFilter, ACTION.usersNext]));

@@ -135,6 +135,15 @@ describe('connectResultModal', () => {
     const personal = connectResultModal({ kind: 'personal', url, recipientId: null, expiresAt: NOW }, en);
     expect(buttonsOf(personal)[0]?.text).toBe('Connect in Zoom');
   });
+
+  it('a personal link is not offered for sending on: no text to copy, a warning instead (issue 17 §5)', () => {
+    const personal = allText(
+      connectResultModal({ kind: 'personal', url, recipientId: null, expiresAt: NOW }, en),
+    );
+    expect(personal).not.toContain('```');
+    expect(personal).not.toMatch(/other means|another way/);
+    expect(personal).toContain('Do not forward it');
+  });
 });
 
 describe('forwardModal', () => {
@@ -156,7 +165,7 @@ describe('settingsModal', () => {
     ]);
     const text = allText(view);
     expect(text).toContain('Auto-start the meeting summary');
-    expect(text).toContain('Allow users to disconnect it for themselves');
+    expect(text).toContain('Allow members to stop using the organization’s Zoom account');
     expect(text).toContain('Last changed by <@U1>');
   });
 

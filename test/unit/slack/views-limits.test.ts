@@ -9,6 +9,7 @@ import {
   buildHome,
   buildHugeHome,
   buildHugeUsers,
+  buildParked,
   buildRequests,
   buildSettings,
   buildStatus,
@@ -47,6 +48,91 @@ const orgReasons: OrgStatusReason[] = [
 ];
 
 const cases: Case[] = [
+  ...(
+    [
+      ['personal', 'email_mismatch'],
+      ['org', 'other_account'],
+      ['org', 'zero_coverage'],
+      ['org', 'requester_not_admin'],
+    ] as const
+  ).flatMap(([kind, reason]): Case[] => {
+    const model = (size: Size) =>
+      buildParked({
+        kind,
+        reason,
+        zoomEmail: big(size, 'z@globex.test', LONG_EMAIL),
+        slackEmail: big(size, 'a@acme.test', LONG_EMAIL),
+        workspaceName: big(size, 'Acme', NASTY_50),
+        currentZoomEmail: big(size, 'c@acme.test', LONG_EMAIL),
+        account: {
+          id: big(size, 'globex', NASTY_50),
+          name: big(size, 'Globex', NASTY_50),
+          found: 0,
+          total: 7,
+        },
+      });
+    return [
+      {
+        name: `parkedApprovalDm ${kind} ${reason}`,
+        surface: 'message',
+        build: (t, size) => views.parkedApprovalDm(model(size), t),
+      },
+      {
+        name: `parkedApproverDm ${reason}`,
+        surface: 'message',
+        build: (t, size) => views.parkedApproverDm(model(size), t),
+      },
+    ];
+  }),
+  ...(['confirmed', 'cancelled', 'expired'] as const).flatMap((outcome) =>
+    (['org', 'personal'] as const).map(
+      (kind): Case => ({
+        name: `parkedDecidedDm ${kind} ${outcome}`,
+        surface: 'message',
+        build: (t, size) =>
+          views.parkedDecidedDm(
+            {
+              kind,
+              outcome,
+              zoomEmail: big(size, 'z@globex.test', LONG_EMAIL),
+              actorId: 'U_SAM',
+              account: { id: big(size, 'globex', NASTY_50), name: null, found: 2, total: 3 },
+              at: NOW,
+            },
+            t,
+          ),
+      }),
+    ),
+  ),
+  ...(
+    [
+      'completed',
+      'superseded',
+      'declined',
+      'cancelled',
+      'expired',
+      'forwarded',
+      'replaced',
+      'awaiting_confirmation',
+    ] as const
+  ).map(
+    (status): Case => ({
+      name: `requestClosedDm ${status}`,
+      surface: 'message',
+      build: (t, size) =>
+        views.requestClosedDm(
+          {
+            status,
+            workspaceName: big(size, 'Acme', NASTY_50),
+            actorId: 'U_SAM',
+            zoomEmail: big(size, 'z@acme.test', LONG_EMAIL),
+            toId: 'U_ZOE',
+            at: NOW,
+          },
+          t,
+        ),
+    }),
+  ),
   ...[true, false].flatMap((isAdmin) =>
     (
       [
@@ -122,7 +208,17 @@ const cases: Case[] = [
       surface: 'message',
       build: (t, size) =>
         views.requestCompletedDm(
-          { workspaceName: big(size, 'Acme', NASTY_50), zoomEmail: big(size, 'z@a.c', LONG_EMAIL), audience },
+          {
+            workspaceName: big(size, 'Acme', NASTY_50),
+            zoomEmail: big(size, 'z@a.c', LONG_EMAIL),
+            audience,
+            account: {
+              id: big(size, 'acme', NASTY_50),
+              name: big(size, 'Acme', NASTY_50),
+              found: 3,
+              total: 5,
+            },
+          },
           t,
         ),
     }),
@@ -246,6 +342,16 @@ const cases: Case[] = [
     name: 'connectedUsersMessage empty',
     surface: 'message',
     build: (t) => views.connectedUsersMessage(buildUsers({ rows: [], total: 0 }), t),
+  },
+  {
+    name: 'connectedUsersModal',
+    surface: 'modal',
+    build: (t, size) => views.connectedUsersModal(size === 'huge' ? buildHugeUsers() : buildUsers(), t),
+  },
+  {
+    name: 'connectedUsersModal empty search',
+    surface: 'modal',
+    build: (t) => views.connectedUsersModal(buildUsers({ rows: [], total: 0, search: LONG_EMAIL }), t),
   },
   {
     name: 'requestsMessage',

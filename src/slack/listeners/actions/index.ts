@@ -10,8 +10,9 @@ import {
   openDisconnect,
   openSettings,
 } from './modals.js';
+import { decideParked } from './parked.js';
 import { cancelRequest, declineRequest, openForward, resendRequest } from './requests.js';
-import { usersPaging } from './users.js';
+import { openUsersList, usersPaging } from './users.js';
 
 export function register(app: App, deps: SlackAppDeps): void {
   // Link buttons open a URL in the browser; Slack still sends the click, which only needs an ack.
@@ -37,7 +38,10 @@ export function register(app: App, deps: SlackAppDeps): void {
   app.action(ACTION.resendRequest, resendRequest(deps));
   app.action(ACTION.cancelRequest, cancelRequest(deps));
   app.action(ACTION.forwardRequest, openForward(deps));
+  app.action(ACTION.confirmParked, decideParked(deps, 'confirm'));
+  app.action(ACTION.cancelParked, decideParked(deps, 'cancel'));
   app.action(ACTION.usersFilter, usersPaging(deps, 'filter'));
   app.action(ACTION.usersPrev, usersPaging(deps, 'page'));
   app.action(ACTION.usersNext, usersPaging(deps, 'page'));
+  app.action(ACTION.usersOpenList, openUsersList(deps));
 }

@@ -8,6 +8,7 @@ export function declineRequest(deps: SlackAppDeps) {
     const requestId = parseRequestId(value);
     if (!requestId) return;
     const request = await deps.services.approvals.decline(actor.workspaceId, requestId, actor.userId);
+    await deps.notifier.requestClosed(request, { status: 'declined', actorId: actor.userId });
     const workspaceName = await deps.notifier.workspaceName(actor.workspaceId);
     await deps.notifier.dm(actor.workspaceId, request.requesterId, (t) =>
       requestDeclinedDm({ workspaceName, declinedBy: actor.userId }, t),
@@ -32,9 +33,16 @@ export function resendRequest(deps: SlackAppDeps) {
       requestId,
       actor.userId,
     );
+    // The DMs with the old link say it was replaced, before the new one arrives.
+    await deps.notifier.requestClosed(request, { status: 'replaced', actorId: actor.userId });
     if (request.recipientId) {
       const sent = await deps.notifier.sendApprovalRequest(request, link);
-      if (sent) await deps.services.approvals.recordSent(actor.workspaceId, request.id, actor.userId);
+      if (sent)
+        await deps.services.approvals.recordSent(actor.workspaceId, request.id, actor.userId, {
+          userId: request.recipientId,
+          role: 'recipient',
+          ...sent,
+        });
       await tell({
         text: actor.t('notice.request_resent', { user: `<@${request.recipientId}>` }),
         blocks: [],
@@ -50,7 +58,8 @@ export function cancelRequest(deps: SlackAppDeps) {
   return actionHandler(deps, 'cancel_request', async ({ actor, value, tell, surface }) => {
     const requestId = parseRequestId(value);
     if (!requestId) return;
-    await deps.services.approvals.cancel(actor.workspaceId, requestId, actor.userId);
+    const request = await deps.services.approvals.cancel(actor.workspaceId, requestId, actor.userId);
+    await deps.notifier.requestClosed(request, { status: 'cancelled', actorId: actor.userId });
     if (surface === 'home') await deps.home.publish(actor.workspaceId, actor.userId);
     else await tell({ text: actor.t('notice.request_cancelled'), blocks: [] });
   });

@@ -1,5 +1,6 @@
 /** `/zoom-status [@user | users | requests | help]` (DESIGN §2.1). */
 import { ServiceError } from '../../../services/index.js';
+import { parkedFor } from '../../home.js';
 import { connectedUsersPage } from '../../loaders/connected-users-page.js';
 import { toMemberStatusModel, toPendingRow } from '../../mappers.js';
 import type { SlackAppDeps } from '../../runtime.js';
@@ -29,8 +30,11 @@ export function zoomStatusCommand(deps: SlackAppDeps) {
     };
 
     if (text === '') {
-      const status = await services.status.getStatus(workspaceId, userId, actor.member);
-      return reply(statusMessage(toMemberStatusModel(status, actor.email), t));
+      const [status, parked] = await Promise.all([
+        services.status.getStatus(workspaceId, userId, actor.member),
+        parkedFor(services, workspaceId, userId),
+      ]);
+      return reply(statusMessage(toMemberStatusModel(status, actor.email, actor.isAdmin), t, parked));
     }
     const mentioned = parseMention(text);
     if (mentioned) {

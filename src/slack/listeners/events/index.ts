@@ -5,7 +5,7 @@
 import type { App } from '@slack/bolt';
 import type { IsDuplicate } from '../../../db/dedupe.js';
 import { toSlackProfile } from '../../directory.js';
-import type { SlackAppDeps } from '../../runtime.js';
+import { errorCodeOf, type SlackAppDeps } from '../../runtime.js';
 
 export interface EventDeps extends SlackAppDeps {
   isDuplicateSlackEvent: IsDuplicate;
@@ -42,22 +42,36 @@ export function register(app: App, deps: EventDeps): void {
     });
   });
 
+  // A new member or a changed profile (email!) is checked against the organization's Zoom account
+  // at once, so /zoom-status says "no Zoom user with your email" before a meeting fails.
+  const applyAndMatch = async (workspaceId: string, profile: ReturnType<typeof toSlackProfile>) => {
+    await deps.services.directory.applyUser(workspaceId, profile);
+    if (!profile.email) return;
+    await deps.services.health.checkMemberMatch(workspaceId, profile.id).catch((error: unknown) => {
+      logger.info(
+        { workspaceId, code: errorCodeOf(error) },
+        'email match not checked now; the health check will',
+      );
+    });
+  };
+
   app.event('team_join', async ({ event, body }) => {
-    await afterAck('team_join', body.team_id, () =>
-      deps.services.directory.applyUser(body.team_id, toSlackProfile(event.user)),
-    );
+    await afterAck('team_join', body.team_id, () => applyAndMatch(body.team_id, toSlackProfile(event.user)));
   });
 
   app.event('user_change', async ({ event, body }) => {
     await afterAck('user_change', body.team_id, () =>
-      deps.services.directory.applyUser(body.team_id, toSlackProfile(event.user)),
+      applyAndMatch(body.team_id, toSlackProfile(event.user)),
     );
   });
 
-  const uninstall = async (workspaceId: string, reason: string) => {
+  // Leaving cleanly (issue 14 §8): Zoom grants released at once, the workspace marked uninstalled
+  // (jobs skip it), its personal data deleted after the retention period.
+  const uninstall = async (workspaceId: string, reason: 'app_uninstalled' | 'tokens_revoked') => {
+    const released = await deps.services.lifecycle.uninstalled(workspaceId, reason);
     deps.clients.forget(workspaceId);
     await deps.removeInstallation?.(workspaceId);
-    logger.info({ workspaceId, reason }, 'installation removed');
+    logger.info({ workspaceId, reason, ...released }, 'installation removed');
   };
   app.event('app_uninstalled', async ({ body }) =>
     afterAck('app_uninstalled', body.team_id, () => uninstall(body.team_id, 'app_uninstalled')),

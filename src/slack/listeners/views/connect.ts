@@ -5,6 +5,7 @@ import type { SlackAppDeps } from '../../runtime.js';
 import { ACTION, BLOCK, connectResultModal, NOTE_MAX_LENGTH } from '../../views/index.js';
 import { selectedOption, selectedUser, textValue } from '../form-values.js';
 import { inlineErrors, viewHandler } from './frame.js';
+import { recipientHasNoZoomUser, recipientProblem } from './recipient-check.js';
 
 export function connectSubmission(deps: SlackAppDeps) {
   return viewHandler(deps, 'connect', async ({ actor, args, values }) => {
@@ -42,8 +43,13 @@ export function connectSubmission(deps: SlackAppDeps) {
     if (path === 'send') {
       recipientId = selectedUser(values, BLOCK.connectRecipient, ACTION.connectRecipient) ?? undefined;
       if (!recipientId) return inlineErrors({ [BLOCK.connectRecipient]: t('validation.recipient_required') });
-      if (recipientId === userId)
-        return inlineErrors({ [BLOCK.connectRecipient]: t('validation.recipient_is_self') });
+      const problem = await recipientProblem(deps, t, {
+        workspaceId,
+        actorId: userId,
+        recipientId,
+        selfKey: 'validation.recipient_is_self',
+      });
+      if (problem) return inlineErrors({ [BLOCK.connectRecipient]: problem });
       note = textValue(values, BLOCK.connectNote, ACTION.connectNote) || undefined;
       if (note && note.length > NOTE_MAX_LENGTH) {
         return inlineErrors({ [BLOCK.connectNote]: t('validation.note_too_long', { max: NOTE_MAX_LENGTH }) });
@@ -60,7 +66,12 @@ export function connectSubmission(deps: SlackAppDeps) {
       // After the ack: the DM must not hold the modal past Slack's 3 s.
       deps.afterAck.enqueue('view_submission', { view: 'connect', workspaceId }, async () => {
         const sent = await deps.notifier.sendApprovalRequest(request, link);
-        if (sent) await deps.services.approvals.recordSent(workspaceId, request.id, userId);
+        if (sent)
+          await deps.services.approvals.recordSent(workspaceId, request.id, userId, {
+            userId: recipientId,
+            role: 'recipient',
+            ...sent,
+          });
         else
           await deps.notifier.dm(workspaceId, userId, (rt) => ({ text: rt('error.dm_failed'), blocks: [] }));
         await deps.home.publish(workspaceId, userId);
@@ -69,7 +80,15 @@ export function connectSubmission(deps: SlackAppDeps) {
     return {
       response_action: 'update',
       view: connectResultModal(
-        { kind: 'org', url: link, recipientId: recipientId ?? null, expiresAt: request.expiresAt },
+        {
+          kind: 'org',
+          url: link,
+          recipientId: recipientId ?? null,
+          expiresAt: request.expiresAt,
+          recipientNoZoomUser: recipientId
+            ? await recipientHasNoZoomUser(deps, workspaceId, recipientId)
+            : false,
+        },
         t,
       ),
     };

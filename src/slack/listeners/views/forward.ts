@@ -4,6 +4,7 @@ import type { SlackAppDeps } from '../../runtime.js';
 import { ACTION, BLOCK, requestForwardedDm } from '../../views/index.js';
 import { selectedUser } from '../form-values.js';
 import { inlineErrors, viewHandler } from './frame.js';
+import { recipientProblem } from './recipient-check.js';
 
 const metadataSchema = z.object({
   requestId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
@@ -22,15 +23,35 @@ export function forwardSubmission(deps: SlackAppDeps) {
     }
     const to = selectedUser(values, BLOCK.forwardRecipient, ACTION.forwardRecipient);
     if (!to) return inlineErrors({ [BLOCK.forwardRecipient]: t('validation.recipient_required') });
-    if (to === userId) return inlineErrors({ [BLOCK.forwardRecipient]: t('validation.recipient_is_self') });
-    const { request, link } = await deps.services.approvals.forward(
+    const problem = await recipientProblem(deps, t, {
+      workspaceId,
+      actorId: userId,
+      recipientId: to,
+      selfKey: 'validation.recipient_is_self',
+    });
+    if (problem) return inlineErrors({ [BLOCK.forwardRecipient]: problem });
+    const { request, link, previousRecipientId } = await deps.services.approvals.forward(
       workspaceId,
       metadata.requestId,
       userId,
       to,
     );
     deps.afterAck.enqueue('view_submission', { view: 'forward', workspaceId }, async () => {
-      await deps.notifier.sendApprovalRequest(request, link, { forwardedBy: userId });
+      // The previous recipient's DMs hold the old link, which stopped working: they say so.
+      if (previousRecipientId) {
+        await deps.notifier.requestClosed(
+          request,
+          { status: 'forwarded', actorId: userId, toId: to },
+          previousRecipientId,
+        );
+      }
+      const sent = await deps.notifier.sendApprovalRequest(request, link, { forwardedBy: userId });
+      if (sent)
+        await deps.services.approvals.recordMessage(workspaceId, request.id, {
+          userId: to,
+          role: 'recipient',
+          ...sent,
+        });
       await deps.notifier.dm(workspaceId, request.requesterId, (rt) =>
         requestForwardedDm({ fromId: userId, toId: to }, rt),
       );

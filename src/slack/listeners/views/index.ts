@@ -7,6 +7,7 @@ import { disconnectSubmission } from './disconnect.js';
 import { forwardSubmission } from './forward.js';
 import { newMeetingSubmission } from './new-meeting.js';
 import { settingsSubmission } from './settings.js';
+import { usersListSubmission } from './users-list.js';
 
 export function register(app: App, deps: SlackAppDeps): void {
   app.view(CALLBACK.connect, connectSubmission(deps));
@@ -14,4 +15,5 @@ export function register(app: App, deps: SlackAppDeps): void {
   app.view(CALLBACK.disconnect, disconnectSubmission(deps));
   app.view(CALLBACK.newMeeting, newMeetingSubmission(deps));
   app.view(CALLBACK.forward, forwardSubmission(deps));
+  app.view(CALLBACK.usersList, usersListSubmission(deps));
 }

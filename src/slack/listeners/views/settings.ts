@@ -1,4 +1,4 @@
-/** Submitting the Settings modal (admins, re-checked by the service). */
+/** Submitting the Settings modal (admins, re-checked fresh by the service). */
 import type { SlackAppDeps } from '../../runtime.js';
 import { ACTION, BLOCK, SETTINGS_OPTION } from '../../views/index.js';
 import { selectedOptions } from '../form-values.js';
@@ -7,7 +7,7 @@ import { viewHandler } from './frame.js';
 export function settingsSubmission(deps: SlackAppDeps) {
   return viewHandler(deps, 'settings', async ({ actor, values }) => {
     const chosen = new Set(selectedOptions(values, BLOCK.settingsOptions, ACTION.settingsOptions));
-    await deps.services.settings.update(actor.workspaceId, actor.userId, {
+    const change = await deps.services.settings.change(actor.workspaceId, actor.userId, {
       autoStartSummary: chosen.has(SETTINGS_OPTION.autoStartSummary),
       allowUserOptOut: chosen.has(SETTINGS_OPTION.allowUserOptOut),
     });
@@ -15,10 +15,8 @@ export function settingsSubmission(deps: SlackAppDeps) {
       'view_submission',
       { view: 'settings', workspaceId: actor.workspaceId },
       async () => {
-        await deps.notifier.dm(actor.workspaceId, actor.userId, (t) => ({
-          text: t('notice.settings_saved'),
-          blocks: [],
-        }));
+        // The admin learns what changed; the members whose account it moved, what they use now.
+        await deps.notifier.settingsChanged(actor.workspaceId, actor.userId, change);
         await deps.home.publish(actor.workspaceId, actor.userId);
       },
     );
