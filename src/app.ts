@@ -19,7 +19,12 @@ import { createLeaseManager } from './jobs/leases.js';
 import { createJobScheduler, type JobScheduler } from './jobs/scheduler.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
-import { completeServices, createCoreServices, type Services } from './services/index.js';
+import {
+  completeServices,
+  createCoreServices,
+  createMeetingReader,
+  type Services,
+} from './services/index.js';
 import type { SlackTransport } from './slack/bolt.js';
 import { createSlackDirectory } from './slack/directory.js';
 import { createHomePublisher } from './slack/home.js';
@@ -181,7 +186,8 @@ function createServicesAndNotifier(
     dataRetentionDays: config.dataRetentionDays,
   };
   const core = createCoreServices(serviceDeps);
-  const home = createHomePublisher({ services: core, clients: access.clients, logger });
+  const meetings = createMeetingReader({ models: deps.models, clock: deps.clock });
+  const home = createHomePublisher({ services: core, meetings, clients: access.clients, logger });
   const notifier = createSlackNotifier({ services: core, clients: access.clients, home, logger });
   const services = completeServices(core, {
     ...serviceDeps,

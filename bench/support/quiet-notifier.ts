@@ -6,6 +6,7 @@ export const quietNotifier: CoreNotifier = {
   async personalConnectionLost() {},
   async requestExpired() {},
   async approvalReminder() {},
+  async meetingEnded() {},
 };
 
 /** Runs deferred work right away; a failure is printed (a benchmark has nobody else to tell). */

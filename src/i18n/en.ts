@@ -9,6 +9,7 @@
  * - Keys used as modal title/submit/close stay ≤ 24 characters; button and option texts ≤ 75.
  */
 import { adminEn } from './admin.en.js';
+import { meetingsEn } from './meetings.en.js';
 
 export const en = {
   // Common
@@ -183,7 +184,7 @@ export const en = {
   'dm.org_alert.header_needs_reconnect': 'Zoom connection needs reconnecting',
   'dm.org_alert.header_disconnected': 'Zoom connection stopped',
   'dm.org_alert.impact':
-    'Members without a personal Zoom connection cannot create meetings until a Zoom admin approves again.',
+    'Members without a personal Zoom connection cannot create new meetings until a Zoom admin approves again. Meetings already made through it keep working: they are hosted by the members’ own Zoom users.',
   'dm.org_alert.affected_members': 'Members who relied on it: {count}',
   'dm.org_alert.hint': 'Reconnect with a Zoom admin — it can be another one than before.',
   'org_reason.admin_role_lost': 'The Zoom user {email} is no longer a Zoom admin.',
@@ -197,11 +198,11 @@ export const en = {
   'org_reason.unknown': 'The connection stopped working.',
 
   // Affected meetings (to members)
-  'dm.affected.text': 'Some of your upcoming Zoom meetings are affected',
-  'dm.affected.header': 'Your Zoom meetings are affected',
+  'dm.affected.text': 'What happens to your upcoming Zoom meetings',
+  'dm.affected.header': 'Your upcoming Zoom meetings',
   'dm.affected.body':
-    'The organization’s Zoom connection stopped. These upcoming meetings were created through it and may need to be created again:',
-  'dm.affected.fix_personal': 'Connect your personal Zoom account to keep creating meetings.',
+    'The organization’s Zoom connection stopped. The meetings you made through it are hosted by your own Zoom user, so they do not depend on it.',
+  'dm.affected.fix_personal': 'To create new meetings meanwhile, connect your personal Zoom account.',
   'dm.affected.has_personal': 'Your personal Zoom account is still connected: new meetings use it.',
 
   // Connected users (admins)
@@ -272,7 +273,8 @@ export const en = {
     'There is nothing to disconnect: you have no personal Zoom connection, and this workspace does not let members turn off the organization’s connection for themselves.',
   'disconnect.impact_title': 'Impact of disconnecting the organization',
   'disconnect.impact_members': 'Members relying on it: *{count}*',
-  'disconnect.impact_meetings': 'Upcoming meetings created through it: *{count}*',
+  'disconnect.impact_meetings':
+    'Upcoming meetings made through it: *{count}* — they keep working (each is hosted by its member’s own Zoom user).',
   'disconnect.impact_kept': 'Members keep their personal Zoom connections and can still create new ones.',
   'disconnect.impact_danger': 'This stops Zoom for every member who has no personal connection.',
   'disconnect.confirm_label': 'Confirmation',
@@ -386,7 +388,7 @@ export const en = {
   'help.disconnect':
     '*`/zoom-disconnect`* — open a window to confirm one of:\n• disconnect your personal Zoom account (the organization’s connection takes over);\n• stop or resume using the organization’s connection, when your workspace allows it;\n• admins: disconnect Zoom for the whole organization, after seeing who and what it affects.',
   'help.meet':
-    '*`/zoom-meet [topic]`* — create a Zoom meeting with your active account and post the join link in this channel.\n• `/zoom-meet Weekly sync`: with a topic.\n• Without an active Zoom account, you get an explanation of how to fix it.',
+    '*`/zoom-meet`* — a Zoom meeting with your active account (it says which account hosts it).\n• `/zoom-meet` alone: the New meeting window (topic, date and time, duration, invitees, where to post).\n• `/zoom-meet Weekly sync`: an instant meeting, its link posted in this channel.\n• `/zoom-meet Weekly sync tomorrow 10:00 45m @bob`: scheduled on your clock; each invitee gets a DM with the time on theirs. French works too: `demain 10h 45 min`, `lundi 14:30 1h`. Quote a topic that contains a date.\n• `/zoom-meet list`: your upcoming meetings, with Cancel.',
   'help.overview':
     'Zoom commands: `/zoom-connect`, `/zoom-status`, `/zoom-settings`, `/zoom-disconnect`, `/zoom-meet`. Add `help` to any of them to learn more.',
 
@@ -575,4 +577,5 @@ export const en = {
   'audit.request_confirmed': 'Zoom account {email} confirmed in Slack',
   'audit.request_superseded': 'Approval request closed: Zoom connected by another request',
   ...adminEn,
+  ...meetingsEn,
 };

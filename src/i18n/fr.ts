@@ -1,5 +1,6 @@
 import { adminFr } from './admin.fr.js';
 import type { MessageKey } from './index.js';
+import { meetingsFr } from './meetings.fr.js';
 
 /**
  * French catalog. Typed as Record<MessageKey, string>: a missing or extra key fails the typecheck.
@@ -182,7 +183,7 @@ export const fr: Record<MessageKey, string> = {
   'dm.org_alert.header_needs_reconnect': 'Connexion Zoom à reconnecter',
   'dm.org_alert.header_disconnected': 'Connexion Zoom arrêtée',
   'dm.org_alert.impact':
-    'Les membres sans connexion Zoom personnelle ne peuvent plus créer de réunion tant qu’un admin Zoom n’a pas approuvé à nouveau.',
+    'Les membres sans connexion Zoom personnelle ne peuvent plus créer de réunion tant qu’un admin Zoom n’a pas approuvé à nouveau. Les réunions déjà créées par son intermédiaire restent valables : elles sont organisées par les utilisateurs Zoom des membres eux-mêmes.',
   'dm.org_alert.affected_members': 'Membres qui en dépendaient : {count}',
   'dm.org_alert.hint': 'Reconnectez avec un admin Zoom — pas forcément le même qu’avant.',
   'org_reason.admin_role_lost': 'L’utilisateur Zoom {email} n’est plus admin Zoom.',
@@ -196,11 +197,12 @@ export const fr: Record<MessageKey, string> = {
   'org_reason.unknown': 'La connexion ne fonctionne plus.',
 
   // Réunions concernées
-  'dm.affected.text': 'Certaines de vos prochaines réunions Zoom sont concernées',
-  'dm.affected.header': 'Vos réunions Zoom sont concernées',
+  'dm.affected.text': 'Ce que deviennent vos prochaines réunions Zoom',
+  'dm.affected.header': 'Vos prochaines réunions Zoom',
   'dm.affected.body':
-    'La connexion Zoom de l’organisation s’est arrêtée. Ces prochaines réunions ont été créées par son intermédiaire et devront peut-être être recréées :',
-  'dm.affected.fix_personal': 'Connectez votre compte Zoom personnel pour continuer à créer des réunions.',
+    'La connexion Zoom de l’organisation s’est arrêtée. Les réunions que vous avez créées par son intermédiaire sont organisées par votre propre utilisateur Zoom : elles n’en dépendent pas.',
+  'dm.affected.fix_personal':
+    'Pour créer de nouvelles réunions en attendant, connectez votre compte Zoom personnel.',
   'dm.affected.has_personal':
     'Votre compte Zoom personnel est toujours connecté : les nouvelles réunions l’utilisent.',
 
@@ -272,7 +274,8 @@ export const fr: Record<MessageKey, string> = {
     'Il n’y a rien à déconnecter : vous n’avez pas de connexion Zoom personnelle, et cet espace de travail ne permet pas aux membres de se retirer de la connexion de l’organisation.',
   'disconnect.impact_title': 'Conséquences de la déconnexion de l’organisation',
   'disconnect.impact_members': 'Membres qui en dépendent : *{count}*',
-  'disconnect.impact_meetings': 'Prochaines réunions créées par son intermédiaire : *{count}*',
+  'disconnect.impact_meetings':
+    'Prochaines réunions créées par son intermédiaire : *{count}* — elles restent valables (chacune est organisée par l’utilisateur Zoom de son membre).',
   'disconnect.impact_kept':
     'Les membres conservent leurs connexions Zoom personnelles et peuvent toujours en créer de nouvelles.',
   'disconnect.impact_danger': 'Zoom s’arrête pour chaque membre qui n’a pas de connexion personnelle.',
@@ -390,7 +393,7 @@ export const fr: Record<MessageKey, string> = {
   'help.disconnect':
     '*`/zoom-disconnect`* — ouvre une fenêtre pour confirmer l’une de ces actions :\n• déconnecter votre compte Zoom personnel (la connexion de l’organisation prend le relais) ;\n• ne plus utiliser, ou utiliser à nouveau, la connexion de l’organisation, si votre espace de travail le permet ;\n• administrateurs : déconnecter Zoom pour toute l’organisation, après avoir vu qui et quoi cela concerne.',
   'help.meet':
-    '*`/zoom-meet [sujet]`* — crée une réunion Zoom avec votre compte actif et publie le lien dans ce canal.\n• `/zoom-meet Point hebdo` : avec un sujet.\n• Sans compte Zoom actif, vous recevez une explication pour y remédier.',
+    '*`/zoom-meet`* — une réunion Zoom avec votre compte actif (le message indique quel compte l’organise).\n• `/zoom-meet` seul : la fenêtre Nouvelle réunion (sujet, date et heure, durée, invités, où publier).\n• `/zoom-meet Point hebdo` : une réunion immédiate, son lien publié dans ce canal.\n• `/zoom-meet Point hebdo demain 10h 45 min @bob` : planifiée à votre heure ; chaque invité reçoit un message privé avec l’heure chez lui. L’anglais marche aussi : `tomorrow 10:00 45m`. Mettez entre guillemets un sujet qui contient une date.\n• `/zoom-meet liste` : vos prochaines réunions, avec Annuler.',
   'help.overview':
     'Commandes Zoom : `/zoom-connect`, `/zoom-status`, `/zoom-settings`, `/zoom-disconnect`, `/zoom-meet`. Ajoutez `help` à l’une d’elles pour en savoir plus.',
 
@@ -586,4 +589,5 @@ export const fr: Record<MessageKey, string> = {
   'audit.request_confirmed': 'Compte Zoom {email} confirmé dans Slack',
   'audit.request_superseded': 'Demande close : Zoom connecté par une autre demande',
   ...adminFr,
+  ...meetingsFr,
 };

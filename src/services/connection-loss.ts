@@ -9,6 +9,7 @@
 import pino from 'pino';
 import type { Models, OrgConnectionDoc } from '../db/models/index.js';
 import { type OrgLossReason, statusAfterLoss } from '../domain/connection-loss.js';
+import { isNotOver, type MeetingEndReason } from '../domain/meeting-end.js';
 import type { AuditService } from './audit.js';
 import { type ConnectionsService, type OrgConnectionView, orgView } from './connections.js';
 import { ServiceError } from './errors.js';
@@ -23,14 +24,20 @@ export interface OrgLoss {
   actorId?: string | undefined;
   /** Only this generation: a failure of an older credential must not end a newer connection. */
   generation?: number | undefined;
+  /** Who did it in Zoom (a webhook's operator email), when Zoom says. */
+  zoomOperator?: string | undefined;
 }
 
 export interface OrgDisconnectPreview {
   connection: OrgConnectionView | null;
   /** Members the organization connection serves right now (no working personal one, not opted out). */
   membersRelying: number;
-  /** Meetings created through this connection that have not ended. */
+  /** Meetings created through this connection that are not over (all keep working after a disconnect). */
   upcomingMeetings: number;
+  /** The first of them, soonest first, with their join links. */
+  keepWorking: UpcomingMeeting[];
+  /** The last time the health check found it working. */
+  lastCheckedAt: Date | null;
 }
 
 export interface ConnectionLossService {
@@ -38,16 +45,25 @@ export interface ConnectionLossService {
   lose(workspaceId: string, loss: OrgLoss): Promise<{ changed: boolean; previous: OrgConnectionView | null }>;
   /** What disconnecting would do, for the admin's confirmation. */
   preview(workspaceId: string, actorId: string): Promise<OrgDisconnectPreview>;
-  /** Meetings created through one org connection generation that have not ended yet. */
+  /** Meetings created through one org connection generation that are not over (ended ones with why). */
   upcomingThroughOrg(
     workspaceId: string,
     generation: number,
-    options?: { limit?: number | undefined },
+    options?: {
+      limit?: number | undefined;
+      hostGone?: { zoomUserId: string; reason: MeetingEndReason } | undefined;
+    },
   ): Promise<UpcomingMeeting[]>;
 }
 
 // Zoom caps a meeting's scheduled duration at 24 h, so older starts cannot still be running.
 const MAX_MEETING_MS = 24 * 3600_000;
+
+/** Losing the connection because its Zoom user is gone ends the meetings that user hosts (and only those). */
+const HOST_GONE: Partial<Record<OrgLossReason, MeetingEndReason>> = {
+  zoom_user_deleted: 'host_deleted',
+  zoom_user_deactivated: 'host_deactivated',
+};
 
 export function createConnectionLossService(
   deps: CommonDeps & {
@@ -79,30 +95,42 @@ export function createConnectionLossService(
   async function upcomingThroughOrg(
     workspaceId: string,
     generation: number,
-    options: { limit?: number | undefined } = {},
+    options: {
+      limit?: number | undefined;
+      /** The connection's own Zoom user is gone: the meetings it hosts read as ended for that reason. */
+      hostGone?: { zoomUserId: string; reason: MeetingEndReason } | undefined;
+    } = {},
   ): Promise<UpcomingMeeting[]> {
     checkWorkspaceId(workspaceId);
     // "Upcoming" means not over yet: an instant meeting made a minute ago is still running.
-    const now = clock().getTime();
+    const now = clock();
     const docs = await models.meetings
       .find({
         workspaceId,
         source: 'org',
         orgGeneration: generation,
-        startTime: { $gt: new Date(now - MAX_MEETING_MS) },
+        startTime: { $gt: new Date(now.getTime() - MAX_MEETING_MS) },
       })
       .sort({ startTime: 1 })
       .limit(Math.min(Math.max(options.limit ?? 500, 1), 5000))
       .lean();
-    const notOver = (d: { startTime: Date; durationMinutes: number }) =>
-      d.startTime.getTime() + (d.durationMinutes > 0 ? d.durationMinutes : 60) * 60_000 > now;
-    return docs.filter(notOver).map((d) => ({
-      slackUserId: d.slackUserId,
-      meetingId: d.meetingId,
-      topic: d.topic,
-      startTime: d.startTime,
-      joinUrl: d.joinUrl,
-    }));
+    return docs
+      .filter((d) => isNotOver(d, now))
+      .map((d) => ({
+        slackUserId: d.slackUserId,
+        meetingId: d.meetingId,
+        topic: d.topic,
+        startTime: d.startTime,
+        joinUrl: d.joinUrl,
+        hostEmail: d.zoomEmail,
+        endReason: d.state === 'ended' ? (d.endReason ?? null) : null,
+        zoomUserId: d.zoomUserId,
+      }))
+      .map(({ zoomUserId, ...meeting }) =>
+        meeting.endReason === null && options.hostGone?.zoomUserId === zoomUserId
+          ? { ...meeting, endReason: options.hostGone.reason }
+          : meeting,
+      );
   }
 
   /** One conditional update: only from a state the reason applies to, only the named generation. */
@@ -143,11 +171,18 @@ export function createConnectionLossService(
     return revoked;
   }
 
-  async function announce(workspaceId: string, loss: OrgLoss, previous: OrgConnectionView): Promise<void> {
-    const [affectedMeetings, relying] = await Promise.all([
-      upcomingThroughOrg(workspaceId, previous.generation, { limit: 500 }),
-      membersRelying(workspaceId),
-    ]);
+  /** `relying` is counted before the change: afterwards the connection serves nobody. */
+  async function announce(
+    workspaceId: string,
+    loss: OrgLoss,
+    previous: OrgConnectionView,
+    relying: number,
+  ): Promise<void> {
+    const endsHosted = HOST_GONE[loss.reason];
+    const meetings = await upcomingThroughOrg(workspaceId, previous.generation, {
+      limit: 500,
+      hostGone: endsHosted ? { zoomUserId: previous.zoomUserId, reason: endsHosted } : undefined,
+    });
     await notifier.orgConnectionLost({
       workspaceId,
       status: statusAfterLoss(loss.reason),
@@ -155,7 +190,9 @@ export function createConnectionLossService(
       actorId: loss.actorId ?? null,
       zoomEmail: previous.zoomEmail,
       membersRelying: relying,
-      affectedMeetings,
+      meetings,
+      lastCheckedAt: previous.lastCheckedAt,
+      zoomOperator: loss.zoomOperator ?? null,
     });
   }
 
@@ -166,6 +203,7 @@ export function createConnectionLossService(
         if (!loss.actorId) throw new ServiceError('not_admin', 'An admin disconnect names the admin.');
         await requireAdmin(admin, workspaceId, loss.actorId, { fresh: true });
       }
+      const relying = await membersRelying(workspaceId);
       const before = await markLost(workspaceId, loss);
       if (!before) {
         if (loss.reason === 'admin_disconnected') {
@@ -188,7 +226,7 @@ export function createConnectionLossService(
         'org connection lost',
       );
       deps.defer('org_connection_lost', { workspaceId, reason: loss.reason }, () =>
-        announce(workspaceId, loss, previous),
+        announce(workspaceId, loss, previous, previous.status === 'active' ? relying : 0),
       );
       return { changed: true, previous };
     },
@@ -198,13 +236,27 @@ export function createConnectionLossService(
       await requireAdmin(admin, workspaceId, actorId);
       const org = await connections.getOrg(workspaceId);
       if (!org || org.status === 'disconnected') {
-        return { connection: org, membersRelying: 0, upcomingMeetings: 0 };
+        return {
+          connection: org,
+          membersRelying: 0,
+          upcomingMeetings: 0,
+          keepWorking: [],
+          lastCheckedAt: org?.lastCheckedAt ?? null,
+        };
       }
       const [relying, upcoming] = await Promise.all([
         org.status === 'active' ? membersRelying(workspaceId) : Promise.resolve(0),
         upcomingThroughOrg(workspaceId, org.generation, { limit: 5000 }),
       ]);
-      return { connection: org, membersRelying: relying, upcomingMeetings: upcoming.length };
+      // A disconnect ends none of them: they are hosted by the members' own Zoom users.
+      const live = upcoming.filter((m) => m.endReason === null);
+      return {
+        connection: org,
+        membersRelying: relying,
+        upcomingMeetings: live.length,
+        keepWorking: live.slice(0, 10),
+        lastCheckedAt: org.lastCheckedAt,
+      };
     },
 
     upcomingThroughOrg,

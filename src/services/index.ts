@@ -9,7 +9,7 @@ import { type ConnectionsService, createConnectionsService } from './connections
 import { createDirectoryService, type DirectoryService } from './directory.js';
 import { createGrantsService, type GrantsService } from './grants.js';
 import { createHealthService, type HealthService } from './health.js';
-import { createMeetingsService, type MeetingsService } from './meetings.js';
+import { createMeetingsService, type MeetingsService } from './meetings/index.js';
 import type { Clock, CoreNotifier, Defer, SecretCipher, SlackDirectory } from './ports.js';
 import { createRequestNoticesService, type RequestNoticesService } from './request-notices.js';
 import { createSettingsService, type SettingsService } from './settings.js';
@@ -119,7 +119,15 @@ export function completeServices(
     notifier,
     defer: deps.defer,
   });
-  const meetings = createMeetingsService({ ...common, models, zoom, ...core, connectionLoss });
+  const meetings = createMeetingsService({
+    ...common,
+    models,
+    zoom,
+    ...core,
+    connectionLoss,
+    notifier,
+    defer: deps.defer,
+  });
   const health = createHealthService({
     ...common,
     models,
@@ -135,6 +143,7 @@ export function completeServices(
     notifier,
     clientIds: deps.zoomClientIds,
     lifecycle: core.lifecycle,
+    meetings,
   });
   const requestNotices = createRequestNoticesService({ approvals: core.approvals, notifier });
   return { ...core, connectionLoss, meetings, health, zoomEvents, requestNotices };
@@ -175,8 +184,17 @@ export { isServiceError, ServiceError } from './errors.js';
 export type { AdminCheck } from './guard.js';
 export type { HealthService, OrgHealth } from './health.js';
 export { createHealthService } from './health.js';
-export type { CreatedMeeting, MeetingRequest, MeetingsService } from './meetings.js';
-export { createMeetingsService, meetingRequestSchema } from './meetings.js';
+export type {
+  CancelOutcome,
+  CreatedMeeting,
+  MeetingEndedEvent,
+  MeetingPost,
+  MeetingReader,
+  MeetingRecord,
+  MeetingRequest,
+  MeetingsService,
+} from './meetings/index.js';
+export { createMeetingReader, createMeetingsService, meetingRequestSchema } from './meetings/index.js';
 export type {
   Clock,
   CoreNotifier,

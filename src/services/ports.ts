@@ -1,8 +1,10 @@
 import type { Logger } from 'pino';
 import type { TokenCipher } from '../crypto/token-cipher.js';
 import type { OrgLossReason } from '../domain/connection-loss.js';
+import type { MeetingEndReason } from '../domain/meeting-end.js';
 import type { ZoomGateway } from '../zoom/contracts.js';
 import type { RequestView } from './approvals/index.js';
+import type { MeetingEndedEvent } from './meetings/model.js';
 
 /** A Slack user as the core needs it. The Slack layer maps `users.info` / `users.list` to this. */
 export interface SlackProfile {
@@ -60,6 +62,8 @@ export interface CoreNotifier {
     reason: string;
     zoomEmail?: string | null | undefined;
   }): Promise<void>;
+  /** A meeting made through the app ended: its posts and DMs are updated, its host offered to create it again. */
+  meetingEnded(event: MeetingEndedEvent): Promise<void>;
 }
 
 export interface UpcomingMeeting {
@@ -68,6 +72,10 @@ export interface UpcomingMeeting {
   topic: string;
   startTime: Date;
   joinUrl: string;
+  /** The host's Zoom email (the member's own Zoom user). */
+  hostEmail: string;
+  /** Null: it keeps working (hosted by the member's own Zoom user). Otherwise why it can no longer be joined. */
+  endReason: MeetingEndReason | null;
 }
 
 export interface OrgConnectionLostEvent {
@@ -79,7 +87,12 @@ export interface OrgConnectionLostEvent {
   zoomEmail: string | null;
   /** Members it was serving when it stopped. */
   membersRelying: number;
-  affectedMeetings: UpcomingMeeting[];
+  /** Upcoming meetings made through it: most keep working; those whose host Zoom user is gone do not. */
+  meetings: UpcomingMeeting[];
+  /** The last time the health check found it working. */
+  lastCheckedAt: Date | null;
+  /** Who did it in Zoom (the event's operator email), when Zoom says. */
+  zoomOperator: string | null;
 }
 
 /**

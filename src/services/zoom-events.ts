@@ -11,10 +11,12 @@
  */
 import pino from 'pino';
 import { type OrgLossReason, statusAfterLoss } from '../domain/connection-loss.js';
+import { endReasonOfHostEvent, type MeetingEndReason } from '../domain/meeting-end.js';
 import { ZoomError, type ZoomGateway } from '../zoom/contracts.js';
 import type { ZoomWebhookEvent } from '../zoom/webhooks.js';
 import type { ConnectionLossService } from './connection-loss.js';
 import type { ConnectionsService } from './connections.js';
+import type { MeetingRecord, MeetingsService } from './meetings/index.js';
 import type { CommonDeps, CoreNotifier } from './ports.js';
 import type { WorkspaceLifecycleService } from './workspace-lifecycle.js';
 
@@ -26,7 +28,9 @@ export type ZoomEventOutcome =
       slackUserId: string;
       status: 'needs_reconnect' | 'removed';
       reason: string;
-    };
+    }
+  /** A meeting made through the app ended (deleted in Zoom, or its host Zoom user gone). */
+  | { workspaceId: string; kind: 'meeting'; meetingId: string; reason: MeetingEndReason };
 
 export interface ZoomEventHandler {
   /** `ZoomEventDispatcher` for `createZoomWebhookRouter`. */
@@ -35,7 +39,7 @@ export interface ZoomEventHandler {
   handle(event: ZoomWebhookEvent): Promise<ZoomEventOutcome[]>;
 }
 
-type UserEvent = Exclude<ZoomWebhookEvent, { event: 'app_deauthorized' }>;
+type UserEvent = Extract<ZoomWebhookEvent, { user: unknown }>;
 
 /** What a user event means for an org connection whose Zoom user it names; null = nothing. */
 function orgLossOf(event: UserEvent): OrgLossReason | null {
@@ -53,6 +57,56 @@ function orgLossOf(event: UserEvent): OrgLossReason | null {
   }
 }
 
+/** Zoom events that end meetings made through the app (issue 14): apart from the connection events. */
+function createMeetingEventHandlers(meetings: Pick<MeetingsService, 'endDeletedInZoom' | 'endHostedBy'>) {
+  const meetingOutcomes = (ended: MeetingRecord[]): ZoomEventOutcome[] =>
+    ended.flatMap((m) =>
+      m.endReason
+        ? [
+            {
+              workspaceId: m.workspaceId,
+              kind: 'meeting',
+              meetingId: m.meetingId,
+              reason: m.endReason,
+            } as const,
+          ]
+        : [],
+    );
+
+  /** `meeting.deleted` (either app hears it; the second is a no-op): that meeting ends. */
+  async function handleMeetingDeleted(event: Extract<ZoomWebhookEvent, { event: 'meeting.deleted' }>) {
+    return meetingOutcomes(
+      await meetings.endDeletedInZoom({
+        accountId: event.accountId,
+        meetingId: event.meeting.id,
+        hostId: event.meeting.hostId,
+        operator: event.operator,
+      }),
+    );
+  }
+
+  /**
+   * Any member's Zoom user deleted or deactivated (not only the org admin's): the meetings it
+   * hosts end. Run before the connection's own handling, so a loss announced for the same event
+   * already reads them as ended.
+   */
+  async function handleHostGone(event: ZoomWebhookEvent): Promise<ZoomEventOutcome[]> {
+    if (event.event !== 'user.deleted' && event.event !== 'user.deactivated') return [];
+    const reason = endReasonOfHostEvent(event.event);
+    if (reason !== 'host_deleted' && reason !== 'host_deactivated') return [];
+    return meetingOutcomes(
+      await meetings.endHostedBy({
+        accountId: event.accountId,
+        zoomUserId: event.user.id,
+        reason,
+        operator: event.operator,
+      }),
+    );
+  }
+
+  return { handleMeetingDeleted, handleHostGone };
+}
+
 export function createZoomEventHandler(
   deps: CommonDeps & {
     connections: ConnectionsService;
@@ -62,11 +116,14 @@ export function createZoomEventHandler(
     notifier: CoreNotifier;
     /** Our two Zoom apps' client ids: an `app_deauthorized` naming another one is not ours. */
     clientIds: { org: string; user: string };
+    /** Meetings end on `meeting.deleted` and when their host Zoom user is deleted or deactivated. */
+    meetings: Pick<MeetingsService, 'endDeletedInZoom' | 'endHostedBy'>;
     /** Forgets a Zoom user who asked apps to delete their data (`user_data_retention: false`). */
     lifecycle: Pick<WorkspaceLifecycleService, 'forgetZoomUser'>;
   },
 ): ZoomEventHandler {
   const { connections, connectionLoss, notifier, zoom } = deps;
+  const meetingEvents = createMeetingEventHandlers(deps.meetings);
   const logger = (deps.logger ?? pino({ level: 'silent' })).child({ module: 'zoom-events' });
 
   /**
@@ -100,8 +157,12 @@ export function createZoomEventHandler(
     }
   }
 
-  async function loseOrg(workspaceId: string, reason: OrgLossReason, generation?: number) {
-    const { changed } = await connectionLoss.lose(workspaceId, { reason, generation });
+  async function loseOrg(workspaceId: string, reason: OrgLossReason, generation?: number, operator?: string) {
+    const { changed } = await connectionLoss.lose(workspaceId, {
+      reason,
+      generation,
+      zoomOperator: operator,
+    });
     return changed ? [{ workspaceId, kind: 'org', status: statusAfterLoss(reason), reason } as const] : [];
   }
 
@@ -119,7 +180,7 @@ export function createZoomEventHandler(
             ? null
             : 'admin_role_lost'
           : orgLossOf(event);
-      if (reason) outcomes.push(...(await loseOrg(workspaceId, reason, generation)));
+      if (reason) outcomes.push(...(await loseOrg(workspaceId, reason, generation, event.operator)));
     }
     return outcomes;
   }
@@ -186,10 +247,16 @@ export function createZoomEventHandler(
   }
 
   async function handle(event: ZoomWebhookEvent): Promise<ZoomEventOutcome[]> {
+    if (event.event === 'meeting.deleted') {
+      const ended = await meetingEvents.handleMeetingDeleted(event);
+      logger.info({ event: event.event, app: event.app, changes: ended.length }, 'zoom event handled');
+      return ended;
+    }
     if (event.event === 'app_deauthorized' && event.clientId !== deps.clientIds[event.app]) {
       logger.warn({ app: event.app }, 'app_deauthorized for another client id than this app: ignored');
       return [];
     }
+    const hostGone = await meetingEvents.handleHostGone(event);
     let outcomes: ZoomEventOutcome[];
     if (event.app === 'org') {
       outcomes =
@@ -198,6 +265,7 @@ export function createZoomEventHandler(
       const zoomUserId = event.event === 'app_deauthorized' ? event.userId : event.user.id;
       outcomes = await handlePersonal(event, zoomUserId);
     }
+    outcomes = [...hostGone, ...outcomes];
     if (event.event === 'app_deauthorized' && !event.userDataRetention) {
       // After the connections ended (and people were told): what we hold about this Zoom user goes now.
       const deleted = await deps.lifecycle.forgetZoomUser(event.app, event.userId);

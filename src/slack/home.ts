@@ -6,7 +6,7 @@
 
 import { createTranslator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
-import type { CoreServices } from '../services/index.js';
+import type { CoreServices, MeetingReader } from '../services/index.js';
 import type { SlackClients } from './clients.js';
 import { connectedUsersPage } from './loaders/connected-users-page.js';
 import {
@@ -17,6 +17,8 @@ import {
   toPendingRow,
   toSettingsModel,
 } from './mappers.js';
+import { toUpcomingRow } from './meeting-mappers.js';
+import { HOME_MAX_MEETINGS } from './views/home.js';
 import { type HomeModel, homeView, type ParkedApprovalModel, type UserFilter } from './views/index.js';
 
 export const USERS_PAGE_SIZE = 10;
@@ -57,6 +59,8 @@ export interface HomePublisher {
 
 export function createHomePublisher(deps: {
   services: CoreServices;
+  /** The member's upcoming meetings (a Home section). */
+  meetings: MeetingReader;
   clients: SlackClients;
   logger: Logger;
 }): HomePublisher {
@@ -68,16 +72,18 @@ export function createHomePublisher(deps: {
     options: { users?: { filter: UserFilter; page: number } } = {},
   ): Promise<HomeModel> {
     const isAdmin = await services.directory.isAdmin(workspaceId, userId);
-    const [status, member, parked] = await Promise.all([
+    const [status, member, parked, upcoming] = await Promise.all([
       services.status.getStatus(workspaceId, userId),
       services.directory.getMember(workspaceId, userId),
       parkedFor(services, workspaceId, userId),
+      deps.meetings.listUpcoming(workspaceId, userId, { limit: HOME_MAX_MEETINGS }),
     ]);
     const base = {
       userId,
       isAdmin,
       status: toMemberStatusModel(status, member?.email ?? null, isAdmin),
       parked,
+      meetings: { meetings: upcoming.meetings.map(toUpcomingRow), total: upcoming.total },
     };
     if (!isAdmin) return { ...base, admin: null };
 

@@ -12,10 +12,12 @@ import { type ApprovalNotices, createApprovalNotices, type MessageRef } from './
 import type { MessageView } from './blockkit/types.js';
 import type { SlackClients } from './clients.js';
 import type { HomePublisher } from './home.js';
+import { toMeetingRef } from './meeting-mappers.js';
+import { createMeetingNotices, type MeetingNotices } from './meeting-notices.js';
 import { tellSettingsChange } from './settings-change-dms.js';
-import { affectedMeetingsDm, orgConnectionAlertDm, personalDisconnectedDm } from './views/index.js';
+import { orgConnectionAlertDm, personalDisconnectedDm } from './views/index.js';
 
-export interface SlackNotifier extends CoreNotifier, ApprovalNotices {
+export interface SlackNotifier extends CoreNotifier, ApprovalNotices, MeetingNotices {
   /** Opens the DM and posts; returns where it went, or null (logged) when Slack refused. */
   dm(workspaceId: string, userId: string, render: (t: Translator) => MessageView): Promise<MessageRef | null>;
   translatorFor(workspaceId: string, userId: string): Promise<Translator>;
@@ -115,11 +117,22 @@ export function createSlackNotifier(deps: {
     logger,
   });
 
+  const meetingNotices = createMeetingNotices({
+    clients: deps.clients,
+    logger,
+    dm,
+    update,
+    refreshHome,
+    memberStatus: (workspaceId, userId) =>
+      deps.services.status.getStatus(workspaceId, userId).catch(() => null),
+  });
+
   return {
     dm,
     translatorFor,
     workspaceName,
     ...approvals,
+    ...meetingNotices,
 
     settingsChanged: (workspaceId, actorId, change) =>
       tellSettingsChange(
@@ -134,6 +147,16 @@ export function createSlackNotifier(deps: {
     async orgConnectionLost(event) {
       const admins = await deps.services.directory.listAdmins(event.workspaceId);
       const since = new Date();
+      const alertMeetings = {
+        keepWorking: event.meetings
+          .filter((m) => m.endReason === null)
+          .slice(0, 30)
+          .map(toMeetingRef),
+        ended: event.meetings
+          .filter((m) => m.endReason !== null)
+          .slice(0, 30)
+          .map(toMeetingRef),
+      };
       await Promise.all(
         admins.map((adminId) =>
           dm(event.workspaceId, adminId, (t) =>
@@ -145,29 +168,16 @@ export function createSlackNotifier(deps: {
                 actorId: event.actorId,
                 since,
                 affectedMembers: event.membersRelying,
+                zoomOperator: event.zoomOperator,
+                lastCheckedAt: event.lastCheckedAt,
+                meetings: alertMeetings,
               },
               t,
             ),
           ).then(() => refreshHome(event.workspaceId, adminId)),
         ),
       );
-      // One DM per member, listing all of their affected meetings.
-      const byMember = new Map<string, typeof event.affectedMeetings>();
-      for (const meeting of event.affectedMeetings) {
-        byMember.set(meeting.slackUserId, [...(byMember.get(meeting.slackUserId) ?? []), meeting]);
-      }
-      for (const [memberId, meetings] of byMember) {
-        const status = await deps.services.status.getStatus(event.workspaceId, memberId).catch(() => null);
-        await dm(event.workspaceId, memberId, (t) =>
-          affectedMeetingsDm(
-            {
-              meetings: meetings.map((m) => ({ topic: m.topic, startTime: m.startTime, joinUrl: m.joinUrl })),
-              hasPersonal: status?.active === 'personal',
-            },
-            t,
-          ),
-        );
-      }
+      await meetingNotices.tellHosts(event);
     },
 
     async personalConnectionLost(event) {

@@ -1,5 +1,6 @@
 /**
- * Zoom REST API calls the product needs (DESIGN §2.4): users/me, users/{id|email}, meeting create.
+ * Zoom REST API calls the product needs (DESIGN §2.4): users/me, users/{id|email}, meeting create
+ * and delete.
  * 429 waits for `Retry-After` (or backs off with jitter), 5xx and network failures back off; all
  * bounded. A 401/124 is returned as `token_invalid` at once: refreshing is the caller's job
  * (src/zoom/index.ts) because only it knows the credential.
@@ -49,6 +50,8 @@ export interface ZoomApiClient {
     input: CreateMeetingInput,
     apiUrl?: string,
   ): Promise<ZoomMeeting>;
+  /** `DELETE /meetings/{meetingId}`: 204 with no body ("Delete a meeting"). */
+  deleteMeeting(accessToken: string, meetingId: string, apiUrl?: string): Promise<void>;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 250, maxDelayMs: 5_000 };
@@ -158,7 +161,7 @@ export function createZoomApiClient(options: ZoomApiClientOptions): ZoomApiClien
   }
 
   async function call(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'DELETE',
     path: string,
     accessToken: string,
     endpoint: string,
@@ -261,6 +264,16 @@ export function createZoomApiClient(options: ZoomApiClientOptions): ZoomApiClien
         body,
       );
       return toMeeting(parse(meetingSchema, response, endpoint));
+    },
+    async deleteMeeting(accessToken, meetingId, apiUrl) {
+      // Zoom meeting ids are numbers; anything else never leaves here as a path.
+      if (!/^\d{1,19}$/.test(meetingId)) {
+        throw new ZoomError('meeting_not_found', 'Zoom meetings.delete: not a meeting id', {
+          endpoint: 'meetings.delete',
+        });
+      }
+      // A DELETE is idempotent: the retries of `call` are safe (a repeat answers 3001, read as gone).
+      await call('DELETE', `/meetings/${meetingId}`, accessToken, 'meetings.delete', apiUrl);
     },
   };
 }

@@ -15,6 +15,7 @@ export type ZoomErrorCode =
   | 'missing_scope' // code 4711
   | 'rate_limited' // 429 after bounded retries
   | 'user_not_found' // 404 / code 1001
+  | 'meeting_not_found' // 404 / code 3001 (gone, or another account's)
   | 'server_error' // 5xx after bounded retries
   | 'network' // connection refused, timeout
   | 'bad_response' // a body that does not parse
@@ -163,4 +164,9 @@ export interface ZoomGateway {
    */
   isAdmin(ref: CredentialRef): Promise<boolean>;
   createMeeting(ref: CredentialRef, userIdOrEmail: string, input: CreateMeetingInput): Promise<ZoomMeeting>;
+  /**
+   * `DELETE /meetings/{id}` (its host with the user-level scope, anyone else of the account with
+   * the admin scope). A meeting already gone is ZoomError 'meeting_not_found'.
+   */
+  deleteMeeting(ref: CredentialRef, meetingId: string): Promise<void>;
 }

@@ -234,5 +234,7 @@ export function createZoomGateway(options: ZoomGatewayOptions): ZoomGateway {
       ),
     createMeeting: (ref, userIdOrEmail, input) =>
       withToken(ref, (grant) => api.createMeeting(grant.accessToken, userIdOrEmail, input, grant.apiUrl)),
+    deleteMeeting: (ref, meetingId) =>
+      withToken(ref, (grant) => api.deleteMeeting(grant.accessToken, meetingId, grant.apiUrl)),
   };
 }

@@ -23,6 +23,7 @@ export type ZoomEndpoint =
   | 'users.me'
   | 'users.get'
   | 'meetings.create'
+  | 'meetings.delete'
   | 'other';
 
 export interface ZoomObserver {
@@ -43,6 +44,7 @@ export function zoomEndpointOf(method: string, url: string): ZoomEndpoint {
   if (path.endsWith('/oauth/revoke')) return 'oauth.revoke';
   if (/\/users\/[^/]+\/meetings$/.test(path))
     return method.toUpperCase() === 'POST' ? 'meetings.create' : 'other';
+  if (/\/meetings\/\d+$/.test(path)) return method.toUpperCase() === 'DELETE' ? 'meetings.delete' : 'other';
   if (path.endsWith('/users/me')) return 'users.me';
   if (/\/users\/[^/]+$/.test(path)) return 'users.get';
   return 'other';

@@ -24,6 +24,15 @@ interface EventBase {
   accountId: string;
   /** Dedupe key: app + event + event_ts + hash of the payload. */
   key: string;
+  /** Who did it in Zoom (`payload.operator`, an email), when Zoom says. */
+  operator?: string | undefined;
+}
+
+/** The meeting a `meeting.deleted` names (`payload.object`; its id is a number in Zoom's JSON). */
+export interface ZoomWebhookMeeting {
+  id: string;
+  uuid: string;
+  hostId: string;
 }
 
 export type ZoomWebhookEvent =
@@ -36,6 +45,7 @@ export type ZoomWebhookEvent =
       userDataRetention: boolean;
     })
   | (EventBase & { event: 'user.deleted' | 'user.deactivated' | 'user.disassociated'; user: ZoomWebhookUser })
+  | (EventBase & { event: 'meeting.deleted'; meeting: ZoomWebhookMeeting })
   | (EventBase & {
       event: 'user.updated';
       user: ZoomWebhookUser;
@@ -89,7 +99,23 @@ const userObject = z
     status: z.string().optional(),
   })
   .loose();
-const userPayload = z.object({ account_id: z.string(), object: userObject }).loose();
+const userPayload = z
+  .object({ account_id: z.string(), operator: z.string().optional(), object: userObject })
+  .loose();
+/** `meeting.deleted` (Zoom's "Meeting Deleted" event): `object.id` is a number, `host_id` a user id. */
+const meetingPayload = z
+  .object({
+    account_id: z.string(),
+    operator: z.string().optional(),
+    object: z
+      .object({
+        id: z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,19}$/)]).transform(String),
+        uuid: z.string().default(''),
+        host_id: z.string().default(''),
+      })
+      .loose(),
+  })
+  .loose();
 const deauthPayload = z
   .object({
     account_id: z.string(),
@@ -137,9 +163,23 @@ export function parseZoomEvent(app: ZoomAppKind, body: z.infer<typeof envelope>)
       userDataRetention: payload.user_data_retention,
     };
   }
+  if (body.event === 'meeting.deleted') {
+    const payload = meetingPayload.parse(body.payload);
+    const { id, uuid, host_id: hostId } = payload.object;
+    return {
+      app,
+      event: 'meeting.deleted',
+      eventTs,
+      key,
+      accountId: payload.account_id,
+      operator: payload.operator,
+      meeting: { id, uuid, hostId },
+    };
+  }
   if (!USER_EVENTS.has(body.event)) return null;
   const payload = userPayload.parse(body.payload);
   const user = userOf(payload.object);
+  const operator = payload.operator;
   if (body.event === 'user.updated') {
     return {
       app,
@@ -147,12 +187,13 @@ export function parseZoomEvent(app: ZoomAppKind, body: z.infer<typeof envelope>)
       eventTs,
       key,
       accountId: payload.account_id,
+      operator,
       user,
       changes: payload.object,
     };
   }
   const event = body.event as 'user.deleted' | 'user.deactivated' | 'user.disassociated';
-  return { app, event, eventTs, key, accountId: payload.account_id, user };
+  return { app, event, eventTs, key, accountId: payload.account_id, operator, user };
 }
 
 /** Rejects when `promise` takes longer than `ms`: Zoom gives up on us after 3 s. */

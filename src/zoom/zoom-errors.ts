@@ -21,6 +21,8 @@ export function mapApiError(status: number, bodyText: string, endpoint: string):
   if (zoomCode === 4711) return new ZoomError('missing_scope', message, details);
   if (zoomCode === 4700) return new ZoomError('not_admin', message, details);
   if (status === 401 || zoomCode === 124) return new ZoomError('token_invalid', message, details);
+  // 3001 "Meeting does not exist" (deleted, or another account's, which the caller cannot see).
+  if (zoomCode === 3001) return new ZoomError('meeting_not_found', message, details);
   if (status === 404 || zoomCode === 1001) return new ZoomError('user_not_found', message, details);
   if (status === 429) return new ZoomError('rate_limited', message, details);
   if (status >= 500) return new ZoomError('server_error', message, details);

@@ -22,7 +22,8 @@ type Method =
   | 'getUser'
   | 'revoke'
   | 'listAccountEmails'
-  | 'isAdmin';
+  | 'isAdmin'
+  | 'deleteMeeting';
 
 /** Roles that can administer an account in this fake (a custom admin role included, as Zoom allows). */
 const ADMIN_ROLES = new Set(['Owner', 'Admin', 'IT Admin']);
@@ -46,6 +47,8 @@ export interface FakeZoomGateway extends ZoomGateway {
   calls: Record<Method, number>;
   revoked: Array<{ app: ZoomAppKind; accessToken: string }>;
   meetings: Array<{ app: ZoomAppKind; hostEmail: string; target: string; input: CreateMeetingInput }>;
+  /** Meeting ids deleted through `deleteMeeting`, and by which app. */
+  deletedMeetings: Array<{ app: ZoomAppKind; meetingId: string }>;
   /** Is this stored credential's access token still accepted by Zoom? */
   isLive(credential: { accessToken: string } | null | undefined): boolean;
   /** Kill every grant of this Zoom user (e.g. the user was deleted). */
@@ -59,6 +62,8 @@ export function createFakeZoomGateway(): FakeZoomGateway {
   const codes = new Map<string, { app: ZoomAppKind; email: string; challenge: string }>();
   const tokens = new Map<string, IssuedToken>();
   const failures = new Map<Method, Error[]>();
+  /** Live meetings: id → host Zoom user id. */
+  const hosts = new Map<string, string>();
   let counter = 0;
 
   function maybeFail(method: Method) {
@@ -102,9 +107,11 @@ export function createFakeZoomGateway(): FakeZoomGateway {
       revoke: 0,
       listAccountEmails: 0,
       isAdmin: 0,
+      deleteMeeting: 0,
     },
     revoked: [],
     meetings: [],
+    deletedMeetings: [],
 
     addUser(overrides = {}) {
       const user = buildZoomUser(overrides);
@@ -247,6 +254,7 @@ export function createFakeZoomGateway(): FakeZoomGateway {
       }
       counter += 1;
       gateway.meetings.push({ app: ref.app, hostEmail: host.email, target: userIdOrEmail, input });
+      hosts.set(String(80000000000 + counter), host.id);
       return {
         id: String(80000000000 + counter),
         uuid: `uuid-${counter}`,
@@ -261,6 +269,21 @@ export function createFakeZoomGateway(): FakeZoomGateway {
         startUrl: `https://zoom.invalid/s/${80000000000 + counter}`,
         autoStartMeetingSummary: input.autoStartMeetingSummary === true,
       };
+    },
+
+    async deleteMeeting(ref, meetingId) {
+      maybeFail('deleteMeeting');
+      const caller = userById((await liveToken(ref)).userId);
+      const hostId = hosts.get(meetingId);
+      const host = hostId ? userById(hostId) : undefined;
+      // Its host may delete it; an admin-level grant, any meeting of its own account.
+      const allowed =
+        host !== undefined &&
+        caller !== undefined &&
+        (caller.id === host.id || (ref.app === 'org' && caller.accountId === host.accountId));
+      if (!allowed) throw new ZoomError('meeting_not_found', `Meeting does not exist: ${meetingId}.`);
+      hosts.delete(meetingId);
+      gateway.deletedMeetings.push({ app: ref.app, meetingId });
     },
   };
   return gateway;

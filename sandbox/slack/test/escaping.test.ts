@@ -29,7 +29,9 @@ describe('escapeCommandText', () => {
     ).toEqual({ '/a': true, '/b': false });
     const fromRepo = await loadCommandEscaping('manifest.yml');
     expect(fromRepo['/zoom-status']).toBe(true);
-    expect(fromRepo['/zoom-meet']).toBe(false);
+    // /zoom-meet escapes too: its invitees come as <@U…|name> (issue 14).
+    expect(fromRepo['/zoom-meet']).toBe(true);
+    expect(fromRepo['/zoom-settings']).toBe(false);
   });
 });
 

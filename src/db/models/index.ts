@@ -49,7 +49,7 @@ export type {
 export type { AuditEventDoc } from './audit-event.js';
 export type { CredentialDoc } from './credential.js';
 export type { LeaseDoc } from './lease.js';
-export type { MeetingDoc } from './meeting.js';
+export type { MeetingDoc, MeetingPostDoc } from './meeting.js';
 export type { MemberDoc, MemberPersonalStatus, ZoomMatch } from './member.js';
 export type { MigrationDoc } from './migration.js';
 export type { OrgConnectionDoc, OrgStatus } from './org-connection.js';

@@ -41,3 +41,20 @@ export function textValue(values: FormValues, blockId: string, actionId: string)
   const value = element(values, blockId, actionId)?.value;
   return typeof value === 'string' ? value.trim() : '';
 }
+
+export function selectedUsers(values: FormValues, blockId: string, actionId: string): string[] {
+  const users = element(values, blockId, actionId)?.selected_users;
+  if (!Array.isArray(users)) return [];
+  return users.filter((u): u is string => typeof u === 'string' && /^[UW][A-Z0-9_]+$/.test(u));
+}
+
+/** A datepicker's `selected_date` (`YYYY-MM-DD`) or a timepicker's `selected_time` (`HH:mm`); '' when absent. */
+export function pickedValue(
+  values: FormValues,
+  blockId: string,
+  actionId: string,
+  field: 'selected_date' | 'selected_time',
+): string {
+  const value = element(values, blockId, actionId)?.[field];
+  return typeof value === 'string' ? value : '';
+}

@@ -3,6 +3,7 @@ import type { App } from '@slack/bolt';
 import { register as registerActions } from './actions/index.js';
 import { register as registerCommands } from './commands/index.js';
 import { type EventDeps, register as registerEvents } from './events/index.js';
+import { register as registerShortcuts } from './shortcuts/index.js';
 import { register as registerViews } from './views/index.js';
 
 /** The team a request comes from, whatever its kind (command, interaction, event). */
@@ -32,4 +33,5 @@ export function registerListeners(app: App, deps: EventDeps): void {
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
+  registerShortcuts(app, deps);
 }

@@ -27,6 +27,18 @@ export async function disconnectModalModel(
     org: org ? { status: org.status, zoomEmail: org.zoomEmail } : null,
     optOut: { allowed: settings.allowUserOptOut, optedOut: member?.optedOut ?? false },
     selected,
-    impact: impact ? { members: impact.membersRelying, upcomingMeetings: impact.upcomingMeetings } : null,
+    impact: impact
+      ? {
+          members: impact.membersRelying,
+          upcomingMeetings: impact.upcomingMeetings,
+          meetings: impact.keepWorking.map((m) => ({
+            topic: m.topic,
+            startTime: m.startTime,
+            joinUrl: m.joinUrl,
+            slackUserId: m.slackUserId,
+          })),
+          lastCheckedAt: impact.lastCheckedAt,
+        }
+      : null,
   };
 }

@@ -15,8 +15,10 @@ import {
   slackDate,
 } from './blocks.js';
 import { ACTION, BLOCK } from './ids.js';
+import { endReasonText } from './meeting.js';
 import type {
   AffectedMeetingsModel,
+  MeetingRef,
   OrgConnectionAlertModel,
   OrgStatusReason,
   PersonalConnectedModel,
@@ -48,20 +50,65 @@ export function orgReasonText(
   });
 }
 
-/** To every admin: the organization connection needs reconnecting or stopped, why, and a Reconnect button. */
+/** A meeting line: topic, time on the reader's clock, join link (live) or why it ended, whose (admins). */
+export function meetingRefLine(m: MeetingRef, t: Translator, withOwner = false): string {
+  const topic = escapeMrkdwn(m.topic.trim() === '' ? t('meeting.default_topic') : m.topic);
+  const when = m.startTime ? ` — ${slackDate(m.startTime, t)}` : '';
+  const owner = withOwner && m.slackUserId ? ` · ${mention(m.slackUserId)}` : '';
+  const url = m.joinUrl && /^https?:\/\/[^\s|<>]+$/.test(m.joinUrl) ? m.joinUrl : null;
+  const tail = m.endReason
+    ? ` — ${endReasonText(m.endReason, null, m.hostEmail ?? t('common.unknown'), t)}`
+    : url
+      ? ` · <${url}|${t('meet.join_link')}>`
+      : '';
+  return `• *${topic}*${when}${owner}${tail}`;
+}
+
+/** Who did it: the Slack admin, or Zoom's operator when Zoom said. */
+function doneByZoom(model: OrgConnectionAlertModel, t: Translator): string | null {
+  if (model.reason === 'admin_disconnected' || !model.zoomOperator) return null;
+  return t('dm.org_alert.by_zoom', { email: escapeMrkdwn(model.zoomOperator) });
+}
+
+/**
+ * To every admin: the organization connection needs reconnecting or stopped, why and by whom, how
+ * many members relied on it, when it was last checked, and what happens to the meetings made
+ * through it (most keep working, listed with their links), with a Reconnect button.
+ */
 export function orgConnectionAlertDm(model: OrgConnectionAlertModel, t: Translator): MessageView {
   const needs = model.status === 'needs_reconnect';
+  const why = [`:warning: ${orgReasonText(model.reason, model.zoomEmail, model.actorId, t)}`];
+  const by = doneByZoom(model, t);
+  if (by) why.push(by);
   const blocks: KnownBlock[] = [
     header(needs ? t('dm.org_alert.header_needs_reconnect') : t('dm.org_alert.header_disconnected')),
-    section(
-      `:warning: ${orgReasonText(model.reason, model.zoomEmail, model.actorId, t)}\n${t('dm.org_alert.impact')}`,
-    ),
+    section(`${why.join(' ')}\n${t('dm.org_alert.impact')}`),
   ];
   const facts = [t('status.since', { date: slackDate(model.since, t) })];
   if (model.affectedMembers !== null)
     facts.push(t('dm.org_alert.affected_members', { count: model.affectedMembers }));
+  if (model.lastCheckedAt !== undefined) {
+    facts.push(
+      t('dm.org_alert.last_check', {
+        date: model.lastCheckedAt ? slackDate(model.lastCheckedAt, t) : t('common.not_yet'),
+      }),
+    );
+  }
+  blocks.push(context(facts.join(' · ')));
+  const meetings = model.meetings;
+  if (meetings && meetings.keepWorking.length + meetings.ended.length > 0) {
+    const lines: string[] = [];
+    if (meetings.keepWorking.length > 0) {
+      lines.push(t.plural('dm.org_alert.meetings_keep', meetings.keepWorking.length));
+      lines.push(...meetings.keepWorking.map((m) => meetingRefLine(m, t, true)));
+    }
+    if (meetings.ended.length > 0) {
+      lines.push(t.plural('dm.org_alert.meetings_ended', meetings.ended.length));
+      lines.push(...meetings.ended.map((m) => meetingRefLine(m, t, true)));
+    }
+    blocks.push(...packLines(lines, 4, t, 0, LIMITS.messageListText / 2));
+  }
   blocks.push(
-    context(facts.join(' · ')),
     section(t('dm.org_alert.hint')),
     actions(
       [button({ text: t('button.reconnect_org'), actionId: ACTION.connectOrg, style: 'primary' })],
@@ -74,13 +121,17 @@ export function orgConnectionAlertDm(model: OrgConnectionAlertModel, t: Translat
   };
 }
 
-/** To a member: upcoming meetings created through the organization connection that stopped. */
+/**
+ * To a member with upcoming meetings made through the organization connection: they are hosted by
+ * the member's own Zoom user, so they keep working (listed with their links) — except those whose
+ * host Zoom user is gone, listed with why.
+ */
 export function affectedMeetingsDm(model: AffectedMeetingsModel, t: Translator): MessageView {
-  const lines = model.meetings.map((m) => {
-    const topic = escapeMrkdwn(m.topic.trim() === '' ? t('meeting.default_topic') : m.topic);
-    const when = m.startTime ? ` — ${slackDate(m.startTime, t)}` : '';
-    return `• *${topic}*${when}`;
-  });
+  const keep = model.meetings.filter((m) => !m.endReason);
+  const ended = model.meetings.filter((m) => m.endReason);
+  const lines: string[] = [];
+  if (keep.length > 0) lines.push(t('dm.affected.keep_title'), ...keep.map((m) => meetingRefLine(m, t)));
+  if (ended.length > 0) lines.push(t('dm.affected.ended_title'), ...ended.map((m) => meetingRefLine(m, t)));
   const blocks: KnownBlock[] = [
     header(t('dm.affected.header')),
     section(t('dm.affected.body')),

@@ -6,7 +6,18 @@
 
 import type { Translator } from '../../i18n/index.js';
 import type { KnownBlock, ModalView, PlainTextOption } from '../blockkit/types.js';
-import { context, escapeMrkdwn, header, LIMITS, option, plain, section } from './blocks.js';
+import {
+  context,
+  escapeMrkdwn,
+  header,
+  LIMITS,
+  option,
+  packLines,
+  plain,
+  section,
+  slackDate,
+} from './blocks.js';
+import { meetingRefLine } from './connection-dms.js';
 import { ACTION, BLOCK, CALLBACK, CONFIRM_VALUE, DISCONNECT_CHOICE, type DisconnectChoice } from './ids.js';
 import type { DisconnectModalModel } from './models.js';
 
@@ -52,7 +63,28 @@ function impactBlocks(model: DisconnectModalModel, t: Translator): KnownBlock[] 
       t('disconnect.impact_meetings', { count: model.impact.upcomingMeetings }),
     );
   }
-  blocks.push(section(lines.join('\n')), context(t('disconnect.impact_kept')));
+  blocks.push(section(lines.join('\n')));
+  const meetings = model.impact?.meetings ?? [];
+  if (meetings.length > 0) {
+    // The first few, with their links: they keep working, and the admin can see which.
+    blocks.push(
+      ...packLines(
+        meetings.map((m) => meetingRefLine(m, t, true)),
+        1,
+        t,
+        (model.impact?.upcomingMeetings ?? 0) - meetings.length,
+      ),
+    );
+  }
+  const facts = [t('disconnect.impact_kept')];
+  if (model.impact?.lastCheckedAt !== undefined) {
+    facts.push(
+      t('disconnect.impact_last_check', {
+        date: model.impact.lastCheckedAt ? slackDate(model.impact.lastCheckedAt, t) : t('common.not_yet'),
+      }),
+    );
+  }
+  blocks.push(context(facts.join(' · ')));
   blocks.push({
     type: 'input',
     block_id: BLOCK.disconnectConfirm,

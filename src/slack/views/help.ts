@@ -62,6 +62,7 @@ export const ERROR_CODES = [
   'missing_scope',
   'rate_limited',
   'user_not_found',
+  'meeting_not_found',
   'server_error',
   'network',
   'bad_response',

@@ -22,6 +22,7 @@ import {
 } from './blocks.js';
 import { orgReasonText } from './connection-dms.js';
 import { ACTION, BLOCK } from './ids.js';
+import { upcomingMeetingsBlocks } from './meeting-list.js';
 import type { AuditEventRow, HomeModel, OrgHealthModel, SettingsModel } from './models.js';
 import { parkedBlocks } from './parked.js';
 import { lastChangedLine } from './settings.js';
@@ -31,6 +32,7 @@ export const HOME_MAX_BLOCKS = 100;
 export const HOME_MAX_REQUESTS = 8;
 export const HOME_MAX_USER_SECTIONS = 6;
 export const HOME_MAX_AUDIT = 10;
+export const HOME_MAX_MEETINGS = 5;
 
 const ORG_STATUS_ICON: Record<OrgHealthModel['status'], string> = {
   active: ':large_green_circle:',
@@ -153,6 +155,13 @@ export function homeView(model: HomeModel, t: Translator): HomeView {
   // What waits for this person's yes comes before everything else they could do.
   if (model.parked.length > 0) {
     blocks.push(divider(), section(`*${t('parked.section')}*`), ...parkedBlocks(model.parked, t));
+  }
+  if (model.meetings && (model.meetings.total > 0 || model.status.active)) {
+    blocks.push(
+      divider(),
+      section(`*${t('home.meetings_title')}*`),
+      ...upcomingMeetingsBlocks(model.meetings, t, HOME_MAX_MEETINGS),
+    );
   }
 
   if (model.isAdmin && model.admin) {

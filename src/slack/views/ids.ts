@@ -13,6 +13,11 @@ export const CALLBACK = {
   usersList: 'zoom_users_list',
 } as const;
 
+/** Global shortcuts (manifest.yml `features.shortcuts`). */
+export const SHORTCUT = {
+  newMeeting: 'new_zoom_meeting',
+} as const;
+
 export const BLOCK = {
   // Connect modal (input blocks: their values come back in view.state.values)
   connectScope: 'connect_scope',
@@ -28,6 +33,10 @@ export const BLOCK = {
   disconnectConfirm: 'disconnect_confirm',
   // New meeting modal
   meetingTopic: 'meeting_topic',
+  meetingDate: 'meeting_date',
+  meetingTime: 'meeting_time',
+  meetingDuration: 'meeting_duration',
+  meetingInvitees: 'meeting_invitees',
   meetingChannel: 'meeting_channel',
   // Connected-users modal
   usersSearch: 'users_search',
@@ -41,6 +50,7 @@ export const BLOCK = {
   parkedActions: 'parked_actions',
   resultLink: 'result_link',
   meetingJoin: 'meeting_join',
+  meetingAgain: 'meeting_again',
   alertActions: 'alert_actions',
 } as const;
 
@@ -57,6 +67,10 @@ export const ACTION = {
   disconnectChoice: 'disconnect_choice_pick',
   disconnectConfirm: 'disconnect_confirm_check',
   meetingTopic: 'meeting_topic_text',
+  meetingDate: 'meeting_date_pick',
+  meetingTime: 'meeting_time_pick',
+  meetingDuration: 'meeting_duration_pick',
+  meetingInvitees: 'meeting_invitees_pick',
   meetingChannel: 'meeting_channel_pick',
   usersSearch: 'users_search_text',
   // Buttons on messages and Home. Value notes in parentheses.
@@ -80,6 +94,8 @@ export const ACTION = {
   usersNext: 'users_next', // (value: encodeUsersPage(...))
   usersOpenList: 'users_open_list', // opens the connected-users modal with its search (value: a UserFilter)
   joinMeeting: 'join_meeting', // URL button; only ack it
+  cancelMeeting: 'cancel_meeting', // with a confirm dialog (value: Zoom meeting id)
+  createAgain: 'create_meeting_again', // opens the New meeting modal prefilled (value: Zoom meeting id)
 } as const;
 
 /** Option values of the radio buttons and checkboxes. */
@@ -103,3 +119,5 @@ export type DisconnectChoice = (typeof DISCONNECT_CHOICE)[keyof typeof DISCONNEC
 
 /** Blocks repeated per item (one per pending request) get this prefix plus the item id. */
 export const REQUEST_BLOCK_PREFIX = 'request:';
+/** One block per upcoming meeting (list, Home): this prefix plus the Zoom meeting id. */
+export const MEETING_BLOCK_PREFIX = 'meeting:';

@@ -37,12 +37,29 @@ export {
 export { homeView } from './home.js';
 export * from './ids.js';
 export {
+  type EndedMeetingModel,
+  endReasonText,
+  meetingEndedHostDm,
+  meetingEndedMessage,
+  meetingHostCopyDm,
+  meetingInviteDm,
+  meetingLength,
   meetingMessage,
-  newMeetingModal,
+  meetingUnreadableMessage,
   noAccountMessage,
   TOPIC_MAX_LENGTH,
   zoomUserNotFoundMessage,
 } from './meeting.js';
+export {
+  cancelOutcomeMessage,
+  LIST_MAX_ROWS,
+  type MeetingListModel,
+  meetingListMessage,
+  meetingNotice,
+  type UpcomingMeetingRow,
+  upcomingMeetingsBlocks,
+} from './meeting-list.js';
+export { DEFAULT_DURATION, MAX_INVITEES, MEETING_DURATIONS, newMeetingModal } from './meeting-modal.js';
 export type * from './models.js';
 export { USER_FILTERS } from './models.js';
 export { coverageLine, parkedApprovalDm, parkedApproverDm, parkedBlocks, parkedDecidedDm } from './parked.js';

@@ -5,7 +5,9 @@
  * the views escape them.
  */
 import type { OrgLossReason } from '../../domain/connection-loss.js';
+import type { MeetingEndReason } from '../../domain/meeting-end.js';
 import type { ConnectScope, DisconnectChoice, OrgPath } from './ids.js';
+import type { MeetingListModel } from './meeting-list.js';
 
 export type AccountSource = 'personal' | 'org';
 export type OrgConnectionStatus = 'active' | 'needs_reconnect' | 'disconnected';
@@ -179,12 +181,23 @@ export interface OrgConnectionAlertModel {
   actorId: string | null;
   since: Date;
   affectedMembers: number | null;
+  /** Who did it in Zoom (an email), when Zoom said. */
+  zoomOperator?: string | null | undefined;
+  lastCheckedAt?: Date | null | undefined;
+  /** Upcoming meetings made through it: those that keep working and those that ended. */
+  meetings?: { keepWorking: MeetingRef[]; ended: MeetingRef[] } | undefined;
 }
 
 export interface MeetingRef {
   topic: string;
   startTime: Date | null;
   joinUrl: string | null;
+  /** Null: it keeps working. */
+  endReason?: MeetingEndReason | null | undefined;
+  /** For ended ones: the host's Zoom email the reason names. */
+  hostEmail?: string | undefined;
+  /** Whose meeting (admins' lists name the member). */
+  slackUserId?: string | undefined;
 }
 
 export interface AffectedMeetingsModel {
@@ -313,7 +326,13 @@ export interface DisconnectModalModel {
   /** The current choice (re-rendered on change, so the org impact shows only when chosen). */
   selected: DisconnectChoice | null;
   /** Impact of disconnecting the organization (from previewOrgDisconnect). */
-  impact: { members: number; upcomingMeetings: number } | null;
+  impact: {
+    members: number;
+    upcomingMeetings: number;
+    /** The first of them, with join links (they keep working). */
+    meetings?: MeetingRef[] | undefined;
+    lastCheckedAt?: Date | null | undefined;
+  } | null;
   privateMetadata?: string;
 }
 
@@ -326,6 +345,10 @@ export interface MeetingModel {
   createdBy: string;
   startTime: Date | null;
   autoStartSummary: boolean;
+  /** Instant (started when made): no planned time is shown. */
+  instant?: boolean | undefined;
+  durationMinutes?: number | undefined;
+  invitees?: string[] | undefined;
 }
 
 export interface NoAccountModel {
@@ -339,6 +362,15 @@ export interface ZoomUserNotFoundModel {
 export interface NewMeetingModalModel {
   topic?: string;
   privateMetadata?: string;
+  /** The member's wall clock now (date `YYYY-MM-DD`, time `HH:mm`) and zone: the pickers' defaults. */
+  date?: string | undefined;
+  time?: string | undefined;
+  timeZone?: string | undefined;
+  durationMinutes?: number | undefined;
+  invitees?: string[] | undefined;
+  channelId?: string | undefined;
+  /** Which account will host it (null: none known yet; the submission says if there is none). */
+  host?: { source: AccountSource; zoomEmail: string | null } | null | undefined;
 }
 
 export interface OrgHealthModel {
@@ -366,6 +398,8 @@ export interface HomeModel {
   status: MemberStatusModel;
   /** Approvals waiting for this person's yes (their own personal one; org ones for admins). */
   parked: ParkedApprovalModel[];
+  /** The member's upcoming meetings made through the app (absent: the section is not shown). */
+  meetings?: MeetingListModel | undefined;
   /** Present only for admins; ignored otherwise. */
   admin: {
     org: OrgHealthModel;

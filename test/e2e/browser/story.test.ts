@@ -267,8 +267,10 @@ describe.skipIf(!HAS_CHROMIUM)('sandbox UI in Chromium: the main story', () => {
     // working through her personal account.
     await actAs('U_ALICE', 'Alice Martin');
     await page.getByTestId('open-dm').click();
-    const affected = await seen(messages(), 'Your Zoom meetings are affected');
+    // Her meeting through the organization is hosted by her own Zoom user: it keeps working.
+    const affected = await seen(messages(), 'Your upcoming Zoom meetings');
     expect(affected).toContain('Weekly sync');
+    expect(affected).toContain('Still working');
     await command('/zoom-status');
     await seen(page.locator('.message.ephemeral').last(), /Using: personal/);
     await shot(page, '10-personal-unaffected');

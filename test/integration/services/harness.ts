@@ -11,6 +11,7 @@ import {
   type CallbackResult,
   completeServices,
   createCoreServices,
+  type MeetingEndedEvent,
   type Services,
 } from '../../../src/services/index.js';
 import type {
@@ -61,6 +62,7 @@ export interface RecordingNotifier extends CoreNotifier {
   personal: Array<{ workspaceId: string; slackUserId: string; reason: string }>;
   expired: string[];
   reminded: string[];
+  ended: MeetingEndedEvent[];
 }
 
 export function createRecordingNotifier(): RecordingNotifier {
@@ -69,6 +71,10 @@ export function createRecordingNotifier(): RecordingNotifier {
     personal: [],
     expired: [],
     reminded: [],
+    ended: [],
+    async meetingEnded(event) {
+      told.ended.push(event);
+    },
     async orgConnectionLost(event) {
       told.org.push(event);
     },

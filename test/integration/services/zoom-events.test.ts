@@ -58,7 +58,7 @@ describe('Zoom events', () => {
       status: 'needs_reconnect',
       zoomEmail: owner.email,
     });
-    expect(h.told.org[0]?.affectedMeetings.map((m) => m.slackUserId)).toEqual([s.member.id]);
+    expect(h.told.org[0]?.meetings.map((m) => m.slackUserId)).toEqual([s.member.id]);
     // Replaying changes nothing and tells nobody again.
     expect(await handler.handle(demoted)).toEqual([]);
     await h.flush();

@@ -82,6 +82,39 @@ function renders(): unknown[] {
     ),
     views.statusMessage(buildStatus(), t),
     views.parkedApprovalDm(buildParked(), t),
+    views.meetingListMessage(
+      {
+        meetings: [
+          {
+            meetingId: '81234567890',
+            topic: 'Sync',
+            startTime: NOW,
+            instant: false,
+            durationMinutes: 30,
+            source: 'org',
+            hostEmail: 'h@a.c',
+            joinUrl: 'https://z.test/j/1',
+            invitees: 0,
+          },
+        ],
+        total: 1,
+      },
+      t,
+    ),
+    views.meetingEndedHostDm(
+      {
+        topic: 'Sync',
+        reason: 'cancelled',
+        endedBy: 'U1',
+        hostEmail: 'h@a.c',
+        startTime: NOW,
+        instant: false,
+        source: 'org',
+        createdBy: 'U1',
+        meetingId: '81234567890',
+      },
+      t,
+    ),
   ];
 }
 

@@ -218,7 +218,7 @@ describe('disconnectModal', () => {
     );
     const text = allText(view);
     expect(text).toContain('Members relying on it: *1,234*');
-    expect(text).toContain('Upcoming meetings created through it: *56*');
+    expect(text).toContain('Upcoming meetings made through it: *56* — they keep working');
     expect(text).toContain('This stops Zoom for every member who has no personal connection');
     const confirm = inputBlock(view, BLOCK.disconnectConfirm);
     expect(confirm?.optional).toBeUndefined();

@@ -2,12 +2,12 @@
 import type { App } from '@slack/bolt';
 import type { SlackAppDeps } from '../../runtime.js';
 import { ACTION } from '../../views/index.js';
+import { cancelMeeting, createAgain, openNewMeeting } from './meetings.js';
 import {
   connectChoiceChanged,
   disconnectChoiceChanged,
   openConnect,
   openDisconnect,
-  openNewMeeting,
   openSettings,
 } from './modals.js';
 import { decideParked } from './parked.js';
@@ -29,6 +29,8 @@ export function register(app: App, deps: SlackAppDeps): void {
   app.action(ACTION.optIn, openDisconnect(deps, 'opt_in'));
   app.action(ACTION.openSettings, openSettings(deps));
   app.action(ACTION.newMeeting, openNewMeeting(deps));
+  app.action(ACTION.cancelMeeting, cancelMeeting(deps));
+  app.action(ACTION.createAgain, createAgain(deps));
   app.action(ACTION.connectScope, connectChoiceChanged(deps));
   app.action(ACTION.connectOrgPath, connectChoiceChanged(deps));
   app.action(ACTION.disconnectChoice, disconnectChoiceChanged(deps));

@@ -14,7 +14,6 @@ import {
   connectModal,
   type DisconnectChoice,
   disconnectModal,
-  newMeetingModal,
 } from '../../views/index.js';
 import { selectedOption } from '../form-values.js';
 import { type ActionArgs, actionHandler } from './frame.js';
@@ -49,12 +48,6 @@ export function openSettings(deps: SlackAppDeps) {
   return actionHandler(deps, 'open_settings', async ({ actor, args }) => {
     const view = await settingsModalFor(deps.services, actor);
     await args.client.views.open({ trigger_id: triggerId(args), view });
-  });
-}
-
-export function openNewMeeting(deps: SlackAppDeps) {
-  return actionHandler(deps, 'open_new_meeting', async ({ actor, args }) => {
-    await args.client.views.open({ trigger_id: triggerId(args), view: newMeetingModal({}, actor.t) });
   });
 }
 

@@ -1,45 +1,66 @@
-/** Submitting the New meeting modal (from the Home tab): create it, post the link where asked. */
-
-import type { MessageView } from '../../blockkit/types.js';
-import { createMeetingReply } from '../../loaders/meeting-reply.js';
+/**
+ * Submitting the New meeting window: the date and time are read on the member's clock (their
+ * Slack time zone), checked (a time already past is refused inline), and the meeting is made and
+ * published after the ack (Zoom may take a moment; the modal closes at once).
+ */
+import { instantOf, usableTimeZone, wallClockOf } from '../../../domain/wall-clock.js';
+import { createMeetingReply, publishMeeting } from '../../loaders/meeting-reply.js';
 import { logFailure, type SlackAppDeps, userMessageFor } from '../../runtime.js';
-import { ACTION, BLOCK, TOPIC_MAX_LENGTH } from '../../views/index.js';
-import { selectedConversation, textValue } from '../form-values.js';
+import { ACTION, BLOCK, DEFAULT_DURATION, TOPIC_MAX_LENGTH } from '../../views/index.js';
+import {
+  pickedValue,
+  selectedConversation,
+  selectedOption,
+  selectedUsers,
+  textValue,
+} from '../form-values.js';
 import { inlineErrors, viewHandler } from './frame.js';
 
-export function newMeetingSubmission(deps: SlackAppDeps) {
-  return viewHandler(deps, 'new_meeting', async ({ actor, args, values }) => {
+/** A time picked a little while ago (the default was "now" when the window opened) still counts. */
+const PAST_GRACE_MS = 15 * 60_000;
+
+export function newMeetingSubmission(deps: SlackAppDeps, clock: () => Date = () => new Date()) {
+  return viewHandler(deps, 'new_meeting', async ({ actor, values }) => {
     const { t, workspaceId, userId } = actor;
     const topic = textValue(values, BLOCK.meetingTopic, ACTION.meetingTopic);
-    if (topic.length > TOPIC_MAX_LENGTH) {
+    if (Array.from(topic).length > TOPIC_MAX_LENGTH) {
       return inlineErrors({
         [BLOCK.meetingTopic]: t('validation.topic_too_long', { max: TOPIC_MAX_LENGTH }),
       });
     }
+    const timeZone = usableTimeZone(actor.member?.tz);
+    const wall = wallClockOf(
+      pickedValue(values, BLOCK.meetingDate, ACTION.meetingDate, 'selected_date'),
+      pickedValue(values, BLOCK.meetingTime, ACTION.meetingTime, 'selected_time'),
+    );
+    if (!wall) return inlineErrors({ [BLOCK.meetingTime]: t('validation.meeting_when') });
+    const now = clock();
+    let start = instantOf(wall, timeZone);
+    if (start.getTime() < now.getTime() - PAST_GRACE_MS) {
+      return inlineErrors({ [BLOCK.meetingTime]: t('validation.meeting_past') });
+    }
+    if (start < now) start = now;
+    const picked = Number(selectedOption(values, BLOCK.meetingDuration, ACTION.meetingDuration));
+    const durationMinutes =
+      Number.isInteger(picked) && picked >= 1 && picked <= 24 * 60 ? picked : DEFAULT_DURATION;
+    const invitees = selectedUsers(values, BLOCK.meetingInvitees, ACTION.meetingInvitees);
     const channel = selectedConversation(values, BLOCK.meetingChannel, ACTION.meetingChannel);
     if (!channel) return inlineErrors({ [BLOCK.meetingChannel]: t('validation.channel_required') });
-    // Zoom may take a moment: close the modal now and post when the meeting exists.
     deps.afterAck.enqueue('view_submission', { view: 'new_meeting', workspaceId }, async () => {
-      let message: MessageView;
       try {
-        message = await createMeetingReply(deps.services, actor, topic);
+        const made = await createMeetingReply(
+          deps.services,
+          actor,
+          { topic, start, durationMinutes, invitees, timeZone },
+          channel,
+        );
+        // Guidance (no account…) goes to the person in a DM: the modal is closed.
+        if (!made.made) await deps.notifier.dm(workspaceId, userId, () => made.message);
+        else await publishMeeting(deps, actor, made);
       } catch (error) {
         logFailure(deps.logger, error, { view: 'new_meeting', workspaceId });
         await deps.notifier.dm(workspaceId, userId, (rt) => userMessageFor(error, rt));
-        return;
       }
-      const posted =
-        message.response_type === 'in_channel'
-          ? await args.client.chat
-              .postMessage({ channel, text: message.text, blocks: message.blocks })
-              .then(() => true)
-              .catch((error: unknown) => {
-                deps.logger.info({ err: error, workspaceId }, 'could not post the meeting in the channel');
-                return false;
-              })
-          : false;
-      // Guidance (no account…) or a channel the bot cannot post in: tell the person in a DM.
-      if (!posted) await deps.notifier.dm(workspaceId, userId, () => message);
     });
     return undefined;
   });

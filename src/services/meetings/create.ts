@@ -1,15 +1,29 @@
+/**
+ * Creating a meeting with the member's active account (DESIGN §3.4): their personal Zoom account,
+ * or the organization's admin-level grant for their own Zoom user (found by their Slack email).
+ * Every meeting is recorded with what its messages and its ending need: host, account, time
+ * zone, invitees, where it was asked to be posted.
+ */
 import pino from 'pino';
 import { z } from 'zod';
-import type { Models } from '../db/models/index.js';
-import type { OrgLossReason } from '../domain/connection-loss.js';
-import { type CreateMeetingInput, ZoomError, type ZoomGateway, type ZoomMeeting } from '../zoom/contracts.js';
-import type { ConnectionLossService } from './connection-loss.js';
-import type { ConnectionsService, OrgConnectionView, PersonalConnectionView } from './connections.js';
-import { ServiceError } from './errors.js';
-import { checkUserId, checkWorkspaceId } from './guard.js';
-import type { CommonDeps } from './ports.js';
-import type { SettingsService } from './settings.js';
-import type { MemberStatus, StatusService } from './status.js';
+import type { Models } from '../../db/models/index.js';
+import type { OrgLossReason } from '../../domain/connection-loss.js';
+import {
+  type CreateMeetingInput,
+  ZoomError,
+  type ZoomGateway,
+  type ZoomMeeting,
+} from '../../zoom/contracts.js';
+import type { ConnectionLossService } from '../connection-loss.js';
+import type { ConnectionsService, OrgConnectionView, PersonalConnectionView } from '../connections.js';
+import { ServiceError } from '../errors.js';
+import { checkUserId, checkWorkspaceId } from '../guard.js';
+import type { CommonDeps } from '../ports.js';
+import type { SettingsService } from '../settings.js';
+import type { MemberStatus, StatusService } from '../status.js';
+import { type MeetingRecord, meetingRecord } from './model.js';
+
+const slackId = z.string().regex(/^[UW][A-Z0-9_]{1,20}$/);
 
 export const meetingRequestSchema = z
   .object({
@@ -22,6 +36,13 @@ export const meetingRequestSchema = z
       .max(24 * 60)
       .optional(),
     timezone: z.string().max(64).optional(),
+    /** Slack users to invite (each gets a DM with the link). */
+    invitees: z.array(slackId).max(50).optional(),
+    /** Where the host asked to post it (a conversation id). */
+    channelId: z
+      .string()
+      .regex(/^[CDG][A-Z0-9_]{1,20}$/)
+      .optional(),
   })
   .strict();
 export type MeetingRequest = z.infer<typeof meetingRequestSchema>;
@@ -29,16 +50,19 @@ export type MeetingRequest = z.infer<typeof meetingRequestSchema>;
 export interface CreatedMeeting {
   meeting: ZoomMeeting;
   source: 'personal' | 'org';
+  record: MeetingRecord;
 }
 
-export interface MeetingsService {
-  /**
-   * Creates a meeting with the member's active account. Typed failures: `no_active_account`,
-   * `no_email`, `zoom_user_not_found` (org: no Zoom user with the member's email), `needs_reconnect`
-   * (the connection is marked), `zoom_failed`.
-   */
-  create(workspaceId: string, slackUserId: string, input?: MeetingRequest): Promise<CreatedMeeting>;
-}
+/**
+ * Creates a meeting with the member's active account. Typed failures: `no_active_account`,
+ * `no_email`, `zoom_user_not_found` (org: no Zoom user with the member's email), `needs_reconnect`
+ * (the connection is marked), `zoom_failed`, `invalid_input`.
+ */
+export type CreateMeeting = (
+  workspaceId: string,
+  slackUserId: string,
+  input?: MeetingRequest,
+) => Promise<CreatedMeeting>;
 
 const DEFAULT_TOPIC = 'Zoom meeting';
 
@@ -49,7 +73,7 @@ const DEAD_ORG_GRANT: Readonly<Partial<Record<string, OrgLossReason>>> = {
   missing_scope: 'scope_missing',
 };
 
-export function createMeetingsService(
+export function createMeetingCreator(
   deps: CommonDeps & {
     models: Models;
     zoom: ZoomGateway;
@@ -59,7 +83,7 @@ export function createMeetingsService(
     /** A member hit a dead organization token first: it is ended there (and admins told). */
     connectionLoss: ConnectionLossService;
   },
-): MeetingsService {
+): CreateMeeting {
   const { models, zoom, connections, status, settings, connectionLoss } = deps;
   const clock = deps.clock ?? (() => new Date());
   const logger = (deps.logger ?? pino({ level: 'silent' })).child({ module: 'meetings' });
@@ -115,7 +139,7 @@ export function createMeetingsService(
     org: OrgConnectionView | null,
     request: CreateMeetingInput,
     memberStatus: MemberStatus,
-  ): Promise<{ meeting: ZoomMeeting; generation: number }> {
+  ): Promise<{ meeting: ZoomMeeting; generation: number; accountId: string; summary: boolean }> {
     if (org?.status !== 'active') {
       throw new ServiceError('no_active_account', 'No Zoom account is available for you.', {
         reason: 'org_needs_reconnect',
@@ -155,69 +179,77 @@ export function createMeetingsService(
       throw zoomFailure(error);
     }
     if (memberStatus.zoomMatch !== 'found') await setZoomMatch(workspaceId, slackUserId, 'found');
-    return { meeting, generation };
+    return { meeting, generation, accountId: org.zoomAccountId, summary: ws.autoStartSummary };
   }
 
   async function setZoomMatch(workspaceId: string, slackUserId: string, zoomMatch: 'found' | 'not_found') {
     await models.members.updateOne({ workspaceId, slackUserId }, { $set: { zoomMatch } });
   }
 
-  return {
-    async create(workspaceId, slackUserId, input = {}) {
-      checkWorkspaceId(workspaceId);
-      checkUserId(slackUserId, 'slackUserId');
-      const parsed = meetingRequestSchema.safeParse(input);
-      if (!parsed.success)
-        throw new ServiceError('invalid_input', 'The meeting details are not valid.', { field: 'meeting' });
-      const request: CreateMeetingInput = {
-        topic: parsed.data.topic || DEFAULT_TOPIC,
-        startTime: parsed.data.startTime,
-        durationMinutes: parsed.data.durationMinutes,
-        timezone: parsed.data.timezone,
-      };
-      const {
-        precedence,
-        status: memberStatus,
-        connections: read,
-      } = await status.precedence(workspaceId, slackUserId);
-      if (precedence.active === 'none') {
-        throw new ServiceError('no_active_account', 'You have no Zoom account available.', {
-          reason: precedence.reason,
-          hint: memberStatus.hint,
-        });
-      }
-      const source = precedence.active;
-      const made =
-        source === 'personal' && read.personal
-          ? {
-              meeting: await viaPersonal(
-                workspaceId,
-                slackUserId,
-                read.personal,
-                request,
-                memberStatus.org?.status === 'active',
-              ),
-              generation: undefined,
-            }
-          : await viaOrg(workspaceId, slackUserId, read.org, request, memberStatus);
-      const { meeting } = made;
-      const now = clock();
-      await models.meetings.create({
-        workspaceId,
-        slackUserId,
-        source,
-        orgGeneration: made.generation,
-        zoomUserId: meeting.hostId,
-        zoomEmail: meeting.hostEmail,
-        meetingId: meeting.id,
-        topic: meeting.topic,
-        startTime: meeting.startTime ? new Date(meeting.startTime) : now,
-        durationMinutes: meeting.durationMinutes,
-        joinUrl: meeting.joinUrl,
-        createdAt: now,
+  return async function create(workspaceId, slackUserId, input = {}) {
+    checkWorkspaceId(workspaceId);
+    checkUserId(slackUserId, 'slackUserId');
+    const parsed = meetingRequestSchema.safeParse(input);
+    if (!parsed.success)
+      throw new ServiceError('invalid_input', 'The meeting details are not valid.', { field: 'meeting' });
+    const request: CreateMeetingInput = {
+      topic: parsed.data.topic || DEFAULT_TOPIC,
+      startTime: parsed.data.startTime,
+      durationMinutes: parsed.data.durationMinutes,
+      timezone: parsed.data.timezone,
+    };
+    const {
+      precedence,
+      status: memberStatus,
+      connections: read,
+    } = await status.precedence(workspaceId, slackUserId);
+    if (precedence.active === 'none') {
+      throw new ServiceError('no_active_account', 'You have no Zoom account available.', {
+        reason: precedence.reason,
+        hint: memberStatus.hint,
       });
-      logger.info({ workspaceId, source, meetingId: meeting.id }, 'meeting created');
-      return { meeting, source };
-    },
+    }
+    const source = precedence.active;
+    const made =
+      source === 'personal' && read.personal
+        ? {
+            meeting: await viaPersonal(
+              workspaceId,
+              slackUserId,
+              read.personal,
+              request,
+              memberStatus.org?.status === 'active',
+            ),
+            generation: undefined,
+            accountId: read.personal.zoomAccountId,
+            summary: false,
+          }
+        : await viaOrg(workspaceId, slackUserId, read.org, request, memberStatus);
+    const { meeting } = made;
+    const now = clock();
+    const doc = await models.meetings.create({
+      workspaceId,
+      slackUserId,
+      source,
+      orgGeneration: made.generation,
+      zoomUserId: meeting.hostId,
+      zoomEmail: meeting.hostEmail,
+      zoomAccountId: made.accountId || undefined,
+      meetingId: meeting.id,
+      topic: meeting.topic,
+      startTime: meeting.startTime ? new Date(meeting.startTime) : now,
+      instant: request.startTime === undefined,
+      durationMinutes: meeting.durationMinutes,
+      timezone: parsed.data.timezone,
+      joinUrl: meeting.joinUrl,
+      invitees: [...new Set(parsed.data.invitees ?? [])].filter((id) => id !== slackUserId),
+      channelId: parsed.data.channelId,
+      posts: [],
+      state: 'live',
+      autoStartSummary: made.summary && meeting.autoStartMeetingSummary,
+      createdAt: now,
+    });
+    logger.info({ workspaceId, source, meetingId: meeting.id }, 'meeting created');
+    return { meeting, source, record: meetingRecord(doc.toObject()) };
   };
 }
