@@ -186,6 +186,14 @@ export const en = {
   'dm.org_alert.impact':
     'Members without a personal Zoom connection cannot create new meetings until a Zoom admin approves again. Meetings already made through it keep working: they are hosted by the members’ own Zoom users.',
   'dm.org_alert.affected_members': 'Members who relied on it: {count}',
+  'dm.org_alert.workspace': 'Workspace: *{workspace}*',
+  'dm.zoom_user_stopped.text': 'The Zoom connection of {workspace} stopped with your Zoom user',
+  'dm.zoom_user_stopped':
+    'The organization’s Zoom connection of *{workspace}* ran through your Zoom user {email}, and it stopped: {reason} Its Slack admins have been told; until a Zoom admin approves again, members without a personal Zoom account cannot create meetings.',
+  'dm.alert_resolved.org':
+    'Resolved on {date}: the organization’s Zoom connection of *{workspace}* works again, with {email}. Nothing more to do.',
+  'dm.alert_resolved.personal':
+    'Resolved on {date}: your personal Zoom account {email} is connected again. Nothing more to do.',
   'dm.org_alert.hint': 'Reconnect with a Zoom admin — it can be another one than before.',
   'org_reason.admin_role_lost': 'The Zoom user {email} is no longer a Zoom admin.',
   'org_reason.token_rejected': 'Zoom rejected the connection’s tokens.',

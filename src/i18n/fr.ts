@@ -185,6 +185,14 @@ export const fr: Record<MessageKey, string> = {
   'dm.org_alert.impact':
     'Les membres sans connexion Zoom personnelle ne peuvent plus créer de réunion tant qu’un admin Zoom n’a pas approuvé à nouveau. Les réunions déjà créées par son intermédiaire restent valables : elles sont organisées par les utilisateurs Zoom des membres eux-mêmes.',
   'dm.org_alert.affected_members': 'Membres qui en dépendaient : {count}',
+  'dm.org_alert.workspace': 'Espace de travail : *{workspace}*',
+  'dm.zoom_user_stopped.text': 'La connexion Zoom de {workspace} s’est arrêtée avec votre utilisateur Zoom',
+  'dm.zoom_user_stopped':
+    'La connexion Zoom de l’organisation de *{workspace}* passait par votre utilisateur Zoom {email}, et elle s’est arrêtée : {reason} Ses admins Slack ont été prévenus ; tant qu’un admin Zoom n’a pas approuvé de nouveau, les membres sans compte Zoom personnel ne peuvent pas créer de réunion.',
+  'dm.alert_resolved.org':
+    'Résolu le {date} : la connexion Zoom de l’organisation de *{workspace}* fonctionne de nouveau, avec {email}. Plus rien à faire.',
+  'dm.alert_resolved.personal':
+    'Résolu le {date} : votre compte Zoom personnel {email} est de nouveau connecté. Plus rien à faire.',
   'dm.org_alert.hint': 'Reconnectez avec un admin Zoom — pas forcément le même qu’avant.',
   'org_reason.admin_role_lost': 'L’utilisateur Zoom {email} n’est plus admin Zoom.',
   'org_reason.token_rejected': 'Zoom a refusé les jetons de la connexion.',

@@ -41,6 +41,8 @@ export interface DirectoryService {
   touch(workspaceId: string, userId: string): Promise<void>;
   /** Slack admins and owners of the workspace (who to alert), from the directory; at most `limit`. */
   listAdmins(workspaceId: string, limit?: number): Promise<string[]>;
+  /** The member whose Slack email this is (the Slack side of a Zoom user), or null. */
+  memberIdByEmail(workspaceId: string, email: string): Promise<string | null>;
 }
 
 function memberView(m: MemberDoc): MemberView {
@@ -207,6 +209,14 @@ export function createDirectoryService(
       const isAdmin = await service.isAdmin(workspaceId, userId);
       const fresh = await models.members.findOne({ workspaceId, slackUserId: userId }).lean();
       return { isAdmin, member: fresh ? memberView(fresh) : null };
+    },
+
+    async memberIdByEmail(workspaceId, email) {
+      checkWorkspaceId(workspaceId);
+      const member = await models.members
+        .findOne({ workspaceId, deleted: false, email: email.toLowerCase() }, { slackUserId: 1 })
+        .lean();
+      return member?.slackUserId ?? null;
     },
 
     async listAdmins(workspaceId, limit = 50) {

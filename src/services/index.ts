@@ -4,6 +4,7 @@ import type { ZoomGateway } from '../zoom/contracts.js';
 import { type ApprovalsService, createApprovalsService } from './approvals/index.js';
 import { type AuditService, createAuditService } from './audit.js';
 import { type ConnectedUsersService, createConnectedUsersService } from './connected-users.js';
+import { type ConnectionAlertsService, createConnectionAlertsService } from './connection-alerts.js';
 import { type ConnectionLossService, createConnectionLossService } from './connection-loss.js';
 import { type ConnectionsService, createConnectionsService } from './connections.js';
 import { createDirectoryService, type DirectoryService } from './directory.js';
@@ -46,6 +47,7 @@ export interface CoreServices {
   status: StatusService;
   connectedUsers: ConnectedUsersService;
   lifecycle: WorkspaceLifecycleService;
+  alerts: ConnectionAlertsService;
 }
 
 /** Everything, including the services that tell people through the notifier port. */
@@ -95,7 +97,19 @@ export function createCoreServices(deps: ServicesDeps): CoreServices {
     audit,
     retentionDays: deps.dataRetentionDays ?? 30,
   });
-  return { audit, grants, settings, directory, connections, approvals, status, connectedUsers, lifecycle };
+  const alerts = createConnectionAlertsService(deps.models);
+  return {
+    audit,
+    grants,
+    settings,
+    directory,
+    connections,
+    approvals,
+    status,
+    connectedUsers,
+    lifecycle,
+    alerts,
+  };
 }
 
 /**

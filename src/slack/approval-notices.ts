@@ -9,6 +9,7 @@ import type { Translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { CallbackResult, CoreServices, ParkedResult, RequestView } from '../services/index.js';
 import type { MessageView } from './blockkit/types.js';
+import type { ConnectionAlerts } from './connection-alerts.js';
 import { toParkedModel } from './mappers.js';
 import {
   type ClosedAs,
@@ -45,6 +46,8 @@ export interface ApprovalNoticeDeps {
   workspaceName(workspaceId: string): Promise<string>;
   refreshHome(workspaceId: string, userId: string): Promise<void>;
   logger: Logger;
+  /** The alerts about a connection that stopped, rewritten once it works again. */
+  reconnected: Pick<ConnectionAlerts, 'orgReconnected' | 'personalReconnected'>;
 }
 
 export interface ApprovalNotices {
@@ -116,6 +119,7 @@ export function createApprovalNotices(deps: ApprovalNoticeDeps): ApprovalNotices
     alreadyTold: string | null,
   ) {
     const { workspaceId, requesterId, recipientId } = request;
+    await deps.reconnected.orgReconnected(workspaceId, zoomEmail);
     const name = await workspaceName(workspaceId);
     await requestClosed(request, { status: 'completed', zoomEmail });
     for (const other of superseded) await requestClosed(other, { status: 'superseded', zoomEmail });
@@ -184,11 +188,19 @@ export function createApprovalNotices(deps: ApprovalNoticeDeps): ApprovalNotices
       await dm(workspaceId, requesterId, (t) =>
         personalConnectedDm({ zoomEmail: result.zoomEmail, orgBackup: status?.backup === 'org' }, t),
       );
+      await deps.reconnected.personalReconnected(workspaceId, requesterId, result.zoomEmail);
       await refreshHome(workspaceId, requesterId);
     },
 
     async parkedDecided(result, actorId) {
       await closeParkedDms(result, actorId);
+      if (result.outcome === 'confirmed' && result.request.kind === 'personal') {
+        await deps.reconnected.personalReconnected(
+          result.request.workspaceId,
+          result.request.requesterId,
+          result.zoomEmail,
+        );
+      }
       if (result.outcome === 'confirmed' && result.request.kind === 'org') {
         await completedOrg(
           result.request,

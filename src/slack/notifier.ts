@@ -11,11 +11,10 @@ import type { CoreNotifier, CoreServices, SettingsChange } from '../services/ind
 import { type ApprovalNotices, createApprovalNotices, type MessageRef } from './approval-notices.js';
 import type { MessageView } from './blockkit/types.js';
 import type { SlackClients } from './clients.js';
+import { createConnectionAlerts } from './connection-alerts.js';
 import type { HomePublisher } from './home.js';
-import { toMeetingRef } from './meeting-mappers.js';
 import { createMeetingNotices, type MeetingNotices } from './meeting-notices.js';
 import { tellSettingsChange } from './settings-change-dms.js';
-import { orgConnectionAlertDm, personalDisconnectedDm } from './views/index.js';
 
 export interface SlackNotifier extends CoreNotifier, ApprovalNotices, MeetingNotices {
   /** Opens the DM and posts; returns where it went, or null (logged) when Slack refused. */
@@ -33,7 +32,7 @@ export function createSlackNotifier(deps: {
   /** Only the core services: the notifier is the port the other services are given. */
   services: Pick<
     CoreServices,
-    'approvals' | 'connections' | 'directory' | 'lifecycle' | 'settings' | 'status'
+    'alerts' | 'approvals' | 'connections' | 'directory' | 'lifecycle' | 'settings' | 'status'
   >;
   clients: SlackClients;
   home: HomePublisher;
@@ -108,6 +107,7 @@ export function createSlackNotifier(deps: {
     });
   };
 
+  const alerts = createConnectionAlerts({ services: deps.services, dm, update, workspaceName, refreshHome });
   const approvals = createApprovalNotices({
     services: deps.services,
     dm,
@@ -115,6 +115,7 @@ export function createSlackNotifier(deps: {
     workspaceName,
     refreshHome,
     logger,
+    reconnected: alerts,
   });
 
   const meetingNotices = createMeetingNotices({
@@ -145,59 +146,10 @@ export function createSlackNotifier(deps: {
       ),
 
     async orgConnectionLost(event) {
-      const admins = await deps.services.directory.listAdmins(event.workspaceId);
-      const since = new Date();
-      const alertMeetings = {
-        keepWorking: event.meetings
-          .filter((m) => m.endReason === null)
-          .slice(0, 30)
-          .map(toMeetingRef),
-        ended: event.meetings
-          .filter((m) => m.endReason !== null)
-          .slice(0, 30)
-          .map(toMeetingRef),
-      };
-      await Promise.all(
-        admins.map((adminId) =>
-          dm(event.workspaceId, adminId, (t) =>
-            orgConnectionAlertDm(
-              {
-                status: event.status,
-                reason: event.reason,
-                zoomEmail: event.zoomEmail,
-                actorId: event.actorId,
-                since,
-                affectedMembers: event.membersRelying,
-                zoomOperator: event.zoomOperator,
-                lastCheckedAt: event.lastCheckedAt,
-                meetings: alertMeetings,
-              },
-              t,
-            ),
-          ).then(() => refreshHome(event.workspaceId, adminId)),
-        ),
-      );
+      await alerts.orgConnectionLost(event);
       await meetingNotices.tellHosts(event);
     },
 
-    async personalConnectionLost(event) {
-      const status = await deps.services.status
-        .getStatus(event.workspaceId, event.slackUserId)
-        .catch(() => null);
-      await dm(event.workspaceId, event.slackUserId, (t) =>
-        personalDisconnectedDm(
-          {
-            zoomEmail: event.zoomEmail ?? status?.personal?.zoomEmail ?? null,
-            reason:
-              event.reason === 'app_deauthorized' || event.reason === 'removed'
-                ? 'removed'
-                : 'needs_reconnect',
-            orgTakesOver: status?.active === 'org',
-          },
-          t,
-        ),
-      );
-      await refreshHome(event.workspaceId, event.slackUserId);
-    },
+    personalConnectionLost: (event) => alerts.personalConnectionLost(event),
   };
 }

@@ -55,6 +55,7 @@ export type { MigrationDoc } from './migration.js';
 export type { OrgConnectionDoc, OrgStatus } from './org-connection.js';
 export type { PersonalConnectionDoc, PersonalStatus } from './personal-connection.js';
 export type { ProcessedEventDoc } from './processed-event.js';
+export type { SentMessage } from './sent-message.js';
 export type { SlackInstallationDoc } from './slack-installation.js';
 export type { WorkspaceDoc } from './workspace.js';
 export type { GrantHolder, GrantHolderKind, ZoomGrantDoc } from './zoom-grant.js';

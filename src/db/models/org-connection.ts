@@ -1,4 +1,5 @@
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import { type SentMessage, sentMessageSchema } from './sent-message.js';
 
 export type OrgStatus = 'active' | 'needs_reconnect' | 'disconnected';
 
@@ -21,6 +22,8 @@ export interface OrgConnectionDoc {
   disconnectedBy?: string | null | undefined;
   /** The last time the health check found it working. */
   lastCheckedAt?: Date | undefined;
+  /** The alert DMs about it stopping (rewritten once it works again). */
+  alerts?: SentMessage[] | undefined;
   /** The Zoom grant (src/db/models/zoom-grant.ts) this connection holds; none once disconnected. */
   grantId?: Types.ObjectId | undefined;
 }
@@ -40,6 +43,7 @@ const schema = new Schema<OrgConnectionDoc>({
   generation: { type: Number, default: 0 },
   disconnectedBy: String,
   lastCheckedAt: Date,
+  alerts: { type: [sentMessageSchema], default: undefined },
   grantId: { type: Schema.Types.ObjectId, default: undefined },
 });
 schema.index({ workspaceId: 1 }, { unique: true });

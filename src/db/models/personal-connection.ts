@@ -1,4 +1,5 @@
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import { type SentMessage, sentMessageSchema } from './sent-message.js';
 
 export type PersonalStatus = 'active' | 'needs_reconnect';
 
@@ -14,6 +15,8 @@ export interface PersonalConnectionDoc {
   statusChangedAt: Date;
   /** The Zoom grant (src/db/models/zoom-grant.ts) this connection holds. */
   grantId?: Types.ObjectId | undefined;
+  /** The alert DMs about it stopping (rewritten once it works again). */
+  alerts?: SentMessage[] | undefined;
 }
 
 const schema = new Schema<PersonalConnectionDoc>({
@@ -27,6 +30,7 @@ const schema = new Schema<PersonalConnectionDoc>({
   statusReason: String,
   statusChangedAt: { type: Date, required: true },
   grantId: { type: Schema.Types.ObjectId, default: undefined },
+  alerts: { type: [sentMessageSchema], default: undefined },
 });
 schema.index({ workspaceId: 1, slackUserId: 1 }, { unique: true });
 schema.index({ zoomUserId: 1 });

@@ -18,6 +18,7 @@ import { ACTION, BLOCK } from './ids.js';
 import { endReasonText } from './meeting.js';
 import type {
   AffectedMeetingsModel,
+  AlertResolvedModel,
   MeetingRef,
   OrgConnectionAlertModel,
   OrgStatusReason,
@@ -85,6 +86,8 @@ export function orgConnectionAlertDm(model: OrgConnectionAlertModel, t: Translat
     section(`${why.join(' ')}\n${t('dm.org_alert.impact')}`),
   ];
   const facts = [t('status.since', { date: slackDate(model.since, t) })];
+  if (model.workspaceName)
+    facts.unshift(t('dm.org_alert.workspace', { workspace: escapeMrkdwn(model.workspaceName) }));
   if (model.affectedMembers !== null)
     facts.push(t('dm.org_alert.affected_members', { count: model.affectedMembers }));
   if (model.lastCheckedAt !== undefined) {
@@ -178,4 +181,34 @@ export function personalDisconnectedDm(model: PersonalDisconnectedModel, t: Tran
     );
   }
   return { text: t('dm.personal_disconnected.text'), blocks };
+}
+
+/**
+ * To the Slack member whose Zoom user the organization connection ran through, when it stopped
+ * because of that user (their role, their account): they are the one who can usually fix it.
+ */
+export function zoomUserStoppedDm(
+  model: OrgConnectionAlertModel & { workspaceName: string },
+  t: Translator,
+): MessageView {
+  const text = t('dm.zoom_user_stopped', {
+    workspace: escapeMrkdwn(model.workspaceName),
+    email: escapeMrkdwn(model.zoomEmail ?? t('common.unknown')),
+    reason: orgReasonText(model.reason, model.zoomEmail, model.actorId, t),
+  });
+  return {
+    text: t('dm.zoom_user_stopped.text', { workspace: escapeMrkdwn(model.workspaceName) }),
+    blocks: [section(`:warning: ${text}`)],
+  };
+}
+
+/** Replaces an alert once the connection works again: no Reconnect left to press. */
+export function alertResolvedDm(model: AlertResolvedModel, t: Translator): MessageView {
+  const params = {
+    workspace: escapeMrkdwn(model.workspaceName),
+    email: escapeMrkdwn(model.zoomEmail),
+    date: slackDate(model.at, t),
+  };
+  const text = t(model.kind === 'org' ? 'dm.alert_resolved.org' : 'dm.alert_resolved.personal', params);
+  return { text, blocks: [section(`:white_check_mark: ${text}`)] };
 }

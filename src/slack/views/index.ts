@@ -19,9 +19,11 @@ export { escapeMrkdwn, truncate } from './blocks.js';
 export { connectModal, connectResultModal, forwardModal, NOTE_MAX_LENGTH } from './connect.js';
 export {
   affectedMeetingsDm,
+  alertResolvedDm,
   orgConnectionAlertDm,
   personalConnectedDm,
   personalDisconnectedDm,
+  zoomUserStoppedDm,
 } from './connection-dms.js';
 export { availableDisconnectChoices, disconnectModal } from './disconnect.js';
 export {

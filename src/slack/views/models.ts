@@ -174,6 +174,8 @@ export interface RequestForwardedModel {
 export type OrgStatusReason = OrgLossReason | 'unknown';
 
 export interface OrgConnectionAlertModel {
+  /** Which workspace stopped (an admin of several Grid workspaces must tell them apart). */
+  workspaceName?: string | undefined;
   status: 'needs_reconnect' | 'disconnected';
   reason: OrgStatusReason;
   zoomEmail: string | null;
@@ -408,4 +410,12 @@ export interface HomeModel {
     users: ConnectedUsersModel;
     audit: AuditEventRow[];
   } | null;
+}
+
+/** A connection alert that no longer applies: it works again. */
+export interface AlertResolvedModel {
+  kind: 'org' | 'personal';
+  workspaceName: string;
+  zoomEmail: string;
+  at: Date;
 }

@@ -109,6 +109,28 @@ describe('Zoom webhooks about the organization connection', () => {
     }
     // Getting the role back does not silently revive the connection: a new approval is needed.
     expect(await orgStatus()).toBe('needs_reconnect');
+    // Zoe, whose Zoom role change stopped it (not a Slack admin), is told it was her Zoom user.
+    const zoe = h.slack.user(T, 'U_ZOOMADMIN');
+    expect(zoe.dms().some((m) => m.allText.includes('ran through your Zoom user zoom-admin@acme.test'))).toBe(
+      true,
+    );
+  });
+
+  it('once reconnected, the admins’ alert says it is resolved and offers Reconnect no more', async () => {
+    const admin = h.slack.user(T, 'U_SLACKADMIN');
+    const alert = admin.dms().findLast((m) => m.allText.includes('Zoom connection needs reconnecting'));
+    expect(text(alert?.blocks)).toContain('connect_org');
+    await connectOrg(h);
+    await until(
+      () =>
+        admin
+          .dms()
+          .find((m) => m.ts === alert?.ts)
+          ?.allText.includes('Resolved on') ?? false,
+      5_000,
+      'alert rewritten',
+    );
+    expect(text(admin.dms().find((m) => m.ts === alert?.ts)?.blocks)).not.toContain('connect_org');
   });
 
   it('user.deactivated → disconnected', async () => {

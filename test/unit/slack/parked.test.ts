@@ -198,3 +198,47 @@ describe('advice for admins is what admins can do (issue 17 §4)', () => {
     expect(admin).toContain('Reconnectez-le pour tout le monde');
   });
 });
+
+describe('connection alerts that stop being true (issue 17 §3, §8)', () => {
+  it('the alert names its workspace; once resolved it says so and has no button', async () => {
+    const { orgConnectionAlertDm, alertResolvedDm } = await import('../../../src/slack/views/index.js');
+    const alert = orgConnectionAlertDm(
+      {
+        workspaceName: 'Globex Europe',
+        status: 'needs_reconnect',
+        reason: 'admin_role_lost',
+        zoomEmail: 'z@acme.test',
+        actorId: null,
+        since: NOW,
+        affectedMembers: 2,
+      },
+      en,
+    );
+    expect(allText(alert)).toContain('Workspace: *Globex Europe*');
+    const resolved = alertResolvedDm(
+      { kind: 'org', workspaceName: 'Globex Europe', zoomEmail: 'o@acme.test', at: NOW },
+      fr,
+    );
+    expect(allText(resolved)).toContain('fonctionne de nouveau, avec o@acme.test');
+    expect(actionIdsOf(resolved)).toEqual([]);
+  });
+
+  it('the Zoom admin behind it is told it was their Zoom user, with the reason', async () => {
+    const { zoomUserStoppedDm } = await import('../../../src/slack/views/index.js');
+    const dm = zoomUserStoppedDm(
+      {
+        workspaceName: 'Acme',
+        status: 'needs_reconnect',
+        reason: 'admin_role_lost',
+        zoomEmail: 'zoe@acme.test',
+        actorId: null,
+        since: NOW,
+        affectedMembers: null,
+      },
+      en,
+    );
+    expect(allText(dm)).toContain(
+      'ran through your Zoom user zoe@acme.test, and it stopped: The Zoom user zoe@acme.test is no longer a Zoom admin.',
+    );
+  });
+});

@@ -265,11 +265,47 @@ const cases: Case[] = [
               actorId: 'U1',
               since: NOW,
               affectedMembers: size === 'huge' ? 100_000 : 3,
+              workspaceName: big(size, 'Acme', NASTY_50),
             },
             t,
           ),
       }),
     ),
+  ),
+  ...orgReasons.map(
+    (reason): Case => ({
+      name: `zoomUserStoppedDm ${reason}`,
+      surface: 'message',
+      build: (t, size) =>
+        views.zoomUserStoppedDm(
+          {
+            status: 'needs_reconnect',
+            reason,
+            zoomEmail: big(size, 'z@a.c', LONG_EMAIL),
+            actorId: null,
+            since: NOW,
+            affectedMembers: null,
+            workspaceName: big(size, 'Acme', NASTY_50),
+          },
+          t,
+        ),
+    }),
+  ),
+  ...(['org', 'personal'] as const).map(
+    (kind): Case => ({
+      name: `alertResolvedDm ${kind}`,
+      surface: 'message',
+      build: (t, size) =>
+        views.alertResolvedDm(
+          {
+            kind,
+            workspaceName: big(size, 'Acme', NASTY_50),
+            zoomEmail: big(size, 'z@a.c', LONG_EMAIL),
+            at: NOW,
+          },
+          t,
+        ),
+    }),
   ),
   ...[false, true].map(
     (hasPersonal): Case => ({
