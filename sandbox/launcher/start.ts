@@ -14,6 +14,8 @@ import {
   combineSeeds,
   DEFAULT_SEED,
   GRID_SEED,
+  loadCommandEscaping,
+  loadManifestShortcuts,
   type SlackSeed,
   type SlackStandIn,
   startSlackStandIn,
@@ -158,6 +160,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       clientId: secrets.slackClientId,
       clientSecret: secrets.slackClientSecret,
       seed: slackSeed,
+      // As the app's manifest says: `/zoom-meet` arrives with mentions escaped to user ids, and
+      // only the manifest's shortcuts exist.
+      commandEscaping: await loadCommandEscaping('manifest.yml'),
+      shortcuts: await loadManifestShortcuts('manifest.yml'),
       logger: logger.child({ part: 'slack' }),
     });
     stops.push(slack.stop);

@@ -48,6 +48,7 @@ const schemas = {
       ...who,
       surface: z.enum(['message', 'modal', 'home']).optional(),
       action_id: z.string().optional(),
+      block_id: z.string().optional(),
       text: z.string().optional(),
       value: z.unknown().optional(),
       target: z.string().optional(),
@@ -182,6 +183,7 @@ export function createControlRouter(deps: ControlDeps): Router {
         await actors.action(v.team, v.user, {
           ...(v.surface !== undefined ? { surface: v.surface } : {}),
           ...(v.action_id !== undefined ? { actionId: v.action_id } : {}),
+          ...(v.block_id !== undefined ? { blockId: v.block_id } : {}),
           ...(v.text !== undefined ? { text: v.text } : {}),
           ...(v.value !== undefined ? { value: v.value } : {}),
           ...(v.target !== undefined ? { target: v.target } : {}),

@@ -11,6 +11,8 @@ export type Surface = 'message' | 'modal' | 'home';
 export interface ActionQuery {
   /** The element's action_id. */
   actionId?: string;
+  /** The block it sits in: several blocks of one message may hold the same action_id (a list of rows). */
+  blockId?: string;
   /** Visible text: a button's label, or an option's label in a select / overflow / radio / checkboxes. */
   text?: string;
   /** What is picked: an option's value or label, a user/channel id, a date, or a list for multi-selects. */
@@ -64,6 +66,7 @@ function optionLabels(element: JsonObject): { label: string; value: string }[] {
 
 export function matchIn(candidate: Candidate, query: ActionQuery): Match | undefined {
   for (const block of candidate.blocks) {
+    if (query.blockId !== undefined && block.block_id !== query.blockId) continue;
     for (const element of interactiveElements(block)) {
       if (query.actionId !== undefined && element.action_id !== query.actionId) continue;
       if (query.text === undefined) return { candidate, block, element, picked: query.value };

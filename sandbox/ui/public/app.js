@@ -430,11 +430,13 @@ function App() {
       setConfirming(args);
       return;
     }
-    const { surface, target, element, value } = args;
+    const { surface, target, element, block, value } = args;
     await slackAct('action', {
       surface,
       target,
       action_id: element.action_id,
+      // The clicked row: one message may repeat an action_id in several blocks (Slack allows it).
+      ...(typeof block?.block_id === 'string' ? { block_id: block.block_id } : {}),
       ...(value === undefined || value === '' ? {} : { value }),
     });
   };
