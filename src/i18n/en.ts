@@ -544,6 +544,8 @@ export const en = {
   'parked.org.body': 'The Zoom admin {email} approved the Zoom connection for *{workspace}*.',
   'parked.org.other_account':
     'This is another Zoom account than the one serving everyone now ({current}). Switch every member to it? The current connection keeps serving until you confirm.',
+  'parked.org.other_account_stopped':
+    'This is another Zoom account than the one connected before ({current}, which stopped serving). Switch every member to it?',
   'parked.org.zero_coverage':
     'No member has a Zoom user with their Slack email in this account, so it would serve nobody. Use it anyway, or cancel and ask an admin of the right Zoom account.',
   'parked.org.requester_not_admin':

@@ -555,6 +555,8 @@ export const fr: Record<MessageKey, string> = {
   'parked.org.body': 'L’admin Zoom {email} a approuvé la connexion Zoom pour *{workspace}*.',
   'parked.org.other_account':
     'C’est un autre compte Zoom que celui qui sert tout le monde aujourd’hui ({current}). Y passer tous les membres ? La connexion actuelle reste utilisée jusqu’à votre confirmation.',
+  'parked.org.other_account_stopped':
+    'C’est un autre compte Zoom que celui connecté jusqu’ici ({current}, qui ne sert plus). Y passer tous les membres ?',
   'parked.org.zero_coverage':
     'Aucun membre n’a d’utilisateur Zoom avec son e-mail Slack dans ce compte : il ne servirait à personne. Utilisez-le quand même, ou annulez et demandez à un admin du bon compte Zoom.',
   'parked.org.requester_not_admin':

@@ -79,6 +79,7 @@ export function createApprovalNotices(deps: ApprovalNoticeDeps): ApprovalNotices
       workspaceName: result.workspaceName ?? (await workspaceName(request.workspaceId)),
       slackEmail: member?.email ?? null,
       currentZoomEmail: result.currentZoomEmail ?? null,
+      currentServing: result.currentServing ?? true,
     });
   }
 

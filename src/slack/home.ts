@@ -39,7 +39,8 @@ export async function parkedFor(
   const context = {
     workspaceName: name ?? workspaceId,
     slackEmail: member?.email ?? null,
-    currentZoomEmail: org?.status === 'active' ? org.zoomEmail : null,
+    currentZoomEmail: org && org.status !== 'disconnected' ? org.zoomEmail : null,
+    currentServing: org?.status === 'active',
   };
   return requests.flatMap((request) => toParkedModel(request, context) ?? []);
 }

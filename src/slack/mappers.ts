@@ -207,7 +207,12 @@ export function toConnectedUsersModel(input: {
 /** A parked approval for the person deciding it; null when the request is not parked. */
 export function toParkedModel(
   request: RequestView,
-  context: { workspaceName: string; slackEmail: string | null; currentZoomEmail: string | null },
+  context: {
+    workspaceName: string;
+    slackEmail: string | null;
+    currentZoomEmail: string | null;
+    currentServing?: boolean | undefined;
+  },
 ): ParkedApprovalModel | null {
   const parked = request.parked;
   if (!parked) return null;
@@ -222,6 +227,7 @@ export function toParkedModel(
         ? { id: parked.zoomAccountId, name: parked.accountName, ...parked.coverage }
         : null,
     currentZoomEmail: context.currentZoomEmail,
+    currentServing: context.currentServing ?? true,
     requesterId: request.requesterId,
     workspaceName: context.workspaceName,
     until: parked.until,

@@ -160,6 +160,7 @@ export function createCompletionDecisions(ctx: ApprovalsContext) {
         memberName: who.memberName,
         account,
         currentZoomEmail: current?.zoomEmail ?? null,
+        currentServing: current?.status === 'active',
       };
     }
     const result = await connections.completeOrg(workspaceId, {

@@ -88,8 +88,9 @@ export type CallbackResult =
       workspaceName: string | null;
       memberName: string | null;
       account?: AccountCoverage | undefined;
-      /** Org: the account the current connection is on (a switch needs a yes). */
+      /** Org: the account the current connection is on (a switch needs a yes), and whether it still serves. */
       currentZoomEmail?: string | null | undefined;
+      currentServing?: boolean | undefined;
     }
   | { outcome: 'not_admin'; request: RequestView; email: string; roleName: string; zoomStatus: string };
 

@@ -110,8 +110,9 @@ export interface ParkedApprovalModel {
   slackEmail: string | null;
   /** Org: the approving account and its coverage. */
   account: AccountCoverageModel | null;
-  /** Org, other_account: the account serving now. */
+  /** Org, other_account: the account connected now, and whether it still serves meanwhile. */
   currentZoomEmail: string | null;
+  currentServing?: boolean | undefined;
   requesterId: string;
   workspaceName: string;
   until: Date;

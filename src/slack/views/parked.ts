@@ -52,8 +52,12 @@ function parkedText(model: ParkedApprovalModel, t: Translator): string[] {
   const lines = [t('parked.org.body', { email, workspace: escapeMrkdwn(model.workspaceName) })];
   if (model.account) lines.push(coverageLine(model.account, t));
   if (model.reason !== 'email_mismatch') {
+    const key =
+      model.reason === 'other_account' && model.currentServing === false
+        ? 'parked.org.other_account_stopped'
+        : ORG_REASON[model.reason];
     lines.push(
-      t(ORG_REASON[model.reason], {
+      t(key, {
         current: escapeMrkdwn(model.currentZoomEmail ?? t('common.unknown')),
         requester: mention(model.requesterId),
       }),
