@@ -14,7 +14,7 @@ import { meetingsEn } from './meetings.en.js';
 export const en = {
   // Common
   'common.and_more': '…and {count} more',
-  'common.slack_date_format': '{date_short_pretty} at {time}',
+  'common.slack_date_format': '{date_short} at {time}',
   'common.close': 'Close',
   'common.done': 'Done',
   'common.keep': 'Keep it',

@@ -9,7 +9,7 @@ import { meetingsFr } from './meetings.fr.js';
 export const fr: Record<MessageKey, string> = {
   // Commun
   'common.and_more': '… et {count} de plus',
-  'common.slack_date_format': '{date_short_pretty} à {time}',
+  'common.slack_date_format': '{date_short} à {time}',
   'common.close': 'Fermer',
   'common.done': 'Terminé',
   'common.keep': 'Conserver',
@@ -548,7 +548,7 @@ export const fr: Record<MessageKey, string> = {
   'parked.personal.body':
     'Votre lien Zoom personnel vient de servir à se connecter à Zoom en tant que {email}, qui n’est pas votre e-mail Slack ({slackEmail}).',
   'parked.personal.question':
-    'Ce compte ne sert à rien tant que vous ne l’avez pas accepté. Si ce n’est pas vous, ou pas votre compte, appuyez sur Annuler : l’autorisation est retirée chez Zoom.',
+    'Ce compte ne sera pas utilisé tant que vous ne l’aurez pas accepté. Si ce n’est pas vous, ou pas votre compte, appuyez sur Annuler : l’autorisation est retirée chez Zoom.',
   'parked.personal.until': 'Décidez avant le {date} ; passé ce délai, rien n’est conservé.',
   'parked.org.text': 'Un admin Slack doit confirmer le compte Zoom approuvé par {email}',
   'parked.org.header': 'Confirmez le compte Zoom de l’organisation',

@@ -165,7 +165,9 @@ export function packLines(
     if (packed + current.length + line.length + reserve > maxChars) break;
     const candidate = current === '' ? line : `${current}\n${line}`;
     const lastBlock = blocks.length === maxBlocks - 1;
-    if (candidate.length <= (lastBlock ? limit - reserve : limit)) {
+    // Every block keeps room for the "and N more" line: the list may stop in any of them (the
+    // message's character budget), not only in the last.
+    if (candidate.length <= limit - reserve) {
       current = candidate;
       shown += 1;
       continue;

@@ -303,6 +303,63 @@ describe.skipIf(!HAS_CHROMIUM)('sandbox UI in Chromium: the main story', () => {
     expect(errors.errors).toEqual([]);
   }, 180_000);
 
+  it('waits for a yes in Slack: a personal link signed in by someone else, another account’s Owner', async () => {
+    // Bob (French) gets his personal link, and somebody else's Zoom user signs in with it.
+    await actAs('U_BOB', 'Bob Dupont');
+    await command('/zoom-connect personal');
+    await page.getByTestId('modal-submit').click();
+    await seen(modal(), 'Se connecter à Zoom');
+    await seen(modal(), 'Ne le transférez pas');
+    const waiting = await approveInBrowser(
+      modal().locator('a[data-action-id=open_zoom_link]').first(),
+      'owner@acme.test',
+      '13-personal-other-user',
+    );
+    expect(waiting).toContain('Waiting for Bob Dupont');
+    await page.getByTestId('modal-close').click();
+    await page.getByTestId('open-dm').click();
+    const ask = await seen(messages(), 'Est-ce votre compte Zoom');
+    expect(ask).toContain('owner@acme.test');
+    await shot(page, '14-parked-personal-fr');
+    await messages()
+      .filter({ hasText: 'Est-ce votre compte Zoom' })
+      .getByRole('button', { name: 'Annuler' })
+      .click();
+    await seen(messages(), 'n’est pas utilisé');
+    await shot(page, '15-parked-cancelled-fr');
+
+    // Sam asks Olivia, and the Owner of another Zoom account (Globex) approves with the link.
+    await actAs('U_SLACKADMIN', 'Sam Admin');
+    await command('/zoom-connect org');
+    await modal().getByText('Send to my Zoom admin').click();
+    const recipient = modal().locator('[data-action-id=connect_recipient_pick] input');
+    await recipient.fill('olivia');
+    await modal()
+      .getByRole('option', { name: /Olivia Owner/ })
+      .click();
+    await page.getByTestId('modal-submit').click();
+    await seen(modal(), 'The approval request was sent to @Olivia Owner');
+    const parkedOrg = await approveInBrowser(
+      modal().locator('a[data-action-id=open_zoom_link]').first(),
+      'owner@globex.test',
+      '16-org-other-account',
+    );
+    expect(parkedOrg).toContain('Waiting for a Slack admin');
+    expect(parkedOrg).toContain('Globex');
+    await page.getByTestId('modal-close').click();
+    await page.getByTestId('open-dm').click();
+    const switchAsk = await seen(messages(), 'Switch account');
+    expect(switchAsk).toContain('Zoom account Globex (globex): 0 of');
+    expect(switchAsk).toContain('stopped serving');
+    await shot(page, '17-parked-org-switch');
+    // Olivia's request no longer offers Approve: it says it waits for Slack.
+    await actAs('U_OWNER', 'Olivia Owner');
+    await page.getByTestId('open-dm').click();
+    await seen(messages(), 'a Slack admin now confirms it in Slack');
+    expect(await messages().locator('a[data-action-id=approve_in_zoom]').count()).toBe(0);
+    await shot(page, '18-request-dm-closed');
+  }, 120_000);
+
   it('opens Home at its top, however far it or the channel was scrolled', async () => {
     await actAs('U_SLACKADMIN', 'Sam Admin');
     await page.getByTestId('open-home').click();

@@ -144,7 +144,8 @@ describe('createTranslator', () => {
 
   it('leaves unknown placeholders untouched (Slack date tokens use braces too)', () => {
     const t = createTranslator('en');
-    expect(t('common.slack_date_format')).toBe('{date_short_pretty} at {time}');
+    // Not the *_pretty forms: “on today at 9:00” / “le aujourd’hui” would break the sentences around it.
+    expect(t('common.slack_date_format')).toBe('{date_short} at {time}');
     expect(t('notice.request_sent', {})).toBe('Approval request sent to {user}.');
   });
 
