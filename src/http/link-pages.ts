@@ -122,9 +122,12 @@ export function parkedPage(t: Translator, link: LinkView): PageModel {
     found: parked.coverage?.found ?? 0,
     total: parked.coverage?.total ?? 0,
   };
+  const current = link.connection.zoomEmail ?? '';
   const why =
     parked.reason === 'other_account'
-      ? t('page.parked_org.other_account', { current: link.connection.zoomEmail ?? '' })
+      ? link.connection.status === 'active'
+        ? t('page.parked_org.other_account', { current })
+        : t('page.parked_org.other_account_stopped', { current })
       : parked.reason === 'zero_coverage'
         ? t('page.parked_org.zero_coverage', { workspace })
         : t('page.parked_org.requester_not_admin', { requester: link.requesterName ?? link.requesterId });
@@ -132,7 +135,11 @@ export function parkedPage(t: Translator, link: LinkView): PageModel {
     lang: t.locale,
     title: t('page.parked_org.title'),
     heading: t('page.parked_org.title'),
-    paragraphs: [coverageLine(t, account, workspace), why],
+    paragraphs: [
+      t('page.parked_org.signed_in', { email: parked.zoomEmail }),
+      coverageLine(t, account, workspace),
+      why,
+    ],
     tone: 'warning',
   };
 }

@@ -500,8 +500,12 @@ export const en = {
   'page.parked_personal.body':
     'You signed in to Zoom as {email}, which is not {member}’s email in Slack. The account is used only once {member} confirms it in Slack, within 24 hours; otherwise nothing is kept.',
   'page.parked_org.title': 'Waiting for a Slack admin',
+  'page.parked_org.signed_in':
+    'You signed in to Zoom as {email}. Zoom accepted you as an admin of this account.',
   'page.parked_org.other_account':
     'This is another Zoom account than the one connected now ({current}). A Slack admin must confirm the switch in Slack; the current connection keeps serving until then.',
+  'page.parked_org.other_account_stopped':
+    'This is another Zoom account than the one connected before ({current}), which has stopped serving. A Slack admin must confirm the switch in Slack; until then nobody uses this one.',
   'page.parked_org.zero_coverage':
     'No member of {workspace} has a Zoom user with their Slack email in this Zoom account, so it would serve nobody. A Slack admin must confirm or cancel it in Slack.',
   'page.parked_org.requester_not_admin':

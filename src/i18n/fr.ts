@@ -511,8 +511,12 @@ export const fr: Record<MessageKey, string> = {
   'page.parked_personal.body':
     'Vous vous êtes connecté à Zoom en tant que {email}, qui n’est pas l’e-mail de {member} dans Slack. Le compte ne sera utilisé qu’une fois que {member} l’aura confirmé dans Slack, sous 24 heures ; sinon rien n’est conservé.',
   'page.parked_org.title': 'En attente d’un administrateur Slack',
+  'page.parked_org.signed_in':
+    'Vous vous êtes connecté à Zoom en tant que {email}. Zoom vous a reconnu comme admin de ce compte.',
   'page.parked_org.other_account':
     'C’est un autre compte Zoom que celui connecté actuellement ({current}). Un administrateur Slack doit confirmer le changement dans Slack ; la connexion actuelle continue de servir d’ici là.',
+  'page.parked_org.other_account_stopped':
+    'C’est un autre compte Zoom que celui connecté jusqu’ici ({current}), qui ne sert plus. Un admin Slack doit confirmer le changement dans Slack ; d’ici là, personne n’utilise celui-ci.',
   'page.parked_org.zero_coverage':
     'Aucun membre de {workspace} n’a d’utilisateur Zoom avec son e-mail Slack dans ce compte Zoom : il ne servirait à personne. Un administrateur Slack doit le confirmer ou l’annuler dans Slack.',
   'page.parked_org.requester_not_admin':
