@@ -578,6 +578,7 @@ export const en = {
   'parked.decided.expired': 'Nobody confirmed in time: the Zoom account {email} was not kept.',
   'request_closed.completed':
     'Done on {date}: Zoom is connected for *{workspace}* with {email}. This request is closed.',
+  'request_closed.lead': 'Zoom approval requested by {requester} for *{workspace}*',
   'request_closed.superseded':
     'No longer needed: {user} connected Zoom for *{workspace}* with {email} on {date}.',
   'request_closed.declined': '{user} declined this request on {date}.',

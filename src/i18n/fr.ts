@@ -590,6 +590,7 @@ export const fr: Record<MessageKey, string> = {
   'parked.decided.expired': 'Personne n’a confirmé à temps : le compte Zoom {email} n’a pas été conservé.',
   'request_closed.completed':
     'Fait le {date} : Zoom est connecté pour *{workspace}* avec {email}. Cette demande est close.',
+  'request_closed.lead': 'Approbation Zoom demandée par {requester} pour *{workspace}*',
   'request_closed.superseded':
     'Plus nécessaire : {user} a connecté Zoom pour *{workspace}* avec {email} le {date}.',
   'request_closed.declined': '{user} a refusé cette demande le {date}.',

@@ -58,6 +58,7 @@ export function createRequestDms(deps: RequestDmDeps) {
     if (targets.length === 0) return;
     const model: RequestClosedModel = {
       status: closed.status,
+      requesterId: request.requesterId,
       workspaceName: await workspaceName(request.workspaceId),
       actorId: closed.actorId ?? request.finishedBy,
       zoomEmail: closed.zoomEmail ?? request.completedZoomEmail,

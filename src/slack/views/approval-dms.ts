@@ -140,7 +140,19 @@ export function requestClosedDm(model: RequestClosedModel, t: Translator): Messa
     model.status === 'completed' || model.status === 'superseded'
       ? ':white_check_mark:'
       : ':information_source:';
-  return { text, blocks: [section(`${icon} ${text}`)] };
+  const blocks: KnownBlock[] = [];
+  if (model.requesterId) {
+    blocks.push(
+      context(
+        t('request_closed.lead', {
+          requester: mention(model.requesterId),
+          workspace: escapeMrkdwn(model.workspaceName),
+        }),
+      ),
+    );
+  }
+  blocks.push(section(`${icon} ${text}`));
+  return { text, blocks };
 }
 
 /** To the requester: the recipient declined. */

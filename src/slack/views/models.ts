@@ -140,6 +140,8 @@ export interface RequestClosedModel {
     | 'replaced'
     | 'awaiting_confirmation';
   workspaceName: string;
+  /** Who asked: the rewritten DM still says which request it was. */
+  requesterId?: string | undefined;
   /** Who closed it (decline, cancel, forward, the admin who connected). */
   actorId: string | null;
   /** completed / superseded / awaiting_confirmation: the Zoom user who signed in. */
